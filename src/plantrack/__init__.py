@@ -1,0 +1,1 @@
+"""PlanTrack: turn an approved development plan into a monitored programme."""

@@ -1,0 +1,51 @@
+from django.contrib import admin
+
+from plantrack.observations.models import Observation, ObservationRevision
+
+
+class ObservationRevisionInline(admin.TabularInline):
+    model = ObservationRevision
+    extra = 0
+    can_delete = False
+    fields = ["at", "action", "old_value", "new_value", "changes", "user", "reason"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Observation)
+class ObservationAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "unit", "period", "value", "status", "state", "is_current"]
+    list_filter = ["status", "state", "is_current", "indicator"]
+    list_select_related = ["indicator", "unit"]
+    search_fields = ["indicator__code", "indicator__name", "unit__code", "period", "source"]
+    autocomplete_fields = ["indicator", "unit", "agency", "supersedes"]
+    readonly_fields = ["version", "created_by", "created_at", "updated_at"]
+    inlines = [ObservationRevisionInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        # The revision history records who made the change (Observation.save).
+        if not change:
+            obj.created_by = request.user
+        obj.save(changed_by=request.user, reason=form.cleaned_data.get("comment", ""))
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A figure is replaced by a newer vintage, never erased.
+        return False
+
+
+@admin.register(ObservationRevision)
+class ObservationRevisionAdmin(admin.ModelAdmin):
+    list_display = ["observation", "action", "old_value", "new_value", "user", "at"]
+    list_filter = ["action"]
+    list_select_related = ["observation", "user"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -1,0 +1,24 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class FigureStatus(models.TextChoices):
+    """How final a figure is, in GSO practice; ``derived`` is computed from published ones."""
+
+    ESTIMATE = "estimate", _("Ước thực hiện")
+    PRELIMINARY = "preliminary", _("Sơ bộ")
+    OFFICIAL = "official", _("Chính thức")
+    DERIVED = "derived", _("Tính từ số liệu công bố")
+
+
+class WorkflowState(models.TextChoices):
+    DRAFT = "draft", _("Nháp")
+    SUBMITTED = "submitted", _("Đã gửi")
+    APPROVED = "approved", _("Đã phê duyệt")
+    REJECTED = "rejected", _("Bị trả lại")
+
+
+class RevisionAction(models.TextChoices):
+    CREATED = "created", _("Tạo mới")
+    CHANGED = "changed", _("Sửa")
+    SUPERSEDED = "superseded", _("Được thay bằng số liệu mới hơn")

@@ -1,0 +1,280 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from plantrack.accounts.models import agency_ids_of, sees_everything
+from plantrack.observations.choices import FigureStatus, RevisionAction, WorkflowState
+from plantrack.observations.periods import PeriodError, parse_period
+
+# The fields whose every change is written to the revision history.
+TRACKED_FIELDS = (
+    "value",
+    "status",
+    "state",
+    "source",
+    "comment",
+    "published_on",
+    "is_current",
+    "unit_id",
+    "period",
+    "breakdown",
+    "indicator_id",
+)
+
+
+class ObservationQuerySet(models.QuerySet):
+    def for_user(self, user) -> "ObservationQuerySet":
+        """Return what ``user`` may see: approved figures, plus their own agencies' work."""
+        if sees_everything(user):
+            return self
+        visible = Q(state=WorkflowState.APPROVED)
+        agencies = agency_ids_of(user)
+        if agencies:
+            visible |= Q(agency_id__in=agencies) | Q(indicator__owner_id__in=agencies)
+        return self.filter(visible)
+
+    def current(self) -> "ObservationQuerySet":
+        """Return the latest vintage of each figure."""
+        return self.filter(is_current=True)
+
+
+class Observation(models.Model):
+    """A value of an indicator for a unit and a period: one vintage of a published figure.
+
+    Figures are revised as statistics mature (Cao Bằng's 2023 GRDP growth: 2,24 % estimated
+    in December 2023, about 3,73 % in the 2024 report). Each published figure is a row; the
+    latest is ``is_current`` and names the one it ``supersedes``. Every change of a row is
+    written to ``ObservationRevision`` by ``save()``: nothing changes without a trace. Do not
+    use ``QuerySet.update()`` on observations; it bypasses the history.
+    """
+
+    indicator = models.ForeignKey(
+        "plans.Indicator",
+        verbose_name=_("chỉ số"),
+        on_delete=models.PROTECT,
+        related_name="observations",
+    )
+    unit = models.ForeignKey(
+        "geo.AdminUnit",
+        verbose_name=_("đơn vị hành chính"),
+        on_delete=models.PROTECT,
+        related_name="observations",
+    )
+    period = models.CharField(
+        _("kỳ"), max_length=10, help_text=_("2024, 2024Q3, 2024-07 hoặc 2024-03-31")
+    )
+    breakdown = models.CharField(
+        _("phân tổ"),
+        max_length=100,
+        blank=True,
+        default="",
+        help_text=_("Để trống cho giá trị tổng; ví dụ: gioi_tinh=nu"),
+    )
+    value = models.DecimalField(_("giá trị"), max_digits=24, decimal_places=6)
+    status = models.CharField(_("tình trạng số liệu"), max_length=20, choices=FigureStatus)
+    state = models.CharField(
+        _("trạng thái duyệt"), max_length=20, choices=WorkflowState, default=WorkflowState.DRAFT
+    )
+    source = models.TextField(_("nguồn"))
+    comment = models.TextField(_("ghi chú"), blank=True)
+    published_on = models.DateField(
+        _("ngày công bố"),
+        null=True,
+        blank=True,
+        help_text=_("Khi số liệu được biết đến; dùng để tái hiện số liệu tại một thời điểm."),
+    )
+    agency = models.ForeignKey(
+        "accounts.Agency",
+        verbose_name=_("cơ quan báo cáo"),
+        on_delete=models.PROTECT,
+        related_name="observations",
+        null=True,
+        blank=True,
+    )
+    is_current = models.BooleanField(_("số liệu hiện hành"), default=True)
+    supersedes = models.OneToOneField(
+        "self",
+        verbose_name=_("thay cho số liệu"),
+        on_delete=models.PROTECT,
+        related_name="superseded_by",
+        null=True,
+        blank=True,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("thời điểm sửa"), auto_now=True)
+    version = models.PositiveIntegerField(
+        _("phiên bản"), default=1, help_text=_("Tăng mỗi lần sửa; chống ghi đè khi hai người cùng sửa.")
+    )
+
+    objects = ObservationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("số liệu")
+        verbose_name_plural = _("số liệu")
+        ordering = ["indicator", "unit", "period", "breakdown", "-is_current", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "unit", "period", "breakdown"],
+                condition=Q(is_current=True),
+                name="observation_one_current_per_key",
+                violation_error_message=_(
+                    "Đã có số liệu hiện hành cho chỉ số, đơn vị, kỳ và phân tổ này."
+                ),
+            ),
+            models.CheckConstraint(
+                name="observation_period_not_blank",
+                condition=~Q(period=""),
+                violation_error_message=_("Kỳ số liệu không được để trống."),
+            ),
+            models.CheckConstraint(
+                name="observation_source_not_blank",
+                condition=~Q(source=""),
+                violation_error_message=_("Số liệu phải ghi nguồn."),
+            ),
+        ]
+        indexes = [
+            # The home page and the engine read a series: one indicator and unit, by period.
+            models.Index(fields=["indicator", "unit", "period"], name="observation_series_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} · {self.unit_id} · {self.period}: {self.value}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._remember_state()
+        return instance
+
+    def _remember_state(self) -> None:
+        self._loaded = {name: getattr(self, name) for name in TRACKED_FIELDS}
+
+    def clean(self) -> None:
+        """Check the period's form and that the unit existed during it."""
+        super().clean()
+        try:
+            period = parse_period(self.period)
+        except PeriodError as error:
+            raise ValidationError({"period": str(error)}) from error
+        self.period = period.text
+        if self.unit_id is not None:
+            unit = self.unit
+            starts_ok = unit.valid_from is None or unit.valid_from <= period.end
+            ends_ok = unit.valid_to is None or period.start <= unit.valid_to
+            if not (starts_ok and ends_ok):
+                raise ValidationError(
+                    {
+                        "unit": _(
+                            "Đơn vị %(unit)s không tồn tại trong kỳ %(period)s "
+                            "(hiệu lực %(start)s – %(end)s)."
+                        )
+                        % {
+                            "unit": unit,
+                            "period": period.text,
+                            "start": unit.valid_from or "…",
+                            "end": unit.valid_to or "…",
+                        }
+                    }
+                )
+
+    def save(self, *args, changed_by=None, reason: str = "", **kwargs) -> None:
+        """Save and write what changed to the revision history, in one transaction."""
+        loaded = getattr(self, "_loaded", None)
+        creating = self._state.adding or loaded is None
+        if not creating:
+            changes = self._changes_since(loaded)
+            if not changes:
+                return
+            self.version += 1
+            if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version", "updated_at"}
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if creating:
+                ObservationRevision.objects.create(
+                    observation=self,
+                    action=RevisionAction.CREATED,
+                    new_value=self.value,
+                    changes={},
+                    user=changed_by,
+                    reason=reason,
+                )
+            else:
+                superseded = changes.keys() == {"is_current"} and not self.is_current
+                ObservationRevision.objects.create(
+                    observation=self,
+                    action=RevisionAction.SUPERSEDED if superseded else RevisionAction.CHANGED,
+                    old_value=loaded["value"],
+                    new_value=self.value,
+                    changes=changes,
+                    user=changed_by,
+                    reason=reason,
+                )
+        self._remember_state()
+
+    def _changes_since(self, loaded: dict) -> dict:
+        changes = {}
+        for name in TRACKED_FIELDS:
+            old, new = loaded[name], getattr(self, name)
+            if isinstance(old, Decimal) or isinstance(new, Decimal):
+                same = old is not None and new is not None and Decimal(old) == Decimal(new)
+            else:
+                same = old == new
+            if not same:
+                changes[name] = [_jsonable(old), _jsonable(new)]
+        return changes
+
+
+def _jsonable(value):
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    return str(value)
+
+
+class ObservationRevision(models.Model):
+    """One change of an observation: old and new value, what else changed, who, when, why."""
+
+    observation = models.ForeignKey(
+        Observation,
+        verbose_name=_("số liệu"),
+        on_delete=models.PROTECT,
+        related_name="revisions",
+    )
+    action = models.CharField(_("thao tác"), max_length=20, choices=RevisionAction)
+    old_value = models.DecimalField(
+        _("giá trị cũ"), max_digits=24, decimal_places=6, null=True, blank=True
+    )
+    new_value = models.DecimalField(
+        _("giá trị mới"), max_digits=24, decimal_places=6, null=True, blank=True
+    )
+    changes = models.JSONField(_("các thay đổi"), default=dict, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người sửa"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+    reason = models.TextField(_("lý do"), blank=True)
+
+    class Meta:
+        verbose_name = _("lịch sử sửa số liệu")
+        verbose_name_plural = _("lịch sử sửa số liệu")
+        ordering = ["observation", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.observation_id} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"

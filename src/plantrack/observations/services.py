@@ -1,0 +1,72 @@
+"""Writes that touch observations: each one function, inside one transaction."""
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+
+from plantrack.observations.choices import FigureStatus, WorkflowState
+from plantrack.observations.models import Observation
+from plantrack.observations.periods import parse_period
+
+# What makes two vintages of a figure the same published figure.
+_VINTAGE_FIELDS = ("value", "status", "source", "published_on")
+
+
+@transaction.atomic
+def record_observation(
+    *,
+    indicator,
+    unit,
+    period: str,
+    value: Decimal,
+    status: FigureStatus,
+    source: str,
+    breakdown: str = "",
+    comment: str = "",
+    published_on: datetime.date | None = None,
+    state: WorkflowState = WorkflowState.DRAFT,
+    agency=None,
+    user=None,
+    reason: str = "",
+) -> tuple[Observation, bool]:
+    """Record a published figure; return it and whether anything was written.
+
+    A figure already recorded (same value, status, source and publication date, current or
+    an older vintage) changes nothing, so loading the same data twice is harmless. A new
+    figure for the same indicator, unit, period and breakdown becomes the current vintage and
+    the previous one is kept, marked as superseded.
+    """
+    period_text = parse_period(period).text
+    key = {"indicator": indicator, "unit": unit, "period": period_text, "breakdown": breakdown}
+    candidate = Observation(
+        **key,
+        value=Decimal(value),
+        status=status,
+        source=source,
+        comment=comment,
+        published_on=published_on,
+        state=state,
+        agency=agency,
+        created_by=user,
+    )
+    candidate.full_clean(validate_unique=False, validate_constraints=False)
+
+    vintages = list(Observation.objects.select_for_update().filter(**key))
+    for known in vintages:
+        if all(_same(getattr(known, f), getattr(candidate, f)) for f in _VINTAGE_FIELDS):
+            return known, False
+
+    current = next((v for v in vintages if v.is_current), None)
+    if current is not None:
+        current.is_current = False
+        current.save(update_fields=["is_current"], changed_by=user, reason=reason)
+        candidate.supersedes = current
+    candidate.save(changed_by=user, reason=reason)
+    return candidate, True
+
+
+def _same(left, right) -> bool:
+    if isinstance(left, Decimal) or isinstance(right, Decimal):
+        return left is not None and right is not None and Decimal(left) == Decimal(right)
+    return left == right

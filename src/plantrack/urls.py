@@ -1,0 +1,10 @@
+"""PlanTrack's URL map: the language switch, the admin and the pages."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("plantrack.web.urls")),
+]
