@@ -20,7 +20,9 @@ class Agency(models.Model):
     name = models.CharField(_("tên"), max_length=200)
     name_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
     short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
-    kind = models.CharField(_("loại"), max_length=30, choices=AgencyKind, default=AgencyKind.DEPARTMENT)
+    kind = models.CharField(
+        _("loại"), max_length=30, choices=AgencyKind, default=AgencyKind.DEPARTMENT
+    )
     unit = models.ForeignKey(
         "geo.AdminUnit",
         verbose_name=_("địa bàn"),

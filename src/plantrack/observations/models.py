@@ -115,7 +115,9 @@ class Observation(models.Model):
     created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
     updated_at = models.DateTimeField(_("thời điểm sửa"), auto_now=True)
     version = models.PositiveIntegerField(
-        _("phiên bản"), default=1, help_text=_("Tăng mỗi lần sửa; chống ghi đè khi hai người cùng sửa.")
+        _("phiên bản"),
+        default=1,
+        help_text=_("Tăng mỗi lần sửa; chống ghi đè khi hai người cùng sửa."),
     )
 
     objects = ObservationQuerySet.as_manager()
@@ -151,6 +153,63 @@ class Observation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id} · {self.unit_id} · {self.period}: {self.value}"
+
+    def save(self, *args, changed_by=None, reason: str = "", **kwargs) -> None:
+        """Save and write what changed to the revision history, in one transaction."""
+        loaded = getattr(self, "_loaded", None)
+        creating = self._state.adding or loaded is None
+        update_fields = kwargs.get("update_fields")
+        # With update_fields only those columns are written, so only they can have changed.
+        names = [
+            name
+            for name in TRACKED_FIELDS
+            if update_fields is None or {name, name.removesuffix("_id")} & set(update_fields)
+        ]
+        if not creating:
+            changes = self._changes_since(loaded, names)
+            if not changes:
+                return
+            self.version += 1
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if creating:
+                ObservationRevision.objects.create(
+                    observation=self,
+                    action=RevisionAction.CREATED,
+                    new_value=self.value,
+                    changes={},
+                    user=changed_by,
+                    reason=reason,
+                )
+            else:
+                superseded = changes.keys() == {"is_current"} and not self.is_current
+                ObservationRevision.objects.create(
+                    observation=self,
+                    action=RevisionAction.SUPERSEDED if superseded else RevisionAction.CHANGED,
+                    old_value=loaded["value"],
+                    new_value=self.value,
+                    changes=changes,
+                    user=changed_by,
+                    reason=reason,
+                )
+        if creating:
+            self._remember_state()
+        else:
+            loaded.update({name: getattr(self, name) for name in names})
+
+    def _changes_since(self, loaded: dict, names: list[str]) -> dict:
+        changes = {}
+        for name in names:
+            old, new = loaded[name], getattr(self, name)
+            if isinstance(old, Decimal) or isinstance(new, Decimal):
+                same = old is not None and new is not None and Decimal(old) == Decimal(new)
+            else:
+                same = old == new
+            if not same:
+                changes[name] = [_jsonable(old), _jsonable(new)]
+        return changes
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -189,57 +248,13 @@ class Observation(models.Model):
                     }
                 )
 
-    def save(self, *args, changed_by=None, reason: str = "", **kwargs) -> None:
-        """Save and write what changed to the revision history, in one transaction."""
-        loaded = getattr(self, "_loaded", None)
-        creating = self._state.adding or loaded is None
-        if not creating:
-            changes = self._changes_since(loaded)
-            if not changes:
-                return
-            self.version += 1
-            if "update_fields" in kwargs and kwargs["update_fields"] is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "version", "updated_at"}
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if creating:
-                ObservationRevision.objects.create(
-                    observation=self,
-                    action=RevisionAction.CREATED,
-                    new_value=self.value,
-                    changes={},
-                    user=changed_by,
-                    reason=reason,
-                )
-            else:
-                superseded = changes.keys() == {"is_current"} and not self.is_current
-                ObservationRevision.objects.create(
-                    observation=self,
-                    action=RevisionAction.SUPERSEDED if superseded else RevisionAction.CHANGED,
-                    old_value=loaded["value"],
-                    new_value=self.value,
-                    changes=changes,
-                    user=changed_by,
-                    reason=reason,
-                )
-        self._remember_state()
-
-    def _changes_since(self, loaded: dict) -> dict:
-        changes = {}
-        for name in TRACKED_FIELDS:
-            old, new = loaded[name], getattr(self, name)
-            if isinstance(old, Decimal) or isinstance(new, Decimal):
-                same = old is not None and new is not None and Decimal(old) == Decimal(new)
-            else:
-                same = old == new
-            if not same:
-                changes[name] = [_jsonable(old), _jsonable(new)]
-        return changes
-
 
 def _jsonable(value):
     if value is None or isinstance(value, bool | int | str):
         return value
+    if isinstance(value, Decimal):
+        # The same number reads back as 2.35 from SQLite and 2.350000 from PostgreSQL.
+        return format(value.normalize(), "f")
     return str(value)
 
 

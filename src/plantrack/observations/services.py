@@ -7,7 +7,6 @@ from django.db import transaction
 
 from plantrack.observations.choices import FigureStatus, WorkflowState
 from plantrack.observations.models import Observation
-from plantrack.observations.periods import parse_period
 
 # What makes two vintages of a figure the same published figure.
 _VINTAGE_FIELDS = ("value", "status", "source", "published_on")
@@ -37,10 +36,11 @@ def record_observation(
     figure for the same indicator, unit, period and breakdown becomes the current vintage and
     the previous one is kept, marked as superseded.
     """
-    period_text = parse_period(period).text
-    key = {"indicator": indicator, "unit": unit, "period": period_text, "breakdown": breakdown}
     candidate = Observation(
-        **key,
+        indicator=indicator,
+        unit=unit,
+        period=period,
+        breakdown=breakdown,
         value=Decimal(value),
         status=status,
         source=source,
@@ -50,7 +50,9 @@ def record_observation(
         agency=agency,
         created_by=user,
     )
+    # Checks the period and the unit's validity, and puts the period in canonical form.
     candidate.full_clean(validate_unique=False, validate_constraints=False)
+    key = {"indicator": indicator, "unit": unit, "period": candidate.period, "breakdown": breakdown}
 
     vintages = list(Observation.objects.select_for_update().filter(**key))
     for known in vintages:

@@ -101,7 +101,10 @@ class PlanSection(models.Model):
     """A part of a plan's own tree, so the plan reads as the decision reads."""
 
     plan = models.ForeignKey(
-        Plan, verbose_name=_("quy hoạch, kế hoạch"), on_delete=models.CASCADE, related_name="sections"
+        Plan,
+        verbose_name=_("quy hoạch, kế hoạch"),
+        on_delete=models.CASCADE,
+        related_name="sections",
     )
     parent = models.ForeignKey(
         "self",
@@ -211,7 +214,10 @@ class Target(models.Model):
     """
 
     plan = models.ForeignKey(
-        Plan, verbose_name=_("quy hoạch, kế hoạch"), on_delete=models.CASCADE, related_name="targets"
+        Plan,
+        verbose_name=_("quy hoạch, kế hoạch"),
+        on_delete=models.CASCADE,
+        related_name="targets",
     )
     section = models.ForeignKey(
         PlanSection,
@@ -243,10 +249,14 @@ class Target(models.Model):
         max_length=20,
         choices=SeriesMeasure,
         blank=True,
-        help_text=_("Với chỉ tiêu tăng trưởng bình quân: chuỗi là giá trị tuyệt đối hay tốc độ tăng."),
+        help_text=_(
+            "Với chỉ tiêu tăng trưởng bình quân: chuỗi là giá trị tuyệt đối hay tốc độ tăng."
+        ),
     )
     comparator = models.CharField(_("so sánh"), max_length=2, choices=Comparator, blank=True)
-    value = models.DecimalField(_("giá trị"), max_digits=24, decimal_places=6, null=True, blank=True)
+    value = models.DecimalField(
+        _("giá trị"), max_digits=24, decimal_places=6, null=True, blank=True
+    )
     upper_value = models.DecimalField(
         _("giá trị cận trên"), max_digits=24, decimal_places=6, null=True, blank=True
     )

@@ -1,0 +1,307 @@
+"""Load administrative units and their 2025 succession, and attach boundaries.
+
+The units and the old→new mapping come from the ``vietnamadminunits`` package (MIT), which
+carries all 63 provinces before 1 July 2025 and the 34 after, with every old commune's new
+commune. Loading is idempotent: a second run changes nothing.
+"""
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib import metadata, resources
+from pathlib import Path
+
+from django.db import transaction
+from vietnamadminunits.database import query as vau_query
+
+from plantrack.geo.choices import UnitLevel
+from plantrack.geo.models import REFORM_DATE, AdminUnit, UnitSuccession
+
+LAST_LEGACY_DAY = REFORM_DATE - datetime.timedelta(days=1)
+
+
+class UnitLoadError(ValueError):
+    """The source data cannot be loaded as asked (unknown province, unmapped commune)."""
+
+
+@dataclass
+class LevelCount:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+@dataclass
+class UnitLoadReport:
+    """What a load wrote: counts per kind of unit and for the successions."""
+
+    province_code: str
+    provinces: LevelCount = field(default_factory=LevelCount)
+    legacy_districts: LevelCount = field(default_factory=LevelCount)
+    legacy_communes: LevelCount = field(default_factory=LevelCount)
+    communes: LevelCount = field(default_factory=LevelCount)
+    successions: LevelCount = field(default_factory=LevelCount)
+
+    @property
+    def changed_anything(self) -> bool:
+        counts = (
+            self.provinces,
+            self.legacy_districts,
+            self.legacy_communes,
+            self.communes,
+            self.successions,
+        )
+        return any(c.created or c.updated for c in counts)
+
+
+def _source() -> str:
+    version = metadata.version("vietnamadminunits")
+    return f"vietnamadminunits {version} (MIT), dữ liệu đơn vị hành chính và chuyển đổi 2025"
+
+
+def _converter_data() -> dict:
+    # The package's own old→new mapping; its converter module reads the same file.
+    path = resources.files("vietnamadminunits") / "data" / "converter_2025.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _sql_text(value: str) -> str:
+    # vietnamadminunits.database.query takes plain SQL; codes are digits, but quote anyway.
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _upsert(existing: dict, count: LevelCount, *, code, level, valid_from, **values) -> AdminUnit:
+    """Create or update one unit keyed on (code, level, valid_from); count what happened."""
+    unit = existing.get((code, level, valid_from))
+    if unit is None:
+        unit = AdminUnit.objects.create(code=code, level=level, valid_from=valid_from, **values)
+        existing[(code, level, valid_from)] = unit
+        count.created += 1
+        return unit
+    changed = [name for name, value in values.items() if getattr(unit, name) != value]
+    if changed:
+        for name in changed:
+            setattr(unit, name, values[name])
+        unit.save(update_fields=changed)
+        count.updated += 1
+    else:
+        count.unchanged += 1
+    return unit
+
+
+def _area(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+@transaction.atomic
+def load_units(province_code: str) -> UnitLoadReport:
+    """Load a province's units before and after 1 July 2025 and the mapping between them.
+
+    ``province_code`` is the GSO code of a province as it is after the 2025 reform (Cao
+    Bằng: ``04``). The provinces merged into it are loaded too, with their districts and
+    communes valid until 30 June 2025. A province that was not merged is one unit valid
+    throughout. Raise ``UnitLoadError`` for an unknown code or an old commune the source
+    does not map, and write nothing then.
+    """
+    code = province_code.strip()
+    new_rows = vau_query(
+        f"SELECT * FROM admin_units WHERE provinceCode = {_sql_text(code)} ORDER BY wardCode"  # noqa: S608
+    )
+    if not new_rows:
+        raise UnitLoadError(f"Không có tỉnh, thành phố mã “{code}” trong danh mục sau 1/7/2025.")
+    converter = _converter_data()
+    new_key = new_rows[0]["provinceKey"]
+    legacy_keys = converter["DICT_PROVINCE"][new_key]
+    keys_sql = ", ".join(_sql_text(key) for key in legacy_keys)
+    legacy_rows = vau_query(
+        f"SELECT * FROM admin_units_legacy WHERE provinceKey IN ({keys_sql}) "  # noqa: S608
+        "ORDER BY provinceCode, districtCode, wardCode"
+    )
+
+    report = UnitLoadReport(province_code=code)
+    source = _source()
+    existing = {(u.code, u.level, u.valid_from): u for u in AdminUnit.objects.all()}
+    legacy_province_codes = sorted({row["provinceCode"] for row in legacy_rows})
+    continuous = legacy_province_codes == [code]
+
+    first = new_rows[0]
+    new_province = _upsert(
+        existing,
+        report.provinces,
+        code=code,
+        level=UnitLevel.PROVINCE,
+        valid_from=None if continuous else REFORM_DATE,
+        name=first["province"],
+        kind=first["province"].split(" ")[0],
+        parent=None,
+        valid_to=None,
+        latitude=first["provinceLat"],
+        longitude=first["provinceLon"],
+        source=source,
+    )
+
+    # Old provinces, districts and communes, valid until 30 June 2025.
+    legacy_provinces: dict[str, AdminUnit] = {}
+    districts: dict[str, AdminUnit] = {}
+    old_communes: dict[str, AdminUnit] = {}  # by "provinceKey_districtKey_wardKey"
+    for row in legacy_rows:
+        pcode = row["provinceCode"]
+        if pcode not in legacy_provinces:
+            legacy_provinces[pcode] = (
+                new_province
+                if continuous
+                else _upsert(
+                    existing,
+                    report.provinces,
+                    code=pcode,
+                    level=UnitLevel.PROVINCE,
+                    valid_from=None,
+                    name=row["province"],
+                    kind=row["province"].split(" ")[0],
+                    parent=None,
+                    valid_to=LAST_LEGACY_DAY,
+                    latitude=row["provinceLat"],
+                    longitude=row["provinceLon"],
+                    source=source,
+                )
+            )
+        dcode = row["districtCode"]
+        if dcode not in districts:
+            districts[dcode] = _upsert(
+                existing,
+                report.legacy_districts,
+                code=dcode,
+                level=UnitLevel.DISTRICT,
+                valid_from=None,
+                name=row["district"],
+                kind=row["districtType"] or "",
+                parent=legacy_provinces[pcode],
+                valid_to=LAST_LEGACY_DAY,
+                latitude=row["districtLat"],
+                longitude=row["districtLon"],
+                source=source,
+            )
+        if not row["wardCode"]:
+            continue  # island districts (e.g. Bạch Long Vĩ) had no communes
+        old_communes[f"{row['provinceKey']}_{row['districtKey']}_{row['wardKey']}"] = _upsert(
+            existing,
+            report.legacy_communes,
+            code=row["wardCode"],
+            level=UnitLevel.COMMUNE,
+            valid_from=None,
+            name=row["ward"],
+            kind=row["wardType"] or "",
+            parent=districts[dcode],
+            valid_to=LAST_LEGACY_DAY,
+            latitude=row["wardLat"],
+            longitude=row["wardLon"],
+            source=source,
+        )
+
+    # New communes and wards, valid from 1 July 2025, directly under the province.
+    new_communes: dict[str, AdminUnit] = {}  # by wardKey
+    for row in new_rows:
+        new_communes[row["wardKey"]] = _upsert(
+            existing,
+            report.communes,
+            code=row["wardCode"],
+            level=UnitLevel.COMMUNE,
+            valid_from=REFORM_DATE,
+            name=row["ward"],
+            kind=row["wardType"] or "",
+            parent=new_province,
+            valid_to=None,
+            area_km2=_area(row["wardAreaKm2"]),
+            latitude=row["wardLat"],
+            longitude=row["wardLon"],
+            source=source,
+        )
+
+    links = _succession_links(converter, new_key, old_communes, new_communes)
+    if not continuous:
+        for old_province in legacy_provinces.values():
+            links[(old_province, new_province)] = (Decimal(1), True)
+    existing_links = {
+        (s.predecessor_id, s.successor_id): s
+        for s in UnitSuccession.objects.filter(successor__in=[new_province, *new_communes.values()])
+    }
+    for (old, new), (weight, is_default) in links.items():
+        _upsert_succession(existing_links, report.successions, old, new, weight, is_default, source)
+    return report
+
+
+def _succession_links(converter, new_key, old_communes, new_communes) -> dict:
+    """Return {(old commune, new commune): (weight, is_default)} for every old commune."""
+    links: dict[tuple[AdminUnit, AdminUnit], tuple[Decimal, bool]] = {}
+    whole = converter["DICT_PROVINCE_WARD_NO_DIVIDED"].get(new_key, {})
+    for new_ward_key, old_keys in whole.items():
+        for old_key in old_keys:
+            if old_key in old_communes:
+                links[(old_communes[old_key], new_communes[new_ward_key])] = (Decimal(1), True)
+    divided = converter["DICT_PROVINCE_WARD_DIVIDED"].get(new_key, {})
+    for old_key, parts in divided.items():
+        if old_key not in old_communes:
+            continue
+        # The source does not say how a split commune's people or area were shared out:
+        # an equal share per new commune is the documented assumption (docs/data-formats.md).
+        # The last part takes the rounding remainder so the weights add up to exactly 1.
+        share = (Decimal(1) / len(parts)).quantize(Decimal("0.00001"))
+        for index, part in enumerate(parts):
+            weight = share if index < len(parts) - 1 else Decimal(1) - share * (len(parts) - 1)
+            new_unit = new_communes[part["newWardKey"]]
+            links[(old_communes[old_key], new_unit)] = (weight, bool(part["isDefaultNewWard"]))
+    mapped = {old for old, _new in links}
+    unmapped = [unit for unit in old_communes.values() if unit not in mapped]
+    if unmapped:
+        names = ", ".join(str(unit) for unit in unmapped[:10])
+        raise UnitLoadError(f"{len(unmapped)} xã cũ không có đơn vị kế thừa trong nguồn: {names}")
+    return links
+
+
+def _upsert_succession(existing, count, old, new, weight, is_default, source) -> None:
+    values = {
+        "effective_date": REFORM_DATE,
+        "weight": weight,
+        "is_default": is_default,
+        "source": source,
+    }
+    succession = existing.get((old.pk, new.pk))
+    if succession is None:
+        UnitSuccession.objects.create(predecessor=old, successor=new, **values)
+        count.created += 1
+        return
+    changed = [name for name, value in values.items() if getattr(succession, name) != value]
+    if changed:
+        for name in changed:
+            setattr(succession, name, values[name])
+        succession.save(update_fields=changed)
+        count.updated += 1
+    else:
+        count.unchanged += 1
+
+
+@transaction.atomic
+def attach_boundaries(path: Path, level: UnitLevel = UnitLevel.DISTRICT) -> int:
+    """Set the geometry of the units named by a GeoJSON FeatureCollection; return how many.
+
+    Each feature's ``properties.code`` is a GSO code. A code matching no loaded unit of
+    ``level`` is an error, so a wrong file cannot half-apply.
+    """
+    collection = json.loads(Path(path).read_text(encoding="utf-8"))
+    features = collection.get("features") or []
+    codes = [feature["properties"]["code"] for feature in features]
+    units = {u.code: u for u in AdminUnit.objects.filter(level=level, code__in=codes)}
+    missing = sorted(set(codes) - set(units))
+    if missing:
+        raise UnitLoadError(f"{path}: không có đơn vị cấp {level} mã {', '.join(missing)}.")
+    for feature in features:
+        unit = units[feature["properties"]["code"]]
+        if unit.geometry != feature["geometry"]:
+            unit.geometry = feature["geometry"]
+            unit.save(update_fields=["geometry"])
+    return len(features)
