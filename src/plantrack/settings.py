@@ -45,11 +45,11 @@ DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not env_bool("PLANTRACK_INSECURE_DEV_KEY", False):
+    if not DEBUG:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set it, or set DEBUG=1 for a local development run."
         )
-    # Development only: DEBUG is on (or the test runner asked for it explicitly).
+    # Development only: DEBUG is on.
     SECRET_KEY = "plantrack-insecure-development-key"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
