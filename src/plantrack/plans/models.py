@@ -148,6 +148,11 @@ class Indicator(models.Model):
         null=True,
         blank=True,
     )
+    owner_is_illustrative = models.BooleanField(
+        _("phân công minh họa"),
+        default=False,
+        help_text=_("Cơ quan chủ trì do bản minh họa gán, không phải theo văn bản công bố."),
+    )
     frequency = models.CharField(
         _("kỳ báo cáo"), max_length=20, choices=Frequency, default=Frequency.ANNUAL
     )
@@ -165,6 +170,15 @@ class Indicator(models.Model):
         max_length=200,
         blank=True,
         help_text=_("Biểu thức trên mã các chỉ số khác, ví dụ: grdp_current / population"),
+    )
+    weight = models.ForeignKey(
+        "self",
+        verbose_name=_("chỉ số trọng số"),
+        on_delete=models.PROTECT,
+        related_name="weighted_indicators",
+        null=True,
+        blank=True,
+        help_text=_("Với trung bình có trọng số: ví dụ số hộ cho tỷ lệ hộ nghèo."),
     )
     decimals = models.PositiveSmallIntegerField(_("số chữ số thập phân"), default=2)
     min_value = models.DecimalField(
@@ -185,6 +199,11 @@ class Indicator(models.Model):
                 | Q(max_value__isnull=True)
                 | Q(max_value__gte=F("min_value")),
                 violation_error_message=_("Giá trị lớn nhất phải không nhỏ hơn giá trị nhỏ nhất."),
+            ),
+            models.CheckConstraint(
+                name="indicator_weight_when_weighted_mean",
+                condition=~Q(aggregation=Aggregation.WEIGHTED_MEAN) | Q(weight__isnull=False),
+                violation_error_message=_("Chỉ số trung bình có trọng số phải chỉ rõ chỉ số trọng số."),
             ),
             models.CheckConstraint(
                 name="indicator_formula_when_aggregated_by_formula",

@@ -1,0 +1,718 @@
+"""Load the Cao Bằng demo and reset its demo users.
+
+Two files feed the demo, and they are kept apart on purpose (DESIGN.md: the demo never
+passes off invented numbers as real):
+
+- ``data/caobang-facts.json``: the public facts (plans, targets with the decisions' own
+  phrases, 23 indicators, 47 observations), each with its source; loaded as they are.
+- ``data/demo-config.json``: what the demo needs that is configuration, not figures, and
+  is PlanTrack's own: agencies, English names, value types and aggregation rules, the
+  indicators the targets name but the facts do not describe, the owner agency of each
+  indicator (an illustrative assignment, "phân công minh họa"), the publication dates of
+  the two vintages of Cao Bằng's 2023 GRDP growth, and the demo users.
+
+Loading is idempotent: rows are keyed on codes (and, for sections and targets, on their
+place in their plan), and a second run creates and changes nothing.
+"""
+
+import datetime
+import enum
+import json
+import re
+import secrets
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.db import models, transaction
+
+from plantrack.accounts.choices import AgencyKind, Role
+from plantrack.accounts.models import Agency, Membership
+from plantrack.geo.choices import UnitLevel
+from plantrack.geo.models import AdminUnit
+from plantrack.geo.services import UnitLoadReport, attach_boundaries, load_units
+from plantrack.observations.choices import FigureStatus, WorkflowState
+from plantrack.observations.services import record_observation
+from plantrack.plans.choices import (
+    Aggregation,
+    Comparator,
+    Direction,
+    PlanKind,
+    PlanStatus,
+    SectionKind,
+    SeriesMeasure,
+    TargetKind,
+    ValueType,
+)
+from plantrack.plans.models import Indicator, Plan, PlanSection, Target
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+FACTS_PATH = DATA_DIR / "caobang-facts.json"
+CONFIG_PATH = DATA_DIR / "demo-config.json"
+# GPL-3.0 data shipped beside its notice (caobang-districts.NOTICE.md); optional.
+BOUNDARIES_PATH = DATA_DIR / "caobang-districts.geojson"
+
+# In the facts, an observation whose source is "same" has the source of the row above it.
+_SAME_SOURCE = "same"
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class DemoDataError(ValueError):
+    """The facts or the demo configuration cannot be loaded; the message says where."""
+
+
+class _Outcome(enum.Enum):
+    """What happened to one row in a load."""
+
+    CREATED = enum.auto()
+    UPDATED = enum.auto()
+    UNCHANGED = enum.auto()
+
+
+@dataclass
+class Tally:
+    """How many rows of one kind a load created, updated or found as they were."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def count(self, outcome: _Outcome) -> None:
+        """Add one row's outcome."""
+        if outcome is _Outcome.CREATED:
+            self.created += 1
+        elif outcome is _Outcome.UPDATED:
+            self.updated += 1
+        else:
+            self.unchanged += 1
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+@dataclass
+class DemoReport:
+    """What ``load_demo`` wrote: the unit load, the boundaries, and a tally per kind."""
+
+    units: UnitLoadReport
+    boundaries: int = 0
+    agencies: Tally = field(default_factory=Tally)
+    indicators: Tally = field(default_factory=Tally)
+    plans: Tally = field(default_factory=Tally)
+    sections: Tally = field(default_factory=Tally)
+    targets: Tally = field(default_factory=Tally)
+    observations: Tally = field(default_factory=Tally)
+
+    def tallies(self) -> dict[str, Tally]:
+        """Return the demo's own tallies with their Vietnamese labels, in loading order."""
+        return {
+            "Cơ quan": self.agencies,
+            "Chỉ số": self.indicators,
+            "Quy hoạch, kế hoạch": self.plans,
+            "Mục của quy hoạch, kế hoạch": self.sections,
+            "Chỉ tiêu": self.targets,
+            "Số liệu": self.observations,
+        }
+
+    @property
+    def created(self) -> int:
+        """Return how many demo rows were created (units not included)."""
+        return sum(tally.created for tally in self.tallies().values())
+
+    @property
+    def changed_anything(self) -> bool:
+        """Return True if the load created or updated any row, units included."""
+        mine = any(tally.created or tally.updated for tally in self.tallies().values())
+        return mine or self.units.changed_anything
+
+    def summary_lines(self) -> list[str]:
+        """Return one Vietnamese line per kind of row: created, updated, unchanged."""
+        unit_counts = (
+            self.units.provinces,
+            self.units.legacy_districts,
+            self.units.legacy_communes,
+            self.units.communes,
+        )
+        units = Tally(
+            created=sum(c.created for c in unit_counts),
+            updated=sum(c.updated for c in unit_counts),
+            unchanged=sum(c.unchanged for c in unit_counts),
+        )
+        rows = {
+            f"Đơn vị hành chính (tỉnh {self.units.province_code})": units,
+            "Quan hệ kế thừa đơn vị": Tally(
+                self.units.successions.created,
+                self.units.successions.updated,
+                self.units.successions.unchanged,
+            ),
+            **self.tallies(),
+        }
+        lines = [
+            f"{label}: {tally.total} (tạo mới {tally.created}, cập nhật {tally.updated}, "
+            f"giữ nguyên {tally.unchanged})"
+            for label, tally in rows.items()
+        ]
+        lines.append(f"Ranh giới huyện (GeoJSON): {self.boundaries}")
+        return lines
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    """A demo user's credentials, shown once when the demo starts."""
+
+    username: str
+    role: Role
+    agency: str
+    password: str
+
+
+@transaction.atomic
+def load_demo(
+    *,
+    facts_path: Path = FACTS_PATH,
+    config_path: Path = CONFIG_PATH,
+    boundaries_path: Path | None = BOUNDARIES_PATH,
+) -> DemoReport:
+    """Load the Cao Bằng demo: units, agencies, indicators, plans, targets, observations.
+
+    All or nothing, in one transaction. Idempotent: a second run creates nothing and
+    changes nothing. The province's units come from ``plantrack.geo.services.load_units``;
+    the district boundaries are attached when the GeoJSON file is present (it is GPL-3.0
+    data that a redistributor may remove). Raise ``DemoDataError`` when a file refers to
+    something it does not define.
+    """
+    facts = _read_json(facts_path)
+    config = _read_json(config_path)
+    province_code = config["province_code"]
+
+    report = DemoReport(units=load_units(province_code))
+    if boundaries_path is not None and Path(boundaries_path).exists():
+        report.boundaries = attach_boundaries(boundaries_path)
+    province = AdminUnit.objects.get(
+        code=province_code, level=UnitLevel.PROVINCE, valid_from__isnull=True
+    )
+
+    agencies = _load_agencies(config, province, report.agencies)
+    indicators = _load_indicators(facts, config, agencies, report.indicators)
+    for plan_facts in facts["plans"]:
+        _load_plan(plan_facts, config, province, indicators, report)
+    _load_observations(facts, config, province, indicators, report.observations)
+    return report
+
+
+@transaction.atomic
+def reset_demo_users(*, config_path: Path = CONFIG_PATH) -> list[DemoLogin]:
+    """Create or update one demo user per role, each with a fresh random password.
+
+    Each user ends with exactly the one membership the configuration names (the admin is
+    also a superuser and staff). Run after ``load_demo``: the agencies must exist.
+    """
+    config = _read_json(config_path)
+    user_model = get_user_model()
+    logins = []
+    for entry in config["demo_users"]:
+        role = _choice(Role, entry["role"], f"demo_users/{entry['username']}/role")
+        try:
+            agency = Agency.objects.get(code=entry["agency"])
+        except Agency.DoesNotExist as error:
+            raise DemoDataError(
+                f"Tài khoản minh họa “{entry['username']}”: chưa có cơ quan mã "
+                f"“{entry['agency']}”; hãy nạp dữ liệu minh họa trước."
+            ) from error
+        is_admin = bool(entry.get("superuser"))
+        password = secrets.token_urlsafe(12)
+        user, _created = user_model.objects.get_or_create(username=entry["username"])
+        user.set_password(password)
+        user.is_active = True
+        user.is_staff = is_admin
+        user.is_superuser = is_admin
+        user.save(update_fields=["password", "is_active", "is_staff", "is_superuser"])
+        Membership.objects.filter(user=user).exclude(agency=agency, role=role).delete()
+        Membership.objects.get_or_create(user=user, agency=agency, role=role)
+        logins.append(DemoLogin(user.get_username(), role, agency.name, password))
+    return logins
+
+
+# --- loading, one kind of row at a time -------------------------------------------------
+
+
+def _load_agencies(config: dict, province: AdminUnit, tally: Tally) -> dict[str, Agency]:
+    """Create or update the configured agencies; return them by code."""
+    agencies: dict[str, Agency] = {}
+    for entry in config["agencies"]:
+        predecessor_code = entry.get("predecessor")
+        if predecessor_code and predecessor_code not in agencies:
+            raise DemoDataError(
+                f"Cơ quan “{entry['code']}”: cơ quan tiền thân “{predecessor_code}” phải được "
+                "khai báo trước trong demo-config.json."
+            )
+        agency, outcome = _upsert(
+            Agency,
+            {"code": entry["code"]},
+            {
+                "name": entry["name"],
+                "name_en": entry.get("name_en", ""),
+                "short_name": entry.get("short_name", ""),
+                "kind": _choice(AgencyKind, entry["kind"], f"agencies/{entry['code']}/kind"),
+                "unit": province,
+                "predecessor": agencies.get(predecessor_code) if predecessor_code else None,
+                "valid_from": _date(entry.get("valid_from")),
+                "valid_to": _date(entry.get("valid_to")),
+                "note": entry.get("note", ""),
+                "source": "Cấu hình của bản demo (demo-config.json)",
+            },
+        )
+        tally.count(outcome)
+        agencies[entry["code"]] = agency
+    return agencies
+
+
+def _load_indicators(
+    facts: dict, config: dict, agencies: dict[str, Agency], tally: Tally
+) -> dict[str, Indicator]:
+    """Create or update the facts' indicators and the ones only the targets name."""
+    described = facts["indicators"]
+    configured = config["indicators"]
+    referenced = {t["indicator"] for plan in facts["plans"] for t in plan["targets"]}
+    referenced |= {row["indicator"] for row in facts["observations"]}
+    missing = sorted(referenced - described.keys() - configured.keys())
+    if missing:
+        raise DemoDataError(f"Chỉ số được nhắc tới nhưng không được mô tả: {', '.join(missing)}.")
+    unconfigured = sorted(described.keys() - configured.keys())
+    if unconfigured:
+        raise DemoDataError(
+            "demo-config.json thiếu cấu hình (tên tiếng Anh, cơ quan chủ trì…) cho chỉ số: "
+            + ", ".join(unconfigured)
+        )
+
+    assignment_label = config["owner_assignment"]["label"]
+    assignment_note = config["owner_assignment"]["note"]
+    indicators: dict[str, Indicator] = {}
+    codes = [*described, *(code for code in configured if code not in described)]
+    # A weighted mean names its weight indicator, which must exist first (stable sort).
+    codes.sort(key=lambda code: "weight" in configured[code])
+    for code in codes:
+        fact = described.get(code, {})
+        conf = configured[code]
+        where = f"indicators/{code}"
+        owner = agencies.get(conf["owner"])
+        if owner is None:
+            raise DemoDataError(f"{where}: không có cơ quan mã “{conf['owner']}”.")
+        weight = indicators.get(conf["weight"]) if "weight" in conf else None
+        if "weight" in conf and weight is None:
+            raise DemoDataError(f"{where}/weight: không có chỉ số “{conf['weight']}”.")
+        definition = [conf.get("definition", "")]
+        definition.append(
+            f"Cơ quan chủ trì ({conf.get('owner_assignment') or assignment_label}): "
+            f"{owner.name}. {assignment_note}"
+        )
+        if not fact:
+            definition.append(
+                "Tên, đơn vị và chiều tiến bộ do bản demo đặt: chỉ số này được các chỉ tiêu "
+                "nhắc tới nhưng không có trong danh mục chỉ số của dữ kiện công khai."
+            )
+        indicator, outcome = _upsert(
+            Indicator,
+            {"code": code},
+            {
+                "name": fact.get("name_vi") or conf["name_vi"],
+                "name_en": conf["name_en"],
+                "unit": fact.get("unit", conf.get("unit", "")),
+                "definition": "\n".join(line for line in definition if line),
+                "owner": owner,
+                "owner_is_illustrative": bool(conf.get("owner_assignment")),
+                "value_type": _choice(ValueType, conf["value_type"], f"{where}/value_type"),
+                "direction": _choice(
+                    Direction, fact.get("direction") or conf["direction"], f"{where}/direction"
+                ),
+                "aggregation": _choice(Aggregation, conf["aggregation"], f"{where}/aggregation"),
+                "formula": conf.get("formula") or fact.get("formula", ""),
+                "weight": weight,
+                "decimals": conf.get("decimals", 2),
+                "min_value": conf.get("min_value"),
+                "max_value": conf.get("max_value"),
+            },
+        )
+        tally.count(outcome)
+        indicators[code] = indicator
+    return indicators
+
+
+def _load_plan(
+    facts: dict,
+    config: dict,
+    province: AdminUnit,
+    indicators: dict[str, Indicator],
+    report: DemoReport,
+) -> None:
+    """Create or update one plan with its sections and targets."""
+    code = facts["code"]
+    conf = config["plans"].get(code)
+    if conf is None:
+        raise DemoDataError(f"demo-config.json thiếu cấu hình cho kế hoạch “{code}”.")
+    period_start, period_end = facts["period"]
+    plan, outcome = _upsert(
+        Plan,
+        {"code": code},
+        {
+            "title": facts["title"],
+            "title_en": conf.get("title_en", ""),
+            "kind": _choice(PlanKind, conf["kind"], f"plans/{code}/kind"),
+            "decision": facts.get("decision", ""),
+            "decision_date": _full_date(facts.get("date")),
+            "issuer": facts.get("issuer", ""),
+            "period_start": period_start,
+            "period_end": period_end,
+            "vision_year": facts.get("vision_year"),
+            "scope_unit": province,
+            "status": _choice(PlanStatus, conf["status"], f"plans/{code}/status"),
+            "sources": facts.get("sources", []),
+            "note": _plan_note(facts),
+        },
+    )
+    report.plans.count(outcome)
+
+    if plan.kind == PlanKind.MASTER_PLAN:
+        sections = _load_master_plan_sections(plan, facts, config, report.sections)
+    else:
+        sections = {
+            SectionKind.SPECIFIC_TARGETS: _section(
+                plan,
+                None,
+                SectionKind.SPECIFIC_TARGETS,
+                1,
+                report.sections,
+                title="Các chỉ tiêu chủ yếu",
+                title_en="Main targets",
+                source="; ".join(facts.get("sources", [])),
+            )
+        }
+    _load_targets(plan, facts, conf, province, indicators, sections, report.targets)
+
+
+def _load_master_plan_sections(
+    plan: Plan, facts: dict, config: dict, tally: Tally
+) -> dict[str, PlanSection]:
+    """Create the master plan's tree in the decision's order; return the top sections."""
+    seed = config["seed_source"]
+    top = {
+        SectionKind.GENERAL_OBJECTIVE: _section(
+            plan,
+            None,
+            SectionKind.GENERAL_OBJECTIVE,
+            1,
+            tally,
+            title="Mục tiêu tổng quát",
+            title_en="General objective",
+            text=facts["general_objective"],
+            source=facts["general_objective_source"],
+        ),
+        SectionKind.SPECIFIC_TARGETS: _section(
+            plan,
+            None,
+            SectionKind.SPECIFIC_TARGETS,
+            2,
+            tally,
+            title="Mục tiêu, chỉ tiêu cụ thể",
+            title_en="Specific objectives and targets",
+            text="Các chỉ tiêu cụ thể như bài báo thuật lại; chưa đối chiếu toàn văn quyết định.",
+            source=seed,
+        ),
+        SectionKind.BREAKTHROUGHS: _section(
+            plan,
+            None,
+            SectionKind.BREAKTHROUGHS,
+            3,
+            tally,
+            title="Khâu đột phá (mới có một phần)",
+            title_en="Breakthroughs (partial)",
+            text=facts["breakthroughs_partial"]
+            + "\n\nChưa đầy đủ: mới tìm được một trong ba khâu đột phá của quyết định.",
+            source="Dữ kiện caobang-facts.json, mục breakthroughs_partial "
+            "(tệp dữ kiện không ghi nguồn riêng cho câu này)",
+        ),
+    }
+    lists = [
+        (
+            SectionKind.KEY_TASKS,
+            4,
+            "Nhiệm vụ trọng tâm",
+            "Key tasks",
+            "Các nhiệm vụ trọng tâm như bài báo thuật lại tại hội nghị công bố quy hoạch.",
+            facts["key_tasks_from_seed"],
+        ),
+        (
+            SectionKind.SECTOR_ORIENTATION,
+            5,
+            "Phương án phát triển ngành, lĩnh vực",
+            "Sector development orientations",
+            "Bảy nội dung được trình bày thành tham luận tại hội nghị công bố quy hoạch; "
+            "chưa phải danh mục đầy đủ các phương án của quyết định.",
+            facts["sector_presentations_from_seed"],
+        ),
+        (
+            SectionKind.KEY_ISSUES,
+            6,
+            "Sáu nhóm vấn đề cốt yếu",
+            "Six key issue groups",
+            "Các cấp, ngành được yêu cầu làm tốt 6 nhóm vấn đề mang tính cốt yếu (phát biểu "
+            "chỉ đạo của Bí thư Tỉnh ủy tại hội nghị công bố quy hoạch).",
+            facts["key_issue_groups_from_seed"],
+        ),
+    ]
+    for kind, order, title, title_en, text, items in lists:
+        parent = _section(
+            plan, None, kind, order, tally, title=title, title_en=title_en, text=text, source=seed
+        )
+        top[kind] = parent
+        for index, item in enumerate(items, start=1):
+            _section(plan, parent, kind, index, tally, title=_capitalized(item), source=seed)
+    return top
+
+
+def _section(
+    plan: Plan,
+    parent: PlanSection | None,
+    kind: SectionKind,
+    order: int,
+    tally: Tally,
+    *,
+    title: str,
+    title_en: str = "",
+    text: str = "",
+    source: str = "",
+) -> PlanSection:
+    """Create or update one section, keyed on its plan, parent, kind and place."""
+    section, outcome = _upsert(
+        PlanSection,
+        {"plan": plan, "parent": parent, "kind": kind, "order": order},
+        {"title": title, "title_en": title_en, "text": text, "source": source},
+    )
+    tally.count(outcome)
+    return section
+
+
+def _load_targets(
+    plan: Plan,
+    facts: dict,
+    conf: dict,
+    province: AdminUnit,
+    indicators: dict[str, Indicator],
+    sections: dict[str, PlanSection],
+    tally: Tally,
+) -> None:
+    """Create or update a plan's targets, and a second row for each revised one.
+
+    A target is keyed on its plan and indicator (each indicator appears once per plan in
+    the facts); its revision is keyed on the target it supersedes.
+    """
+    plan_sources = "; ".join(facts.get("sources", []))
+    revision = conf.get("revision", {})
+    for order, entry in enumerate(facts["targets"], start=1):
+        where = f"plans/{plan.code}/targets/{entry['indicator']}"
+        kind = _choice(TargetKind, entry["kind"], f"{where}/kind")
+        section = sections[SectionKind.SPECIFIC_TARGETS]
+        if kind == TargetKind.QUALITATIVE:
+            section = sections.get(SectionKind.GENERAL_OBJECTIVE, section)
+        revised = entry.get("revised")
+        values = {
+            "section": section,
+            "scope_unit": province,
+            "kind": kind,
+            "measure": _choice(SeriesMeasure, entry["measure"], f"{where}/measure")
+            if entry.get("measure")
+            else "",
+            "comparator": _choice(Comparator, entry["comparator"], f"{where}/comparator")
+            if entry.get("comparator")
+            else "",
+            "value": entry.get("value"),
+            "upper_value": entry.get("upper_value"),
+            "unit": entry.get("unit", ""),
+            "start_year": entry.get("start_year"),
+            "target_year": entry["target_year"],
+            "phrase": entry["phrase"],
+            "source": entry.get("source") or plan_sources,
+            "note": _joined(
+                entry.get("note", ""), revision.get("original_note", "") if revised else ""
+            ),
+            "adopted_on": _date(revision.get("original_adopted_on")) if revised else None,
+            "order": order,
+        }
+        indicator = indicators[entry["indicator"]]
+        original, outcome = _upsert(
+            Target, {"plan": plan, "indicator": indicator, "supersedes": None}, values
+        )
+        tally.count(outcome)
+        if not revised:
+            continue
+        if not revision:
+            raise DemoDataError(f"{where}: chỉ tiêu được điều chỉnh nhưng thiếu cấu hình revision.")
+        revised_values = {
+            **values,
+            "value": revised["value"],
+            "phrase": _revised_phrase(entry["phrase"], revised),
+            "source": revision["revised_source"],
+            "note": revision["revised_note"],
+            "adopted_on": _full_date(revised.get("date")),
+        }
+        _revision, outcome = _upsert(
+            Target, {"plan": plan, "indicator": indicator, "supersedes": original}, revised_values
+        )
+        tally.count(outcome)
+
+
+def _load_observations(
+    facts: dict,
+    config: dict,
+    province: AdminUnit,
+    indicators: dict[str, Indicator],
+    tally: Tally,
+) -> None:
+    """Record every observation of the facts for the province, approved, with its source.
+
+    A figure with several vintages (a December estimate, then a revised figure a year
+    later) is recorded oldest first, so the latest is current and the older ones are kept
+    as superseded, with their revision history.
+    """
+    vintages = {
+        (v["indicator"], v["period"], Decimal(v["value"])): v
+        for v in config["observation_vintages"]
+    }
+    rows = []
+    previous_source = ""
+    for number, row in enumerate(facts["observations"], start=1):
+        source = row["source"].strip()
+        if source.lower() == _SAME_SOURCE:
+            source = previous_source
+        if not source:
+            raise DemoDataError(f"observations[{number}] ({row['indicator']}): thiếu nguồn.")
+        previous_source = source
+        period = row.get("period") or str(row["year"])
+        vintage = vintages.get((row["indicator"], period, Decimal(row["value"])), {})
+        rows.append(
+            {
+                "indicator": indicators[row["indicator"]],
+                "period": period,
+                "value": row["value"],
+                "status": _choice(FigureStatus, row["status"], f"observations[{number}]/status"),
+                "source": source,
+                "comment": _joined(row.get("note", ""), vintage.get("comment", "")),
+                "published_on": _date(vintage.get("published_on")),
+            }
+        )
+    # Stable sort: rows without a publication date keep the facts' order.
+    rows.sort(key=lambda r: r["published_on"] or datetime.date.min)
+    for row in rows:
+        _observation, created = record_observation(
+            unit=province,
+            state=WorkflowState.APPROVED,
+            # Collected from public sources, not reported through PlanTrack by an agency.
+            agency=None,
+            reason=config["load_reason"],
+            **row,
+        )
+        tally.count(_Outcome.CREATED if created else _Outcome.UNCHANGED)
+
+
+# --- small helpers ---------------------------------------------------------------------
+
+
+def _read_json(path: Path) -> dict:
+    """Read a JSON file with decimals as ``Decimal``, so 9.72 stays 9.72."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"), parse_float=Decimal)
+    except (OSError, json.JSONDecodeError) as error:
+        raise DemoDataError(f"Không đọc được tệp {path}: {error}") from error
+
+
+def _upsert(model: type[models.Model], lookup: dict, values: dict) -> tuple:
+    """Create the row ``lookup`` names, or update only the fields that differ.
+
+    Return the row and what happened to it. Relations in ``values`` are compared by id,
+    so an unchanged row costs one query and no write.
+    """
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        instance = model(**lookup, **values)
+        instance.full_clean(validate_unique=False, validate_constraints=False)
+        instance.save()
+        return instance, _Outcome.CREATED
+    changed = []
+    for name, value in values.items():
+        model_field = model._meta.get_field(name)
+        if model_field.is_relation:
+            same = getattr(instance, model_field.attname) == (value.pk if value else None)
+        else:
+            same = getattr(instance, name) == value
+        if not same:
+            setattr(instance, name, value)
+            changed.append(name)
+    if not changed:
+        return instance, _Outcome.UNCHANGED
+    instance.full_clean(validate_unique=False, validate_constraints=False)
+    instance.save(update_fields=changed)
+    return instance, _Outcome.UPDATED
+
+
+def _choice(choices: type[models.TextChoices], value: str, where: str):
+    """Return ``value`` as a member of ``choices``, or say where it is wrong."""
+    try:
+        return choices(value)
+    except ValueError as error:
+        allowed = ", ".join(choices.values)
+        raise DemoDataError(f"{where}: “{value}” không hợp lệ (được dùng: {allowed}).") from error
+
+
+def _date(text: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(text) if text else None
+
+
+def _full_date(text: str | None) -> datetime.date | None:
+    """Return a date only when the text gives the day; "2025-05" is not a date."""
+    return _date(text) if text and _FULL_DATE.match(text) else None
+
+
+def _joined(*parts: str) -> str:
+    """Join the non-blank parts of a note or comment, one per line."""
+    return "\n".join(part.strip() for part in parts if part and part.strip())
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _vietnamese_number(value: Decimal) -> str:
+    """Write a number the Vietnamese way: 6700.3 → "6.700,3", 12.97 → "12,97"."""
+    whole, _dot, fraction = format(Decimal(value).normalize(), "f").partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{grouped},{fraction}" if fraction else grouped
+
+
+def _revised_phrase(phrase: str, revised: dict) -> str:
+    """Rebuild a revised target's phrase: "CN-XD +11,9%" → "CN-XD +12,97% (điều chỉnh …)".
+
+    The revision's own wording was not found, only its figure, so the phrase is the
+    original's label with the revised figure; the target's note says so.
+    """
+    label = phrase.rsplit("+", 1)[0]
+    when = ""
+    if match := _YEAR_MONTH.match(revised.get("date", "")):
+        when = f" tháng {int(match[2])}/{match[1]}"
+    return f"{label}+{_vietnamese_number(revised['value'])}% (điều chỉnh{when})"
+
+
+def _plan_note(facts: dict) -> str:
+    """Return the plan's note: the facts' note, its scope and the legal chain if given."""
+    lines = [facts.get("note", "")]
+    scope = facts.get("scope") or {}
+    if scope.get("area_km2") is not None:
+        lines.append(
+            f"Phạm vi: toàn bộ diện tích tự nhiên {_vietnamese_number(scope['area_km2'])} km²"
+            + (f", gồm {scope['units']}." if scope.get("units") else ".")
+        )
+    if facts.get("legal_chain"):
+        lines.append("Căn cứ, trình tự phê duyệt: " + "; ".join(facts["legal_chain"]) + ".")
+    return "\n".join(line for line in lines if line)

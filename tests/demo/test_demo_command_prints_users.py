@@ -1,0 +1,69 @@
+import io
+import re
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from plantrack.accounts.choices import Role
+from plantrack.accounts.models import Membership
+
+USERS = {
+    "admin": (Role.ADMIN, "STC"),
+    "planner": (Role.PLANNER, "STC"),
+    "reporter": (Role.REPORTER, "SCT"),
+    "approver": (Role.APPROVER, "SCT"),
+    "viewer": (Role.VIEWER, "UBND"),
+}
+
+
+def _run_demo() -> str:
+    out = io.StringIO()
+    call_command("demo", "--no-serve", stdout=out)
+    return out.getvalue()
+
+
+def _passwords(output: str) -> dict[str, str]:
+    rows = (line.split() for line in output.splitlines())
+    return {row[0]: row[-1] for row in rows if row and row[0] in USERS}
+
+
+@pytest.mark.django_db
+def test_demo_command_prints_five_users_with_passwords_that_work(demo):
+    output = _run_demo()
+
+    passwords = _passwords(output)
+    assert set(passwords) == set(USERS)
+    assert "Tên đăng nhập" in output and "Mật khẩu" in output
+    for username, password in passwords.items():
+        assert authenticate(username=username, password=password) is not None, username
+
+
+@pytest.mark.django_db
+def test_demo_users_hold_one_role_each_and_only_admin_is_superuser(demo):
+    _run_demo()
+
+    for username, (role, agency) in USERS.items():
+        user = get_user_model().objects.get(username=username)
+        memberships = list(Membership.objects.filter(user=user).values_list("role", "agency__code"))
+        assert memberships == [(role, agency)]
+        assert user.is_superuser == user.is_staff == (username == "admin")
+
+
+@pytest.mark.django_db
+def test_each_run_gives_fresh_passwords_and_says_what_was_loaded(demo):
+    first = _run_demo()
+    second = _run_demo()
+
+    assert set(_passwords(first).values()).isdisjoint(_passwords(second).values())
+    assert re.search(r"Số liệu: 47 \(tạo mới 0, cập nhật 0, giữ nguyên 47\)", second)
+
+
+def test_demo_command_refuses_a_bad_port_before_loading_anything(monkeypatch):
+    monkeypatch.setenv("PORT", "tám nghìn")
+
+    with pytest.raises(CommandError, match="PORT"):
+        call_command("demo")
+    with pytest.raises(CommandError, match="1–65535"):
+        call_command("demo", "--port", "70000")

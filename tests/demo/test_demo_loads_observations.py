@@ -1,0 +1,52 @@
+import pytest
+
+from plantrack.observations.choices import WorkflowState
+from plantrack.observations.models import Observation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_the_47_observations_of_which_46_are_current(demo, facts):
+    assert len(facts["observations"]) == 47
+    assert Observation.objects.count() == 47
+    assert Observation.objects.current().count() == 46
+
+
+def test_every_observation_is_for_the_province_approved_and_has_a_source(demo):
+    for observation in Observation.objects.select_related("unit", "indicator"):
+        assert observation.unit.code == "04"
+        assert observation.state == WorkflowState.APPROVED
+        assert observation.source.strip()
+        assert observation.source.lower() != "same"
+        # Collected from public sources: no agency reported it through PlanTrack.
+        assert observation.agency_id is None
+
+
+def test_a_same_source_is_the_source_of_the_row_above(demo):
+    sipas = Observation.objects.get(indicator__code="sipas_rank", period="2023")
+    par = Observation.objects.get(indicator__code="par_index_rank", period="2023")
+
+    assert sipas.source == par.source
+
+
+def test_a_figure_measured_on_a_day_keeps_its_period(demo):
+    rate = Observation.objects.get(indicator__code="public_investment_disbursement_rate")
+
+    assert rate.period == "2024-03-31"
+
+
+def test_values_and_statuses_are_as_published(demo, facts):
+    for row in facts["observations"]:
+        period = row.get("period") or str(row["year"])
+        assert Observation.objects.filter(
+            indicator__code=row["indicator"],
+            period=period,
+            value=row["value"],
+            status=row["status"],
+        ).exists(), row
+
+
+def test_conflicting_budget_revenue_keeps_its_note(demo):
+    revenue = Observation.objects.get(indicator__code="budget_revenue", period="2024")
+
+    assert "conflicting figures" in revenue.comment
