@@ -203,7 +203,9 @@ class Indicator(models.Model):
             models.CheckConstraint(
                 name="indicator_weight_when_weighted_mean",
                 condition=~Q(aggregation=Aggregation.WEIGHTED_MEAN) | Q(weight__isnull=False),
-                violation_error_message=_("Chỉ số trung bình có trọng số phải chỉ rõ chỉ số trọng số."),
+                violation_error_message=_(
+                    "Chỉ số trung bình có trọng số phải chỉ rõ chỉ số trọng số."
+                ),
             ),
             models.CheckConstraint(
                 name="indicator_formula_when_aggregated_by_formula",
