@@ -6,6 +6,7 @@ writes cannot disturb the next one.
 """
 
 import json
+from decimal import Decimal
 
 import pytest
 from django.db import transaction
@@ -23,4 +24,5 @@ def demo(django_db_setup, django_db_blocker) -> DemoReport:
 
 @pytest.fixture(scope="session")
 def facts() -> dict:
-    return json.loads(FACTS_PATH.read_text(encoding="utf-8"))
+    # Decimals, as the loader reads them: a float 7.15 is not the numeric 7.15 in PostgreSQL.
+    return json.loads(FACTS_PATH.read_text(encoding="utf-8"), parse_float=Decimal)

@@ -146,3 +146,27 @@ def test_update_fields_records_only_what_is_written(grdp_growth, province):
     assert observation.revisions.last().changes == {"state": ["submitted", "approved"]}
     observation.refresh_from_db()
     assert observation.value == Decimal("2.24")
+
+
+def test_a_draft_does_not_displace_an_approved_figure(grdp_growth, province, reporter):
+    approved, _ = record(grdp_growth, province, "2.24")
+
+    draft, created = record(
+        grdp_growth,
+        province,
+        "3.00",
+        state=WorkflowState.DRAFT,
+        source="Báo cáo nháp của Sở",
+        user=reporter,
+    )
+
+    assert created and not draft.is_current and draft.supersedes is None
+    assert Observation.objects.current().get() == approved
+
+
+def test_a_newer_draft_replaces_an_older_draft(grdp_growth, province):
+    first, _ = record(grdp_growth, province, "2.24", state=WorkflowState.DRAFT)
+    second, _ = record(grdp_growth, province, "2.30", state=WorkflowState.DRAFT)
+
+    assert Observation.objects.current().get() == second
+    assert second.supersedes == first

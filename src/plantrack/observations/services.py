@@ -34,7 +34,8 @@ def record_observation(
     A figure already recorded (same value, status, source and publication date, current or
     an older vintage) changes nothing, so loading the same data twice is harmless. A new
     figure for the same indicator, unit, period and breakdown becomes the current vintage and
-    the previous one is kept, marked as superseded.
+    the previous one is kept, marked as superseded; except that an unapproved figure never
+    displaces an approved one: it is kept beside it, not current, until it is approved.
     """
     candidate = Observation(
         indicator=indicator,
@@ -60,12 +61,26 @@ def record_observation(
             return known, False
 
     current = next((v for v in vintages if v.is_current), None)
+    if current is not None and _waits_for_approval(candidate, current):
+        candidate.is_current = False
+        candidate.save(changed_by=user, reason=reason)
+        return candidate, True
     if current is not None:
         current.is_current = False
         current.save(update_fields=["is_current"], changed_by=user, reason=reason)
         candidate.supersedes = current
     candidate.save(changed_by=user, reason=reason)
     return candidate, True
+
+
+def _waits_for_approval(candidate: Observation, current: Observation) -> bool:
+    """Return True when ``candidate`` is a pending figure and ``current`` an approved one.
+
+    The public sees approved figures only (``Observation.objects.for_user``), so letting a
+    draft become current would hide the approved value until the draft is approved.
+    """
+    approved = WorkflowState.APPROVED
+    return candidate.state != approved and current.state == approved
 
 
 def _same(left, right) -> bool:

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
 
@@ -11,11 +12,16 @@ class PlanSectionInline(admin.TabularInline):
 
 @admin.register(Plan)
 class PlanAdmin(admin.ModelAdmin):
-    list_display = ["code", "title", "kind", "decision", "period_start", "period_end", "status"]
+    list_display = ["code", "title", "kind", "decision", "period", "status"]
     list_filter = ["kind", "status"]
     search_fields = ["code", "title", "decision"]
     autocomplete_fields = ["scope_unit", "amends"]
     inlines = [PlanSectionInline]
+
+    @admin.display(description=_("thời kỳ"), ordering="period_start")
+    def period(self, plan: Plan) -> str:
+        # Years are labels, not quantities: never group them as 2.021.
+        return f"{plan.period_start}–{plan.period_end}"
 
 
 @admin.register(PlanSection)
@@ -38,8 +44,14 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
-    list_display = ["phrase", "plan", "indicator", "kind", "comparator", "value", "target_year"]
+    list_display = ["phrase", "plan", "indicator", "kind", "comparator", "value", "years"]
     list_filter = ["plan", "kind"]
     list_select_related = ["plan", "indicator"]
     search_fields = ["phrase", "indicator__code", "indicator__name"]
     autocomplete_fields = ["plan", "section", "indicator", "scope_unit", "supersedes"]
+
+    @admin.display(description=_("năm"), ordering="target_year")
+    def years(self, target: Target) -> str:
+        if target.start_year is None:
+            return str(target.target_year)
+        return f"{target.start_year}–{target.target_year}"

@@ -131,6 +131,12 @@ class PlanSection(models.Model):
         return f"{self.number} {self.title}".strip()
 
 
+class IndicatorQuerySet(models.QuerySet):
+    def for_user(self, user) -> "IndicatorQuerySet":
+        """Return the indicators ``user`` may see: all of them; what is measured is public."""
+        return self
+
+
 class Indicator(models.Model):
     """What is measured: GRDP growth, the multidimensional poverty rate, a PCI rank."""
 
@@ -188,6 +194,8 @@ class Indicator(models.Model):
         _("giá trị lớn nhất"), max_digits=24, decimal_places=6, null=True, blank=True
     )
 
+    objects = IndicatorQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("chỉ số")
         verbose_name_plural = _("chỉ số")
@@ -219,6 +227,10 @@ class Indicator(models.Model):
 
 
 class TargetQuerySet(models.QuerySet):
+    def for_user(self, user) -> "TargetQuerySet":
+        """Return the targets of the plans ``user`` may see."""
+        return self.filter(plan__in=Plan.objects.for_user(user))
+
     def current(self) -> "TargetQuerySet":
         """Return the targets in force: those no later revision has replaced."""
         return self.filter(revisions__isnull=True)

@@ -5,4 +5,5 @@ from plantrack.web import views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("indicators/<slug:code>/", views.indicator, name="indicator"),
 ]
