@@ -48,7 +48,30 @@ def test_demo_users_hold_one_role_each_and_only_admin_is_superuser(demo):
         user = get_user_model().objects.get(username=username)
         memberships = list(Membership.objects.filter(user=user).values_list("role", "agency__code"))
         assert memberships == [(role, agency)]
-        assert user.is_superuser == user.is_staff == (username == "admin")
+        assert user.is_superuser == (username == "admin")
+        assert user.is_staff == (username in {"admin", "planner"})
+
+
+@pytest.mark.django_db
+def test_the_planner_maintains_plans_in_the_admin_but_deletes_nothing(demo, client):
+    passwords = _passwords(_run_demo())
+
+    client.login(username="planner", password=passwords["planner"])
+    assert client.get("/admin/plans/target/").status_code == 200
+    assert client.get("/admin/observations/observation/").status_code == 200
+    planner = get_user_model().objects.get(username="planner")
+    assert planner.has_perm("plans.change_target")
+    assert not planner.has_perm("plans.delete_target")
+
+
+@pytest.mark.django_db
+def test_a_reporter_signs_in_on_the_site_not_in_the_admin(demo, client):
+    passwords = _passwords(_run_demo())
+
+    response = client.post("/login/", {"username": "reporter", "password": passwords["reporter"]})
+    assert response.status_code == 302
+    assert "Đăng nhập: reporter" in client.get("/").content.decode()
+    assert client.get("/admin/").status_code == 302  # to the admin's own login
 
 
 @pytest.mark.django_db

@@ -1,7 +1,7 @@
 """Every page has the language switch, the admin link and the note on sources."""
 
 import pytest
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +33,33 @@ def test_language_switch_returns_to_the_same_page(client, grdp_growth):
     assertContains(client.get("/indicators/grdp_growth/"), '<html lang="en">')
 
 
-def test_page_links_to_the_admin_and_says_where_figures_come_from(client):
+def test_page_says_where_figures_come_from(client):
+    response = client.get("/")
+
+    assertContains(response, "Số liệu lấy từ các nguồn công khai được trích dẫn")
+    assertContains(response, "được ghi rõ")
+
+
+def test_a_visitor_gets_a_login_link_and_no_admin_link(client, grdp_growth):
+    response = client.get("/indicators/grdp_growth/")
+
+    assertContains(response, 'href="/login/?next=/indicators/grdp_growth/"')
+    assertNotContains(response, 'href="/admin/"')
+
+
+def test_staff_get_the_admin_link_and_a_logout_button(client, planner):
+    planner.is_staff = True
+    planner.save(update_fields=["is_staff"])
+    client.force_login(planner)
+
     response = client.get("/")
 
     assertContains(response, 'href="/admin/"')
-    assertContains(response, "Số liệu lấy từ các nguồn công khai được trích dẫn")
-    assertContains(response, "được ghi rõ")
+    assertContains(response, "Đăng nhập: phuong")
+    assertContains(response, '<form action="/logout/" method="post">')
+
+
+def test_a_wrong_password_is_refused_with_a_vietnamese_message(client, planner):
+    response = client.post("/login/", {"username": "phuong", "password": "sai"})
+
+    assertContains(response, "Tên đăng nhập hoặc mật khẩu không đúng")

@@ -25,6 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import models, transaction
 
 from plantrack.accounts.choices import AgencyKind, Role
@@ -223,13 +224,21 @@ def reset_demo_users(*, config_path: Path = CONFIG_PATH) -> list[DemoLogin]:
                 f"“{entry['agency']}”; hãy nạp dữ liệu minh họa trước."
             ) from error
         is_admin = bool(entry.get("superuser"))
+        admin_apps = entry.get("admin_apps", [])
         password = secrets.token_urlsafe(12)
         user, _created = user_model.objects.get_or_create(username=entry["username"])
         user.set_password(password)
         user.is_active = True
-        user.is_staff = is_admin
+        user.is_staff = is_admin or bool(admin_apps)
         user.is_superuser = is_admin
         user.save(update_fields=["password", "is_active", "is_staff", "is_superuser"])
+        # The planner maintains the plan framework in the admin: view, add and change, no
+        # delete (figures are superseded, never erased).
+        user.user_permissions.set(
+            Permission.objects.filter(content_type__app_label__in=admin_apps).exclude(
+                codename__startswith="delete_"
+            )
+        )
         Membership.objects.filter(user=user).exclude(agency=agency, role=role).delete()
         Membership.objects.get_or_create(user=user, agency=agency, role=role)
         logins.append(DemoLogin(user.get_username(), role, agency.name, password))

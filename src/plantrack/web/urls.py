@@ -1,3 +1,4 @@
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from plantrack.web import views
@@ -6,4 +7,12 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("indicators/<slug:code>/", views.indicator, name="indicator"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="web/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]
