@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from plantrack.observations.models import Observation, ObservationRevision
 
@@ -14,8 +16,20 @@ class ObservationRevisionInline(admin.TabularInline):
         return False
 
 
+class ObservationAdminForm(forms.ModelForm):
+    """The admin's form adds a reason for the change; the admin supplies model and fields."""
+
+    change_reason = forms.CharField(
+        label=_("Lý do sửa"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Ghi vào lịch sử sửa số liệu cùng giá trị cũ và mới."),
+    )
+
+
 @admin.register(Observation)
 class ObservationAdmin(admin.ModelAdmin):
+    form = ObservationAdminForm
     list_display = ["indicator", "unit", "period", "value", "status", "state", "is_current"]
     list_filter = ["status", "state", "is_current", "indicator"]
     list_select_related = ["indicator", "unit"]
@@ -28,7 +42,7 @@ class ObservationAdmin(admin.ModelAdmin):
         # The revision history records who made the change (Observation.save).
         if not change:
             obj.created_by = request.user
-        obj.save(changed_by=request.user, reason=form.cleaned_data.get("comment", ""))
+        obj.save(changed_by=request.user, reason=form.cleaned_data["change_reason"])
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # A figure is replaced by a newer vintage, never erased.
