@@ -128,3 +128,11 @@ def test_unknown_province_is_refused_by_the_command_with_its_code():
     with pytest.raises(CommandError, match="“99”"):
         call_command("load_units", province="99")
     assert not AdminUnit.objects.exists()
+
+
+def test_unit_kinds_come_from_the_source():
+    load_units("04")
+
+    assert AdminUnit.objects.get(code="04").kind == "Tỉnh"
+    assert AdminUnit.objects.get(code="040").kind == "Thành phố"
+    assert AdminUnit.objects.get(code="01273", valid_from=REFORM_DATE).kind == "Phường"

@@ -29,9 +29,8 @@ def test_changelists_open_for_an_administrator(admin_client, label):
         assert admin_client.get(url).status_code == 200, url
 
 
-def test_an_observation_page_shows_its_history_and_cannot_be_deleted(
-    admin_client, grdp_growth, province
-):
+@pytest.fixture
+def observation(grdp_growth, province):
     observation, _ = record_observation(
         indicator=grdp_growth,
         unit=province,
@@ -40,6 +39,10 @@ def test_an_observation_page_shows_its_history_and_cannot_be_deleted(
         status=FigureStatus.ESTIMATE,
         source="http://thongkecaobang.gso.gov.vn/",
     )
+    return observation
+
+
+def test_an_observation_page_shows_its_history_and_cannot_be_deleted(admin_client, observation):
     url = reverse("admin:observations_observation_change", args=[observation.pk])
 
     response = admin_client.get(url)
@@ -51,20 +54,12 @@ def test_an_observation_page_shows_its_history_and_cannot_be_deleted(
 
 
 def test_editing_an_observation_in_the_admin_records_who_did_it(
-    admin_client, admin_user, grdp_growth, province
+    admin_client, admin_user, observation
 ):
-    observation, _ = record_observation(
-        indicator=grdp_growth,
-        unit=province,
-        period="2024",
-        value=Decimal("6.74"),
-        status=FigureStatus.ESTIMATE,
-        source="http://thongkecaobang.gso.gov.vn/",
-    )
     url = reverse("admin:observations_observation_change", args=[observation.pk])
     form = {
-        "indicator": grdp_growth.pk,
-        "unit": province.pk,
+        "indicator": observation.indicator_id,
+        "unit": observation.unit_id,
         "period": "2024",
         "breakdown": "",
         "value": "6.75",

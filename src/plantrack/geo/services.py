@@ -83,15 +83,36 @@ def _upsert(existing: dict, count: LevelCount, *, code, level, valid_from, **val
         existing[(code, level, valid_from)] = unit
         count.created += 1
         return unit
-    changed = [name for name, value in values.items() if getattr(unit, name) != value]
+    _update(unit, values, count)
+    return unit
+
+
+def _update(instance, values: dict, count: LevelCount) -> None:
+    """Write only the fields whose value differs, and count the row updated or unchanged."""
+    changed = [name for name, value in values.items() if getattr(instance, name) != value]
     if changed:
         for name in changed:
-            setattr(unit, name, values[name])
-        unit.save(update_fields=changed)
+            setattr(instance, name, values[name])
+        instance.save(update_fields=changed)
         count.updated += 1
     else:
         count.unchanged += 1
-    return unit
+
+
+def _described(row: dict, tier: str) -> dict:
+    """Return a unit's name, kind and position from a source row (tier: province, district
+    or ward, the package's column prefixes)."""
+    name = row[tier]
+    if tier == "province":
+        kind = "Thành phố" if name.startswith("Thành phố") else "Tỉnh"
+    else:
+        kind = row[f"{tier}Type"] or ""
+    return {
+        "name": name,
+        "kind": kind,
+        "latitude": row[f"{tier}Lat"],
+        "longitude": row[f"{tier}Lon"],
+    }
 
 
 def _area(value) -> Decimal | None:
@@ -136,13 +157,10 @@ def load_units(province_code: str) -> UnitLoadReport:
         code=code,
         level=UnitLevel.PROVINCE,
         valid_from=None if continuous else REFORM_DATE,
-        name=first["province"],
-        kind=first["province"].split(" ")[0],
         parent=None,
         valid_to=None,
-        latitude=first["provinceLat"],
-        longitude=first["provinceLon"],
         source=source,
+        **_described(first, "province"),
     )
 
     # Old provinces, districts and communes, valid until 30 June 2025.
@@ -161,13 +179,10 @@ def load_units(province_code: str) -> UnitLoadReport:
                     code=pcode,
                     level=UnitLevel.PROVINCE,
                     valid_from=None,
-                    name=row["province"],
-                    kind=row["province"].split(" ")[0],
                     parent=None,
                     valid_to=LAST_LEGACY_DAY,
-                    latitude=row["provinceLat"],
-                    longitude=row["provinceLon"],
                     source=source,
+                    **_described(row, "province"),
                 )
             )
         dcode = row["districtCode"]
@@ -178,13 +193,10 @@ def load_units(province_code: str) -> UnitLoadReport:
                 code=dcode,
                 level=UnitLevel.DISTRICT,
                 valid_from=None,
-                name=row["district"],
-                kind=row["districtType"] or "",
                 parent=legacy_provinces[pcode],
                 valid_to=LAST_LEGACY_DAY,
-                latitude=row["districtLat"],
-                longitude=row["districtLon"],
                 source=source,
+                **_described(row, "district"),
             )
         if not row["wardCode"]:
             continue  # island districts (e.g. Bạch Long Vĩ) had no communes
@@ -194,13 +206,10 @@ def load_units(province_code: str) -> UnitLoadReport:
             code=row["wardCode"],
             level=UnitLevel.COMMUNE,
             valid_from=None,
-            name=row["ward"],
-            kind=row["wardType"] or "",
             parent=districts[dcode],
             valid_to=LAST_LEGACY_DAY,
-            latitude=row["wardLat"],
-            longitude=row["wardLon"],
             source=source,
+            **_described(row, "ward"),
         )
 
     # New communes and wards, valid from 1 July 2025, directly under the province.
@@ -212,14 +221,11 @@ def load_units(province_code: str) -> UnitLoadReport:
             code=row["wardCode"],
             level=UnitLevel.COMMUNE,
             valid_from=REFORM_DATE,
-            name=row["ward"],
-            kind=row["wardType"] or "",
             parent=new_province,
             valid_to=None,
             area_km2=_area(row["wardAreaKm2"]),
-            latitude=row["wardLat"],
-            longitude=row["wardLon"],
             source=source,
+            **_described(row, "ward"),
         )
 
     links = _succession_links(converter, new_key, old_communes, new_communes)
@@ -275,14 +281,7 @@ def _upsert_succession(existing, count, old, new, weight, is_default, source) ->
         UnitSuccession.objects.create(predecessor=old, successor=new, **values)
         count.created += 1
         return
-    changed = [name for name, value in values.items() if getattr(succession, name) != value]
-    if changed:
-        for name in changed:
-            setattr(succession, name, values[name])
-        succession.save(update_fields=changed)
-        count.updated += 1
-    else:
-        count.unchanged += 1
+    _update(succession, values, count)
 
 
 @transaction.atomic
