@@ -54,7 +54,9 @@ class Agency(models.Model):
                 condition=Q(valid_from__isnull=True)
                 | Q(valid_to__isnull=True)
                 | Q(valid_to__gte=F("valid_from")),
-                violation_error_message=_("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."),
+                violation_error_message=_(
+                    "Ngày hết hiệu lực phải không trước ngày bắt đầu hiệu lực."
+                ),
             ),
         ]
 
