@@ -8,7 +8,6 @@ PORT ?= 8000
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Reinstall when the dependencies change; constraints.txt pins every version.
 $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
