@@ -16,7 +16,6 @@ place in their plan), and a second run creates and changes nothing.
 """
 
 import datetime
-import enum
 import json
 import re
 import secrets
@@ -33,6 +32,7 @@ from plantrack.accounts.models import Agency, Membership
 from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import AdminUnit
 from plantrack.geo.services import UnitLoadReport, attach_boundaries, load_units
+from plantrack.loading import Outcome, Tally
 from plantrack.observations.choices import FigureStatus, WorkflowState
 from plantrack.observations.services import record_observation
 from plantrack.plans.choices import (
@@ -62,36 +62,6 @@ _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 class DemoDataError(ValueError):
     """The facts or the demo configuration cannot be loaded; the message says where."""
-
-
-class _Outcome(enum.Enum):
-    """What happened to one row in a load."""
-
-    CREATED = enum.auto()
-    UPDATED = enum.auto()
-    UNCHANGED = enum.auto()
-
-
-@dataclass
-class Tally:
-    """How many rows of one kind a load created, updated or found as they were."""
-
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    def count(self, outcome: _Outcome) -> None:
-        """Add one row's outcome."""
-        if outcome is _Outcome.CREATED:
-            self.created += 1
-        elif outcome is _Outcome.UPDATED:
-            self.updated += 1
-        else:
-            self.unchanged += 1
-
-    @property
-    def total(self) -> int:
-        return self.created + self.updated + self.unchanged
 
 
 @dataclass
@@ -126,36 +96,17 @@ class DemoReport:
     @property
     def changed_anything(self) -> bool:
         """Return True if the load created or updated any row, units included."""
-        mine = any(tally.created or tally.updated for tally in self.tallies().values())
+        mine = any(tally.changed_anything for tally in self.tallies().values())
         return mine or self.units.changed_anything
 
     def summary_lines(self) -> list[str]:
         """Return one Vietnamese line per kind of row: created, updated, unchanged."""
-        unit_counts = (
-            self.units.provinces,
-            self.units.legacy_districts,
-            self.units.legacy_communes,
-            self.units.communes,
-        )
-        units = Tally(
-            created=sum(c.created for c in unit_counts),
-            updated=sum(c.updated for c in unit_counts),
-            unchanged=sum(c.unchanged for c in unit_counts),
-        )
         rows = {
-            f"Đơn vị hành chính (tỉnh {self.units.province_code})": units,
-            "Quan hệ kế thừa đơn vị": Tally(
-                self.units.successions.created,
-                self.units.successions.updated,
-                self.units.successions.unchanged,
-            ),
+            f"Đơn vị hành chính (tỉnh {self.units.province_code})": self.units.units,
+            "Quan hệ kế thừa đơn vị": self.units.successions,
             **self.tallies(),
         }
-        lines = [
-            f"{label}: {tally.total} (tạo mới {tally.created}, cập nhật {tally.updated}, "
-            f"giữ nguyên {tally.unchanged})"
-            for label, tally in rows.items()
-        ]
+        lines = [f"{label}: {tally.describe()}" for label, tally in rows.items()]
         lines.append(f"Ranh giới huyện (GeoJSON): {self.boundaries}")
         return lines
 
@@ -623,7 +574,7 @@ def _load_observations(
             reason=config["load_reason"],
             **row,
         )
-        tally.count(_Outcome.CREATED if created else _Outcome.UNCHANGED)
+        tally.count(Outcome.CREATED if created else Outcome.UNCHANGED)
 
 
 # --- small helpers ---------------------------------------------------------------------
@@ -648,7 +599,7 @@ def _upsert(model: type[models.Model], lookup: dict, values: dict) -> tuple:
         instance = model(**lookup, **values)
         instance.full_clean(validate_unique=False, validate_constraints=False)
         instance.save()
-        return instance, _Outcome.CREATED
+        return instance, Outcome.CREATED
     changed = []
     for name, value in values.items():
         model_field = model._meta.get_field(name)
@@ -660,10 +611,10 @@ def _upsert(model: type[models.Model], lookup: dict, values: dict) -> tuple:
             setattr(instance, name, value)
             changed.append(name)
     if not changed:
-        return instance, _Outcome.UNCHANGED
+        return instance, Outcome.UNCHANGED
     instance.full_clean(validate_unique=False, validate_constraints=False)
     instance.save(update_fields=changed)
-    return instance, _Outcome.UPDATED
+    return instance, Outcome.UPDATED
 
 
 def _choice(choices: type[models.TextChoices], value: str, where: str):

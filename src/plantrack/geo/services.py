@@ -17,6 +17,7 @@ from vietnamadminunits.database import query as vau_query
 
 from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import REFORM_DATE, AdminUnit, UnitSuccession
+from plantrack.loading import Outcome, Tally
 
 LAST_LEGACY_DAY = REFORM_DATE - datetime.timedelta(days=1)
 
@@ -26,37 +27,24 @@ class UnitLoadError(ValueError):
 
 
 @dataclass
-class LevelCount:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.created + self.updated + self.unchanged
-
-
-@dataclass
 class UnitLoadReport:
     """What a load wrote: counts per kind of unit and for the successions."""
 
     province_code: str
-    provinces: LevelCount = field(default_factory=LevelCount)
-    legacy_districts: LevelCount = field(default_factory=LevelCount)
-    legacy_communes: LevelCount = field(default_factory=LevelCount)
-    communes: LevelCount = field(default_factory=LevelCount)
-    successions: LevelCount = field(default_factory=LevelCount)
+    provinces: Tally = field(default_factory=Tally)
+    legacy_districts: Tally = field(default_factory=Tally)
+    legacy_communes: Tally = field(default_factory=Tally)
+    communes: Tally = field(default_factory=Tally)
+    successions: Tally = field(default_factory=Tally)
+
+    @property
+    def units(self) -> Tally:
+        """Return the counts of every unit, of both eras, together."""
+        return self.provinces + self.legacy_districts + self.legacy_communes + self.communes
 
     @property
     def changed_anything(self) -> bool:
-        counts = (
-            self.provinces,
-            self.legacy_districts,
-            self.legacy_communes,
-            self.communes,
-            self.successions,
-        )
-        return any(c.created or c.updated for c in counts)
+        return self.units.changed_anything or self.successions.changed_anything
 
 
 def _source() -> str:
@@ -75,28 +63,28 @@ def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _upsert(existing: dict, count: LevelCount, *, code, level, valid_from, **values) -> AdminUnit:
+def _upsert(existing: dict, count: Tally, *, code, level, valid_from, **values) -> AdminUnit:
     """Create or update one unit keyed on (code, level, valid_from); count what happened."""
     unit = existing.get((code, level, valid_from))
     if unit is None:
         unit = AdminUnit.objects.create(code=code, level=level, valid_from=valid_from, **values)
         existing[(code, level, valid_from)] = unit
-        count.created += 1
+        count.count(Outcome.CREATED)
         return unit
     _update(unit, values, count)
     return unit
 
 
-def _update(instance, values: dict, count: LevelCount) -> None:
+def _update(instance, values: dict, count: Tally) -> None:
     """Write only the fields whose value differs, and count the row updated or unchanged."""
     changed = [name for name, value in values.items() if getattr(instance, name) != value]
     if changed:
         for name in changed:
             setattr(instance, name, values[name])
         instance.save(update_fields=changed)
-        count.updated += 1
+        count.count(Outcome.UPDATED)
     else:
-        count.unchanged += 1
+        count.count(Outcome.UNCHANGED)
 
 
 def _described(row: dict, tier: str) -> dict:
@@ -279,7 +267,7 @@ def _upsert_succession(existing, count, old, new, weight, is_default, source) ->
     succession = existing.get((old.pk, new.pk))
     if succession is None:
         UnitSuccession.objects.create(predecessor=old, successor=new, **values)
-        count.created += 1
+        count.count(Outcome.CREATED)
         return
     _update(succession, values, count)
 

@@ -28,7 +28,4 @@ class Command(BaseCommand):
         ]
         self.stdout.write(f"Tỉnh {report.province_code}:")
         for label, count in rows:
-            self.stdout.write(
-                f"  {label}: {count.total} (mới {count.created}, cập nhật {count.updated}, "
-                f"không đổi {count.unchanged})"
-            )
+            self.stdout.write(f"  {label}: {count.describe()}")
