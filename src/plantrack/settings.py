@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "plantrack.geo",
     "plantrack.plans",
     "plantrack.observations",
+    "plantrack.progress",
+    "plantrack.extraction",
     "plantrack.web",
     "plantrack.demo",
 ]
