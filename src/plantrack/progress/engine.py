@@ -1,0 +1,952 @@
+"""Judge a target on a series of yearly values: the progress assessment engine.
+
+Pure Python, no Django: a target and a series in, an ``Assessment`` out. Every formula,
+threshold and edge case is written down in ``docs/methodology.md``; the names of the methods
+follow it:
+
+- ``unsd`` — the UN Statistics Division's SDG progress assessment: the actual compound annual
+  growth rate since the baseline over the rate required to reach the target, in bands at
+  0.95 / 0.5 / −0.1 of that ratio (the default);
+- ``statcan`` — Statistics Canada's variant as used by Open SDG: bands at 0.95 / 0.6 / 0, and
+  its score from −5 to 5 kept among the calculation components;
+- ``escap`` — ESCAP's anticipated progress: the target-year value projected from a
+  time-weighted linear trend, compared with the target (level targets only).
+
+Rates are in percent (9.72 means 9.72 %/year) except where a method is linear, when they are
+amounts of the indicator's unit per year; ``docs/methodology.md`` says which is which.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+
+# Statuses, best first; ``STATUS_ORDER`` ranks them for "a better value never gives a worse
+# status" (tests/progress/test_engine_properties.py).
+ACHIEVED = "achieved"
+ON_TRACK = "on_track"
+NEEDS_ACCELERATION = "needs_acceleration"
+OFF_TRACK = "off_track"
+REGRESSING = "regressing"
+INSUFFICIENT_DATA = "insufficient_data"
+NOT_ASSESSABLE = "not_assessable"
+STATUSES = (
+    ACHIEVED,
+    ON_TRACK,
+    NEEDS_ACCELERATION,
+    OFF_TRACK,
+    REGRESSING,
+    INSUFFICIENT_DATA,
+    NOT_ASSESSABLE,
+)
+STATUS_ORDER = {REGRESSING: 0, OFF_TRACK: 1, NEEDS_ACCELERATION: 2, ON_TRACK: 3, ACHIEVED: 4}
+
+KINDS = ("level", "average_growth", "annual_change", "cumulative", "maintain", "qualitative")
+COMPARATORS = (">=", ">", "<=", "<", "~", "=")
+METHODS = ("unsd", "statcan", "escap")
+
+# Ratio bands: the lowest ratio of each status, best first.
+BANDS = {
+    "unsd": ((0.95, ON_TRACK), (0.5, NEEDS_ACCELERATION), (-0.1, OFF_TRACK)),
+    "statcan": ((0.95, ON_TRACK), (0.6, NEEDS_ACCELERATION), (0.0, OFF_TRACK)),
+}
+# "khoảng" (about) without a stated tolerance: within 5 % of the value counts as met.
+DEFAULT_RELATIVE_TOLERANCE = 0.05
+# Relative slack for floating-point comparisons ("exactly on the required path").
+EPSILON = 1e-9
+
+
+class EngineError(ValueError):
+    """The target or the series cannot be judged as given; the message says why."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a plan commits to, in the engine's plain terms (mirrors ``plans.Target``)."""
+
+    kind: str
+    target_year: int
+    comparator: str | None = None
+    value: float | None = None
+    upper_value: float | None = None
+    tolerance: float | None = None
+    baseline_year: int | None = None
+    baseline_value: float | None = None
+    start_year: int | None = None
+    direction: str = "increase"
+    measure: str = "level"
+    method: str | None = None
+    unit: str | None = None  # the target's unit, for explanations only ("điểm %/năm")
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise EngineError(f"unknown target kind {self.kind!r}; expected one of {KINDS}")
+        if self.kind == "qualitative":
+            return
+        if self.comparator not in COMPARATORS:
+            raise EngineError(f"unknown comparator {self.comparator!r}; expected {COMPARATORS}")
+        if self.value is None:
+            raise EngineError("a quantitative target needs a value")
+        if self.method is not None and self.method not in METHODS:
+            raise EngineError(f"unknown method {self.method!r}; expected one of {METHODS}")
+        if self.kind != "level" and self.start_year is None:
+            raise EngineError(f"a {self.kind} target needs a start_year")
+        if self.start_year is not None and self.start_year > self.target_year:
+            raise EngineError("start_year is after target_year")
+        if self.upper_value is not None and self.upper_value < self.value:
+            raise EngineError("upper_value is below value")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The judgement of one target, with the numbers that make it and how to redo it."""
+
+    status: str
+    score: float | None
+    actual_rate: float | None
+    required_rate: float | None
+    ratio: float | None
+    projected_value: float | None
+    gap: float | None
+    years_of_data: int
+    required_rate_remaining: float | None
+    method: str
+    explanation_vi: str
+    explanation_en: str
+    components: dict = field(default_factory=dict)
+
+    # The fixed output of ``plantrack progress evaluate`` (docs/methodology.md).
+    OUTPUT_FIELDS = (
+        "status",
+        "score",
+        "actual_rate",
+        "required_rate",
+        "ratio",
+        "projected_value",
+        "gap",
+        "years_of_data",
+        "required_rate_remaining",
+        "method",
+        "explanation_vi",
+        "explanation_en",
+    )
+
+    def as_output(self) -> dict:
+        """Return the fixed output record: the listed fields, floats rounded to 6 places."""
+        data = asdict(self)
+        return {name: _rounded(data[name]) for name in self.OUTPUT_FIELDS}
+
+
+def assess(
+    target: Target,
+    series: Iterable[tuple[int, float]],
+    as_of_year: int | None = None,
+    method: str | None = None,
+) -> Assessment:
+    """Judge ``target`` on ``series`` (year, value) as known in ``as_of_year``.
+
+    Values after ``as_of_year`` are ignored; a year given twice is an error. ``method``
+    overrides the target's own; the default is ``unsd``.
+    """
+    method = method or target.method or "unsd"
+    if method not in METHODS:
+        raise EngineError(f"unknown method {method!r}; expected one of {METHODS}")
+    points = _clean_series(series, as_of_year)
+    if target.kind == "qualitative":
+        return _not_assessable(points)
+    if method == "escap" and target.kind != "level":
+        raise EngineError("the escap method judges level targets only")
+    judge = {
+        "level": _assess_level,
+        "average_growth": _assess_average_growth,
+        "annual_change": _assess_annual_change,
+        "cumulative": _assess_cumulative,
+        "maintain": _assess_maintain,
+    }[target.kind]
+    return judge(target, points, as_of_year, method)
+
+
+def assess_side_by_side(
+    target: Target, series: Iterable[tuple[int, float]], as_of_year: int | None = None
+) -> dict[str, Assessment]:
+    """Return the assessment of ``target`` by every method that applies to it."""
+    points = list(series)
+    methods = METHODS if target.kind == "level" else ("unsd", "statcan")
+    return {name: assess(target, points, as_of_year, name) for name in methods}
+
+
+# --- series ---------------------------------------------------------------------------------
+
+
+def _clean_series(series: Iterable[tuple[int, float]], as_of_year: int | None) -> list:
+    points: dict[int, float] = {}
+    for year, value in series:
+        year, value = int(year), float(value)
+        if not math.isfinite(value):
+            raise EngineError(f"the value for {year} is not a finite number")
+        if year in points:
+            raise EngineError(f"the series gives {year} twice")
+        if as_of_year is None or year <= as_of_year:
+            points[year] = value
+    return sorted(points.items())
+
+
+# --- the target's goal ----------------------------------------------------------------------
+
+
+def _goal_sign(target: Target, reference: float | None) -> int:
+    """Return +1 when progress means going up, −1 when it means going down."""
+    if target.comparator in (">=", ">"):
+        return 1
+    if target.comparator in ("<=", "<"):
+        return -1
+    aim = _aim(target, reference)
+    if reference is not None and aim != reference:
+        return 1 if aim > reference else -1
+    return -1 if target.direction == "decrease" else 1
+
+
+def _aim(target: Target, reference: float | None) -> float:
+    """Return the value to aim at: the value, or a range's nearer bound seen from ``reference``."""
+    if target.upper_value is None or reference is None:
+        return target.value
+    if reference > target.upper_value:
+        return target.upper_value
+    return target.value
+
+
+def _tolerance(target: Target) -> float:
+    if target.tolerance is not None:
+        return abs(target.tolerance)
+    return abs(target.value) * DEFAULT_RELATIVE_TOLERANCE
+
+
+def _meets(target: Target, value: float, goal_sign: int) -> bool:
+    """Return True when ``value`` satisfies the target's comparator."""
+    slack = EPSILON * max(1.0, abs(target.value))
+    comparator = target.comparator
+    if comparator == "=":
+        comparator = ">=" if goal_sign > 0 else "<="
+    if target.upper_value is not None:
+        extra = target.tolerance or 0.0
+        return target.value - extra - slack <= value <= target.upper_value + extra + slack
+    if comparator == ">=":
+        return value >= target.value - slack
+    if comparator == ">":
+        return value > target.value - slack
+    if comparator == "<=":
+        return value <= target.value + slack
+    if comparator == "<":
+        return value < target.value + slack
+    return abs(value - target.value) <= _tolerance(target) + slack  # "~"
+
+
+def _band(ratio: float, method: str) -> str:
+    for lowest, status in BANDS[method]:
+        if ratio >= lowest - EPSILON:
+            return status
+    return REGRESSING
+
+
+def _score(status: str, ratio: float | None) -> float | None:
+    """Return the roll-up score in [0, 1]: 1 achieved, the ratio capped at 1, 0 regressing."""
+    if status == ACHIEVED:
+        return 1.0
+    if status in (INSUFFICIENT_DATA, NOT_ASSESSABLE):
+        return None
+    if ratio is None:
+        return 0.0
+    return min(1.0, max(0.0, ratio))
+
+
+def _statcan_score(ratio: float | None, achieved: bool) -> float | None:
+    """Return Statistics Canada's progress score in [−5, 5] (sdg-build ProgressMeasure)."""
+    if achieved:
+        return 5.0
+    if ratio is None:
+        return None
+    if ratio >= 0.6:
+        return min(7.1429 * ratio - 4.2857, 5.0)
+    return max(4.1667 * ratio - 2.5, -5.0)
+
+
+# --- level ----------------------------------------------------------------------------------
+
+
+def _baseline(target: Target, points: list) -> tuple[int, float, bool] | None:
+    """Return (year, value, substituted) of the baseline, or None without one.
+
+    The target's baseline when it gives one (its value, or the series' value that year);
+    otherwise the value of the year before the period, or the first value in the period,
+    flagged ``substituted``.
+    """
+    by_year = dict(points)
+    if target.baseline_year is not None:
+        if target.baseline_value is not None:
+            return target.baseline_year, target.baseline_value, False
+        if target.baseline_year in by_year:
+            return target.baseline_year, by_year[target.baseline_year], False
+    if target.start_year is not None and target.start_year - 1 in by_year:
+        year = target.start_year - 1
+        return year, by_year[year], target.baseline_year is not None
+    first = target.start_year if target.start_year is not None else -math.inf
+    later = [(year, value) for year, value in points if year >= first]
+    if not later:
+        return None
+    return later[0][0], later[0][1], True
+
+
+def _assess_level(target: Target, points: list, as_of_year, method: str) -> Assessment:
+    base = _baseline(target, points)
+    latest = points[-1] if points else None
+    if base is None or latest is None or latest[0] < base[0]:
+        return _insufficient(target, points, "level")
+    base_year, base_value, substituted = base
+    latest_year, latest_value = latest
+    sign = _goal_sign(target, base_value)
+    aim = _aim(target, latest_value)
+    horizon = target.target_year - base_year
+    years = [y for y, _ in points if y >= base_year]
+    compound = base_value > 0 and latest_value > 0 and aim > 0
+    calc = "cagr" if compound else "linear"
+    components = {
+        "base_year": base_year,
+        "base_value": base_value,
+        "baseline_substituted": substituted,
+        "latest_year": latest_year,
+        "latest_value": latest_value,
+        "target_value": aim,
+        "target_year": target.target_year,
+        "goal_sign": sign,
+        "compound": compound,
+    }
+    met = _meets(target, latest_value, sign)
+    gap = 0.0 if met else aim - latest_value
+    remaining = _level_rate(latest_value, aim, target.target_year - latest_year, compound)
+
+    if method == "escap":
+        return _assess_level_escap(target, points, years, components, met, gap, remaining)
+
+    if latest_year == base_year or horizon <= 0:
+        status = ACHIEVED if met else INSUFFICIENT_DATA
+        return _result(
+            target=target,
+            status=status,
+            actual=None,
+            required=None,
+            ratio=None,
+            projected=None,
+            gap=gap,
+            years=len(years),
+            remaining=remaining,
+            method=f"{method}:{calc}",
+            components=components,
+        )
+    actual = _level_rate(base_value, latest_value, latest_year - base_year, compound)
+    required = _level_rate(base_value, aim, horizon, compound)
+    ratio = None if abs(required) < EPSILON else sign * actual / abs(required)
+    projected = _project(base_value, actual, horizon, compound)
+    if met:
+        status = ACHIEVED
+    elif ratio is None:
+        status = REGRESSING if sign * actual < 0 else OFF_TRACK
+    else:
+        status = _band(ratio, method)
+        if latest_year >= target.target_year:  # the target year's figure is in: final
+            status = REGRESSING if status == REGRESSING else OFF_TRACK
+    components |= {
+        "actual_rate": actual,
+        "required_rate": required,
+        "ratio": ratio,
+        "thresholds": BANDS[method],
+        "statcan_score": _statcan_score(ratio, met),
+    }
+    return _result(
+        target=target,
+        status=status,
+        actual=actual,
+        required=required,
+        ratio=ratio,
+        projected=projected,
+        gap=gap,
+        years=len(years),
+        remaining=remaining,
+        method=f"{method}:{calc}",
+        components=components,
+    )
+
+
+def _level_rate(start: float, end: float, years: int, compound: bool) -> float | None:
+    """Return the compound growth in % a year, or the linear change a year, over ``years``."""
+    if years <= 0:
+        return None
+    if compound:
+        if start <= 0 or end <= 0:
+            return None
+        return ((end / start) ** (1 / years) - 1) * 100
+    return (end - start) / years
+
+
+def _project(start: float, rate: float, years: int, compound: bool) -> float:
+    if compound:
+        return start * (1 + rate / 100) ** years
+    return start + rate * years
+
+
+def _assess_level_escap(target, points, years, components, met, gap, remaining) -> Assessment:
+    """Project the target-year value from a time-weighted linear trend (ESCAP)."""
+    used = [(y, v) for y, v in points if y >= components["base_year"]]
+    if len(used) < 2:
+        status = ACHIEVED if met else INSUFFICIENT_DATA
+        return _result(
+            target=target,
+            status=status,
+            actual=None,
+            required=None,
+            ratio=None,
+            projected=None,
+            gap=gap,
+            years=len(used),
+            remaining=remaining,
+            method="escap:weighted_trend",
+            components=components,
+        )
+    slope, intercept = _weighted_trend(used)
+    projected = intercept + slope * target.target_year
+    base_value, aim, sign = (
+        components["base_value"],
+        components["target_value"],
+        components["goal_sign"],
+    )
+    required_change = aim - base_value
+    ratio = None if abs(required_change) < EPSILON else (projected - base_value) / required_change
+    if met:
+        status = ACHIEVED
+    elif _meets(target, projected, sign):
+        status = ON_TRACK
+    elif ratio is not None and ratio >= 0:
+        status = NEEDS_ACCELERATION
+    else:
+        status = REGRESSING if sign * slope < 0 else NEEDS_ACCELERATION
+    horizon = target.target_year - components["base_year"]
+    required = required_change / horizon if horizon > 0 else None
+    components |= {"slope": slope, "intercept": intercept, "weights": "t - first_year + 1"}
+    return _result(
+        target=target,
+        status=status,
+        actual=slope,
+        required=required,
+        ratio=ratio,
+        projected=projected,
+        gap=gap,
+        years=len(used),
+        remaining=remaining,
+        method="escap:weighted_trend",
+        components=components,
+    )
+
+
+def _weighted_trend(points: list) -> tuple[float, float]:
+    """Return (slope, intercept) of least squares with weights rising linearly in time."""
+    first = points[0][0]
+    weights = [year - first + 1 for year, _ in points]
+    total = sum(weights)
+    mean_x = sum(w * y for w, (y, _) in zip(weights, points, strict=True)) / total
+    mean_y = sum(w * v for w, (_, v) in zip(weights, points, strict=True)) / total
+    sxx = sum(w * (y - mean_x) ** 2 for w, (y, _) in zip(weights, points, strict=True))
+    sxy = sum(w * (y - mean_x) * (v - mean_y) for w, (y, v) in zip(weights, points, strict=True))
+    slope = sxy / sxx
+    return slope, mean_y - slope * mean_x
+
+
+# --- average growth -------------------------------------------------------------------------
+
+
+def _assess_average_growth(target: Target, points: list, as_of_year, method: str) -> Assessment:
+    if target.measure == "growth_rate":
+        return _average_of_growth_rates(target, points, as_of_year, method)
+    return _average_growth_of_levels(target, points, as_of_year, method)
+
+
+def _average_of_growth_rates(target, points, as_of_year, method) -> Assessment:
+    """Average growth from published yearly growth rates: their geometric mean."""
+    start, end = target.start_year, target.target_year
+    observed = [(y, g) for y, g in points if start <= y <= end]
+    if not observed or any(g <= -100 for _, g in observed):
+        return _insufficient(target, observed, "geometric_mean_growth")
+    latest_year = observed[-1][0]
+    product = math.prod(1 + g / 100 for _, g in observed)
+    actual = (product ** (1 / len(observed)) - 1) * 100
+    required = target.value
+    sign = _goal_sign(target, None)
+    missing = [y for y in range(start, latest_year + 1) if y not in dict(observed)]
+    periods = end - start + 1
+    later = end - latest_year
+    # Years without a figure before the latest one grow at the observed average (stated).
+    achieved_so_far = product * (1 + actual / 100) ** len(missing)
+    remaining = None
+    if later > 0:
+        remaining = (((1 + required / 100) ** periods / achieved_so_far) ** (1 / later) - 1) * 100
+    ratio = None if abs(required) < EPSILON else sign * actual / abs(required)
+    status = _rate_status(target, actual, ratio, sign, later == 0, method)
+    components = {
+        "start_year": start,
+        "end_year": end,
+        "latest_year": latest_year,
+        "years_observed": [y for y, _ in observed],
+        "imputed_years": missing,
+        "growth_product": product,
+        "actual_rate": actual,
+        "required_rate": required,
+        "ratio": ratio,
+        "thresholds": BANDS[method],
+        "statcan_score": _statcan_score(ratio, status == ACHIEVED),
+    }
+    return _result(
+        target=target,
+        status=status,
+        actual=actual,
+        required=required,
+        ratio=ratio,
+        projected=actual,
+        gap=required - actual,
+        years=len(observed),
+        remaining=remaining,
+        method=f"{method}:geometric_mean_growth",
+        components=components,
+    )
+
+
+def _average_growth_of_levels(target, points, as_of_year, method) -> Assessment:
+    """Average growth computed from levels: the compound rate since the baseline."""
+    start, end = target.start_year, target.target_year
+    base = _baseline(target, [(y, v) for y, v in points if y <= end])
+    in_period = [(y, v) for y, v in points if y <= end]
+    if base is None or not in_period or in_period[-1][0] <= base[0]:
+        return _insufficient(target, in_period, "compound_growth_of_levels")
+    base_year, base_value, substituted = base
+    latest_year, latest_value = in_period[-1]
+    if base_value <= 0 or latest_value <= 0:
+        return _insufficient(target, in_period, "compound_growth_of_levels")
+    actual = _level_rate(base_value, latest_value, latest_year - base_year, True)
+    required = target.value
+    sign = _goal_sign(target, None)
+    needed_at_end = base_value * (1 + required / 100) ** (end - base_year)
+    later = end - latest_year
+    remaining = None
+    if later > 0:
+        remaining = ((needed_at_end / latest_value) ** (1 / later) - 1) * 100
+    ratio = None if abs(required) < EPSILON else sign * actual / abs(required)
+    status = _rate_status(target, actual, ratio, sign, later == 0, method)
+    projected = latest_value * (1 + actual / 100) ** later
+    components = {
+        "base_year": base_year,
+        "base_value": base_value,
+        "baseline_substituted": substituted,
+        "period_start": start,
+        "latest_year": latest_year,
+        "latest_value": latest_value,
+        "needed_at_end": needed_at_end,
+        "actual_rate": actual,
+        "required_rate": required,
+        "ratio": ratio,
+        "thresholds": BANDS[method],
+        "statcan_score": _statcan_score(ratio, status == ACHIEVED),
+    }
+    years = len([y for y, _ in in_period if y >= base_year])
+    return _result(
+        target=target,
+        status=status,
+        actual=actual,
+        required=required,
+        ratio=ratio,
+        projected=projected,
+        gap=required - actual,
+        years=years,
+        remaining=remaining,
+        method=f"{method}:compound_growth_of_levels",
+        components=components,
+    )
+
+
+def _rate_status(target, actual, ratio, sign, complete, method) -> str:
+    """Judge a realised average rate: final once the period is over, else by the bands."""
+    met = _meets(target, actual, sign)
+    if complete:
+        if met:
+            return ACHIEVED
+        return REGRESSING if ratio is not None and ratio < BANDS[method][-1][0] else OFF_TRACK
+    if ratio is None:
+        return ON_TRACK if met else OFF_TRACK
+    return _band(ratio, method)
+
+
+# --- annual change --------------------------------------------------------------------------
+
+
+def _assess_annual_change(target: Target, points: list, as_of_year, method: str) -> Assessment:
+    """Average change a year (e.g. poverty −4 points a year): linear between two levels."""
+    start, end = target.start_year, target.target_year
+    in_period = [(y, v) for y, v in points if y <= end]
+    base = _baseline(target, in_period)
+    if base is None or not in_period or in_period[-1][0] <= base[0]:
+        return _insufficient(target, in_period, "average_annual_change")
+    base_year, base_value, substituted = base
+    latest_year, latest_value = in_period[-1]
+    actual = (latest_value - base_value) / (latest_year - base_year)
+    required = target.value
+    sign = 1 if required > 0 else -1 if required < 0 else _goal_sign(target, None)
+    needed_at_end = base_value + required * (end - base_year)
+    later = end - latest_year
+    remaining = (needed_at_end - latest_value) / later if later > 0 else None
+    ratio = None if abs(required) < EPSILON else actual / required
+    complete = later == 0
+    reached_end_level = sign * (latest_value - needed_at_end) >= -EPSILON * max(
+        1.0, abs(needed_at_end)
+    )
+    if reached_end_level and not complete:
+        status = ACHIEVED
+    else:
+        status = _rate_status(target, actual, ratio, sign, complete, method)
+    components = {
+        "base_year": base_year,
+        "base_value": base_value,
+        "baseline_substituted": substituted,
+        "period_start": start,
+        "latest_year": latest_year,
+        "latest_value": latest_value,
+        "needed_at_end": needed_at_end,
+        "actual_rate": actual,
+        "required_rate": required,
+        "ratio": ratio,
+        "thresholds": BANDS[method],
+        "statcan_score": _statcan_score(ratio, status == ACHIEVED),
+    }
+    years = len([y for y, _ in in_period if y >= base_year])
+    projected = latest_value + actual * later
+    return _result(
+        target=target,
+        status=status,
+        actual=actual,
+        required=required,
+        ratio=ratio,
+        projected=projected,
+        gap=needed_at_end - latest_value,
+        years=years,
+        remaining=remaining,
+        method=f"{method}:average_annual_change",
+        components=components,
+    )
+
+
+# --- cumulative -----------------------------------------------------------------------------
+
+
+def _assess_cumulative(target: Target, points: list, as_of_year, method: str) -> Assessment:
+    """A sum over the period (e.g. total investment 2021–2030)."""
+    start, end = target.start_year, target.target_year
+    observed = [(y, v) for y, v in points if start <= y <= end]
+    if not observed:
+        return _insufficient(target, observed, "cumulative_sum")
+    total = sum(v for _, v in observed)
+    periods = end - start + 1
+    latest_year = observed[-1][0]
+    missing = [y for y in range(start, latest_year + 1) if y not in dict(observed)]
+    actual = total / len(observed)
+    aim = _aim(target, total)
+    required = aim / periods
+    sign = _goal_sign(target, 0.0)
+    later = end - latest_year
+    # Years without a figure before the latest one count at the observed average (stated).
+    so_far = total + actual * len(missing)
+    remaining = (aim - so_far) / later if later > 0 else None
+    ratio = None if abs(required) < EPSILON else sign * actual / abs(required)
+    complete = later == 0
+    projected = so_far + actual * later
+    if sign > 0 and _meets(target, total, sign) and target.comparator not in ("~",):
+        status = ACHIEVED
+    elif complete:
+        status = ACHIEVED if _meets(target, total, sign) else OFF_TRACK
+    elif ratio is None:
+        status = OFF_TRACK
+    else:
+        status = _band(ratio, method)
+    components = {
+        "start_year": start,
+        "end_year": end,
+        "latest_year": latest_year,
+        "sum_so_far": total,
+        "years_observed": [y for y, _ in observed],
+        "imputed_years": missing,
+        "target_value": aim,
+        "actual_rate": actual,
+        "required_rate": required,
+        "ratio": ratio,
+        "thresholds": BANDS[method],
+        "statcan_score": _statcan_score(ratio, status == ACHIEVED),
+    }
+    return _result(
+        target=target,
+        status=status,
+        actual=actual,
+        required=required,
+        ratio=ratio,
+        projected=projected,
+        gap=aim - total,
+        years=len(observed),
+        remaining=remaining,
+        method=f"{method}:cumulative_sum",
+        components=components,
+    )
+
+
+# --- maintain -------------------------------------------------------------------------------
+
+
+def _assess_maintain(target: Target, points: list, as_of_year, method: str) -> Assessment:
+    """Stay at the level every year of the period."""
+    start, end = target.start_year, target.target_year
+    observed = [(y, v) for y, v in points if start <= y <= end]
+    if not observed:
+        return _insufficient(target, observed, "every_year")
+    sign = _goal_sign(target, None)
+    met_years = [y for y, v in observed if _meets(target, v, sign)]
+    latest_year, latest_value = observed[-1]
+    latest_met = latest_year in met_years
+    complete = latest_year >= end
+    share = len(met_years) / len(observed)
+    if latest_met and len(met_years) == len(observed):
+        status = ACHIEVED if complete else ON_TRACK
+    elif latest_met:
+        status = NEEDS_ACCELERATION
+    elif len(observed) > 1 and sign * (latest_value - observed[-2][1]) < 0:
+        status = REGRESSING
+    else:
+        status = OFF_TRACK
+    gap = 0.0 if latest_met else _aim(target, latest_value) - latest_value
+    components = {
+        "start_year": start,
+        "end_year": end,
+        "years_observed": [y for y, _ in observed],
+        "years_met": met_years,
+        "share_met": share,
+    }
+    result = _result(
+        target=target,
+        status=status,
+        actual=None,
+        required=None,
+        ratio=share,
+        projected=None,
+        gap=gap,
+        years=len(observed),
+        remaining=None,
+        method="maintain:every_year",
+        components=components,
+    )
+    # The share of years met is the roll-up score of a maintain target.
+    return _replace_score(result, 1.0 if status == ACHIEVED else share)
+
+
+# --- results and explanations ---------------------------------------------------------------
+
+
+def _insufficient(target: Target, points: list, calc: str) -> Assessment:
+    return _result(
+        target=target,
+        status=INSUFFICIENT_DATA,
+        actual=None,
+        required=None,
+        ratio=None,
+        projected=None,
+        gap=None,
+        years=len(points),
+        remaining=None,
+        method=f"{target.method or 'unsd'}:{calc}"
+        if calc != "every_year"
+        else "maintain:every_year",
+        components={"years_available": [y for y, _ in points]},
+    )
+
+
+def _not_assessable(points: list) -> Assessment:
+    return Assessment(
+        status=NOT_ASSESSABLE,
+        score=None,
+        actual_rate=None,
+        required_rate=None,
+        ratio=None,
+        projected_value=None,
+        gap=None,
+        years_of_data=len(points),
+        required_rate_remaining=None,
+        method="qualitative",
+        explanation_vi="Chỉ tiêu định tính: đánh giá bằng minh chứng, không tính bằng số liệu.",
+        explanation_en="A qualitative target: judged on evidence, not computed from figures.",
+        components={},
+    )
+
+
+def _replace_score(result: Assessment, score: float) -> Assessment:
+    return Assessment(**{**asdict(result), "score": score})
+
+
+def _result(
+    *,
+    target: Target,
+    status: str,
+    actual: float | None,
+    required: float | None,
+    ratio: float | None,
+    projected: float | None,
+    gap: float | None,
+    years: int,
+    remaining: float | None,
+    method: str,
+    components: dict,
+) -> Assessment:
+    components = {**components, "status": status, "method": method}
+    vi, en = _explain(target, status, actual, required, ratio, remaining, method, components)
+    return Assessment(
+        status=status,
+        score=_score(status, ratio),
+        actual_rate=actual,
+        required_rate=required,
+        ratio=ratio,
+        projected_value=projected,
+        gap=gap,
+        years_of_data=years,
+        required_rate_remaining=remaining,
+        method=method,
+        explanation_vi=vi,
+        explanation_en=en,
+        components=components,
+    )
+
+
+STATUS_VI = {
+    ACHIEVED: "đã đạt",
+    ON_TRACK: "đúng tiến độ",
+    NEEDS_ACCELERATION: "cần đẩy nhanh",
+    OFF_TRACK: "chậm tiến độ",
+    REGRESSING: "đi lùi",
+    INSUFFICIENT_DATA: "chưa đủ số liệu",
+    NOT_ASSESSABLE: "không đánh giá bằng số liệu",
+}
+STATUS_EN = {
+    ACHIEVED: "achieved",
+    ON_TRACK: "on track",
+    NEEDS_ACCELERATION: "needs acceleration",
+    OFF_TRACK: "off track",
+    REGRESSING: "regressing",
+    INSUFFICIENT_DATA: "insufficient data",
+    NOT_ASSESSABLE: "not assessable from figures",
+}
+
+
+def number(value: float, language: str, digits: int = 2) -> str:
+    """Format a number for an explanation: 9,72 in Vietnamese, 9.72 in English."""
+    text = f"{value:,.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if language == "vi":
+        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return text
+
+
+def _explain(target, status, actual, required, ratio, remaining, method, c) -> tuple[str, str]:
+    """Return a one-sentence explanation in Vietnamese and in English, with the numbers."""
+    kind = target.kind
+    head_vi = STATUS_VI[status].capitalize()
+    head_en = STATUS_EN[status].capitalize()
+    if status == INSUFFICIENT_DATA:
+        years = c.get("years_available") or c.get("years_observed") or []
+        have_vi = f"có số liệu năm {', '.join(map(str, years))}" if years else "chưa có số liệu"
+        have_en = f"figures for {', '.join(map(str, years))}" if years else "no figures yet"
+        return (
+            f"{head_vi}: {have_vi}, cần ít nhất hai mốc (năm gốc và năm gần nhất) để tính.",
+            f"{head_en}: {have_en}; at least two points (a base and a latest year) are needed.",
+        )
+    if kind == "level" and actual is None:
+        return (
+            f"{head_vi}: giá trị năm {c['latest_year']} là "
+            f"{number(c['latest_value'], 'vi')} so với mục tiêu {number(c['target_value'], 'vi')}.",
+            f"{head_en}: the {c['latest_year']} value is {number(c['latest_value'], 'en')} "
+            f"against a target of {number(c['target_value'], 'en')}.",
+        )
+    unit_vi, unit_en = _rate_units(target, method)
+    if kind == "maintain":
+        met, seen = len(c["years_met"]), len(c["years_observed"])
+        return (
+            f"{head_vi}: {met}/{seen} năm có số liệu đạt mức yêu cầu {number(target.value, 'vi')}.",
+            f"{head_en}: {met} of {seen} years with figures met the required level "
+            f"{number(target.value, 'en')}.",
+        )
+    since_vi = since_en = ""
+    if "base_year" in c:
+        since_vi = f" từ {c['base_year']} đến {c['latest_year']}"
+        since_en = f" from {c['base_year']} to {c['latest_year']}"
+    elif c.get("years_observed"):
+        ys = c["years_observed"]
+        since_vi = f" trong {ys[0]}–{ys[-1]}" if len(ys) > 1 else f" năm {ys[0]}"
+        since_en = f" in {ys[0]}–{ys[-1]}" if len(ys) > 1 else f" in {ys[0]}"
+    part_vi = (
+        f"{head_vi}: thực hiện{since_vi} bình quân {number(actual, 'vi')} {unit_vi} so với yêu "
+        f"cầu {number(required, 'vi')} {unit_vi}"
+    )
+    part_en = (
+        f"{head_en}: the average{since_en} is {number(actual, 'en')} {unit_en} against "
+        f"{number(required, 'en')} {unit_en} required"
+    )
+    if ratio is not None:
+        part_vi += f" (bằng {number(ratio * 100, 'vi', 0)} % yêu cầu)"
+        part_en += f" ({number(ratio * 100, 'en', 0)} % of what is required)"
+    if remaining is not None and status != ACHIEVED:
+        first = c.get("latest_year", 0) + 1
+        last = target.target_year
+        rem_unit_vi, rem_unit_en = unit_vi, unit_en
+        span = f"{first}–{last}" if first < last else f"{last}"
+        part_vi += (
+            f"; để đạt mục tiêu, {span} cần bình quân {number(remaining, 'vi')} {rem_unit_vi}"
+        )
+        part_en += (
+            f"; to meet the target, {span} needs {number(remaining, 'en')} {rem_unit_en} on average"
+        )
+    if c.get("imputed_years"):
+        years = ", ".join(map(str, c["imputed_years"]))
+        part_vi += f" (năm thiếu số liệu {years} tính theo mức bình quân đã đạt)"
+        part_en += f" (years without figures, {years}, taken at the average achieved)"
+    if c.get("baseline_substituted"):
+        part_vi += f" (năm gốc {c['base_year']} là năm có số liệu đầu tiên)"
+        part_en += f" (base year {c['base_year']} is the first year with a figure)"
+    return part_vi + ".", part_en + "."
+
+
+# English for the units Vietnamese targets use most; others are shown as written.
+UNITS_EN = {
+    "điểm %/năm": "percentage points a year",
+    "điểm phần trăm/năm": "percentage points a year",
+    "%/năm": "%/year",
+    "tỷ đồng": "billion VND",
+    "triệu đồng/người": "million VND per person",
+}
+
+
+def _rate_units(target: Target, method: str) -> tuple[str, str]:
+    """Return the unit of the rates in an explanation, in Vietnamese and English."""
+    unit = (target.unit or "").strip()
+    if target.kind == "annual_change":
+        if not unit:
+            return "đơn vị/năm", "units a year"
+        return unit, UNITS_EN.get(unit, unit)
+    if target.kind == "cumulative" or method.endswith("linear") or method.startswith("escap"):
+        base = unit.removesuffix("/năm") if unit else "đơn vị"
+        return f"{base}/năm", f"{UNITS_EN.get(base, base)} a year"
+    return "%/năm", "%/year"
+
+
+def _rounded(value):
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
