@@ -298,6 +298,8 @@ def _baseline(target: Target, points: list) -> tuple[int, float, bool] | None:
 
 
 def _assess_level(target: Target, points: list, as_of_year, method: str) -> Assessment:
+    if target.measure == "growth_rate" and method != "escap":
+        return _assess_rate_level(target, points, method)
     base = _baseline(target, points)
     latest = points[-1] if points else None
     if base is None or latest is None or latest[0] < base[0]:
@@ -330,6 +332,7 @@ def _assess_level(target: Target, points: list, as_of_year, method: str) -> Asse
 
     if latest_year == base_year or horizon <= 0:
         status = ACHIEVED if met else INSUFFICIENT_DATA
+        components["years_available"] = years
         return _result(
             target=target,
             status=status,
@@ -373,6 +376,56 @@ def _assess_level(target: Target, points: list, as_of_year, method: str) -> Asse
         years=len(years),
         remaining=remaining,
         method=f"{method}:{calc}",
+        components=components,
+    )
+
+
+def _assess_rate_level(target: Target, points: list, method: str) -> Assessment:
+    """A level target on a rate ("growth of 8 % in 2025"): the latest rate against it.
+
+    A growth rate is not something that grows towards a target, so the compound-rate methods
+    do not apply: the latest year's rate is compared with the target's, final once the
+    target year's figure is in.
+    """
+    first = target.start_year if target.start_year is not None else -math.inf
+    used = [(y, v) for y, v in points if first <= y <= target.target_year]
+    if not used:
+        return _insufficient(target, used, "rate_level")
+    latest_year, latest_value = used[-1]
+    sign = _goal_sign(target, None)
+    met = _meets(target, latest_value, sign)
+    required = _aim(target, latest_value)
+    ratio = None if abs(required) < EPSILON else sign * latest_value / abs(required)
+    final = latest_year >= target.target_year
+    if met:
+        status = ACHIEVED if final else ON_TRACK
+    elif ratio is None:
+        status = OFF_TRACK
+    else:
+        status = _band(ratio, method)
+        if final:
+            status = REGRESSING if status == REGRESSING else OFF_TRACK
+    components = {
+        "latest_year": latest_year,
+        "latest_value": latest_value,
+        "target_value": required,
+        "target_year": target.target_year,
+        "goal_sign": sign,
+        "ratio": ratio,
+        "thresholds": BANDS[method],
+        "statcan_score": _statcan_score(ratio, met),
+    }
+    return _result(
+        target=target,
+        status=status,
+        actual=latest_value,
+        required=required,
+        ratio=ratio,
+        projected=None,
+        gap=0.0 if met else required - latest_value,
+        years=len(used),
+        remaining=None,
+        method=f"{method}:rate_level",
         components=components,
     )
 
@@ -862,11 +915,24 @@ def _explain(target, status, actual, required, ratio, remaining, method, c) -> t
     head_en = STATUS_EN[status].capitalize()
     if status == INSUFFICIENT_DATA:
         years = c.get("years_available") or c.get("years_observed") or []
-        have_vi = f"có số liệu năm {', '.join(map(str, years))}" if years else "chưa có số liệu"
-        have_en = f"figures for {', '.join(map(str, years))}" if years else "no figures yet"
+        if not years:
+            return (
+                f"{head_vi}: chưa có số liệu nào dùng được cho chỉ tiêu này.",
+                f"{head_en}: there are no usable figures for this target yet.",
+            )
+        listed = ", ".join(map(str, years))
         return (
-            f"{head_vi}: {have_vi}, cần ít nhất hai mốc (năm gốc và năm gần nhất) để tính.",
-            f"{head_en}: {have_en}; at least two points (a base and a latest year) are needed.",
+            f"{head_vi}: mới có số liệu năm {listed}, cần ít nhất hai mốc (năm gốc và năm "
+            "gần nhất) để tính.",
+            f"{head_en}: figures only for {listed}; at least two points (a base and a latest "
+            "year) are needed.",
+        )
+    if method.endswith("rate_level"):
+        return (
+            f"{head_vi}: năm {c['latest_year']} đạt {number(c['latest_value'], 'vi')} % so với "
+            f"mục tiêu {number(c['target_value'], 'vi')} % của năm {c['target_year']}.",
+            f"{head_en}: {number(c['latest_value'], 'en')} % in {c['latest_year']} against a "
+            f"target of {number(c['target_value'], 'en')} % for {c['target_year']}.",
         )
     if kind == "level" and actual is None:
         return (

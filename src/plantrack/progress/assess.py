@@ -1,0 +1,398 @@
+"""Assess every target of a plan as of a date, store the snapshot, roll it up.
+
+The figures are those known at the as-of date: an observation counts from its publication
+date (``published_on``), or from the end of its period when that date is unknown, and of
+several vintages of one figure the latest known at the date is used. So assessing "as of
+2024-06-30" replays what a report could have said then, and assessing as of today uses the
+current figures. Series are yearly; where a unit has no figure of its own for a year, the
+indicator's rule fills it: its formula over other indicators, or the aggregation of the
+units below it (sum, mean, weighted mean) when every one of them has a figure.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Avg, Count, Q
+from django.db.models.functions import Length
+from django.utils import timezone
+
+from plantrack.geo.models import AdminUnit
+from plantrack.observations.choices import FigureStatus, WorkflowState
+from plantrack.observations.models import Observation
+from plantrack.plans.choices import Aggregation, Direction, SeriesMeasure, ValueType
+from plantrack.plans.models import Indicator, Plan, Target
+from plantrack.progress import engine
+from plantrack.progress.choices import Figures, RollupBy
+from plantrack.progress.formula import Formula
+from plantrack.progress.models import Assessment, AssessmentRun
+
+# How deep the units below a target's unit are searched for figures to aggregate
+# (province → district → commune).
+MAX_AGGREGATION_DEPTH = 3
+
+
+@dataclass
+class TargetResult:
+    """A target, the unit it was judged for, its series and the engine's judgement."""
+
+    target: Target
+    unit: AdminUnit | None
+    series: list[tuple[int, float, str]]  # (year, value, origin)
+    assessment: engine.Assessment
+
+
+@dataclass
+class PlanAssessment:
+    """The outcome of ``assess_plan``: the stored run (or None) and one result a target."""
+
+    plan: Plan
+    as_of: datetime.date
+    run: AssessmentRun | None
+    results: list[TargetResult]
+
+
+def assess_plan(
+    plan: Plan,
+    *,
+    as_of: datetime.date | None = None,
+    figures: Figures = Figures.APPROVED,
+    method: str | None = None,
+    user=None,
+    save: bool = True,
+) -> PlanAssessment:
+    """Judge every target in force of ``plan`` on the figures known ``as_of`` (default today).
+
+    Targets replaced by a revision are not judged; a target of another plan on the same
+    indicator is judged with that plan. With ``save`` the results are stored as one
+    ``AssessmentRun`` with an ``Assessment`` a target, in one transaction.
+    """
+    as_of = as_of or timezone.localdate()
+    targets = list(
+        Target.objects.current()
+        .filter(plan=plan)
+        .select_related("plan", "indicator", "scope_unit", "section")
+        .order_by("order", "id")
+    )
+    units_of = {t.pk: t.scope_unit or plan.scope_unit for t in targets}
+    store = FigureStore.load(
+        indicators=[t.indicator for t in targets if t.indicator is not None],
+        units=[u for u in units_of.values() if u is not None],
+        as_of=as_of,
+        figures=figures,
+    )
+    results = []
+    for target in targets:
+        unit = units_of[target.pk]
+        series = store.series(target.indicator, unit) if target.indicator and unit else []
+        judgement = _judge(target, series, as_of.year, method)
+        results.append(TargetResult(target, unit, series, judgement))
+    run = _save(plan, as_of, figures, method, user, results) if save else None
+    return PlanAssessment(plan=plan, as_of=as_of, run=run, results=results)
+
+
+def engine_target(target: Target) -> engine.Target:
+    """Translate a stored target into the engine's terms.
+
+    A level target without a start year is judged from the start of its plan's period, so
+    its baseline is the year before the period (2020 for a 2021–2030 plan) when known.
+    """
+    indicator = target.indicator
+    direction = "increase"
+    if indicator is not None and indicator.direction == Direction.DECREASE:
+        direction = "decrease"
+    measure = target.measure or SeriesMeasure.LEVEL
+    if not target.measure and indicator is not None and indicator.value_type == ValueType.RATE:
+        measure = SeriesMeasure.GROWTH_RATE
+    return engine.Target(
+        kind=target.kind,
+        target_year=target.target_year,
+        comparator=target.comparator or None,
+        value=_float(target.value),
+        upper_value=_float(target.upper_value),
+        tolerance=_float(target.tolerance),
+        baseline_year=target.baseline_year,
+        baseline_value=_float(target.baseline_value),
+        start_year=target.start_year or _plan_start(target),
+        direction=direction,
+        measure=str(measure),
+        unit=target.unit or None,
+    )
+
+
+def _plan_start(target: Target) -> int | None:
+    start = target.plan.period_start
+    return start if start <= target.target_year else None
+
+
+def _judge(target: Target, series, as_of_year: int, method: str | None) -> engine.Assessment:
+    points = [(year, value) for year, value, _origin in series]
+    try:
+        return engine.assess(engine_target(target), points, as_of_year, method)
+    except engine.EngineError as error:
+        return engine.Assessment(
+            status=engine.NOT_ASSESSABLE,
+            score=None,
+            actual_rate=None,
+            required_rate=None,
+            ratio=None,
+            projected_value=None,
+            gap=None,
+            years_of_data=len(points),
+            required_rate_remaining=None,
+            method="error",
+            explanation_vi=f"Chỉ tiêu chưa đủ thông tin để tính: {error}.",
+            explanation_en=f"The target cannot be computed as recorded: {error}.",
+            components={"error": str(error)},
+        )
+
+
+@transaction.atomic
+def _save(plan, as_of, figures, method, user, results) -> AssessmentRun:
+    run = AssessmentRun.objects.create(
+        plan=plan, as_of=as_of, figures=figures, method=method or "", created_by=user
+    )
+    Assessment.objects.bulk_create(
+        [
+            Assessment(
+                run=run,
+                target=result.target,
+                unit=result.unit,
+                status=result.assessment.status,
+                score=result.assessment.score,
+                actual_rate=result.assessment.actual_rate,
+                required_rate=result.assessment.required_rate,
+                ratio=result.assessment.ratio,
+                projected_value=result.assessment.projected_value,
+                gap=result.assessment.gap,
+                years_of_data=result.assessment.years_of_data,
+                required_rate_remaining=result.assessment.required_rate_remaining,
+                method=result.assessment.method,
+                explanation_vi=result.assessment.explanation_vi,
+                explanation_en=result.assessment.explanation_en,
+                components={**result.assessment.components, "series": result.series},
+            )
+            for result in results
+        ],
+        batch_size=2000,
+    )
+    return run
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
+
+
+# --- the figures known at a date ------------------------------------------------------------
+
+
+class FigureStore:
+    """The yearly figures known at a date for some indicators and units, with their rules."""
+
+    def __init__(self, indicators: dict[int, Indicator], children: dict, rows: dict) -> None:
+        self.indicators = indicators
+        self.children = children  # unit id → [(child id, valid_from, valid_to)]
+        self.rows = rows  # (indicator id, unit id) → {year: (value, observation id)}
+        self.years = sorted({year for by_year in rows.values() for year in by_year})
+        self.formulas = {i.pk: Formula(i.formula) for i in indicators.values() if i.formula.strip()}
+        self.by_code = {i.code: i for i in indicators.values()}
+        self._memo: dict = {}
+
+    @classmethod
+    def load(cls, *, indicators, units, as_of: datetime.date, figures: Figures) -> FigureStore:
+        """Read, in one query, the figures of ``indicators`` (and what their rules need)."""
+        wanted = _with_rule_inputs({i.pk: i for i in indicators})
+        unit_ids = {u.pk for u in units}
+        children = _children_of(unit_ids)
+        for kids in list(children.values()):
+            unit_ids |= {kid for kid, _start, _end in kids}
+        rows = _known_figures(wanted.keys(), unit_ids, as_of, figures)
+        return cls(wanted, children, rows)
+
+    def series(self, indicator: Indicator, unit: AdminUnit) -> list[tuple[int, float, str]]:
+        """Return (year, value, origin) for every year with a value, oldest first."""
+        found = []
+        for year in self.years:
+            resolved = self.value(indicator.pk, unit.pk, year)
+            if resolved is not None:
+                found.append((year, resolved[0], resolved[1]))
+        return found
+
+    def value(self, indicator_id: int, unit_id: int, year: int, depth: int = 0):
+        """Return (value, origin) for one indicator, unit and year, or None."""
+        key = (indicator_id, unit_id, year)
+        if key not in self._memo:
+            self._memo[key] = self._resolve(indicator_id, unit_id, year, depth)
+        return self._memo[key]
+
+    def _resolve(self, indicator_id: int, unit_id: int, year: int, depth: int):
+        own = self.rows.get((indicator_id, unit_id), {}).get(year)
+        if own is not None:
+            return own[0], f"observation:{own[1]}"
+        indicator = self.indicators[indicator_id]
+        formula = self.formulas.get(indicator_id)
+        if formula is not None:
+            inputs = {}
+            for code in formula.codes:
+                part = self.by_code.get(code)
+                found = self.value(part.pk, unit_id, year, depth) if part else None
+                inputs[code] = found[0] if found else None
+            result = formula.evaluate(inputs)
+            if result is not None:
+                return result, f"formula:{formula.text}"
+        if depth >= MAX_AGGREGATION_DEPTH or indicator.aggregation in (
+            Aggregation.NONE,
+            Aggregation.FORMULA,
+        ):
+            return None
+        return self._aggregate(indicator, unit_id, year, depth)
+
+    def _aggregate(self, indicator: Indicator, unit_id: int, year: int, depth: int):
+        year_end = datetime.date(year, 12, 31)
+        kids = [
+            kid
+            for kid, start, end in self.children.get(unit_id, [])
+            if (start is None or start <= year_end) and (end is None or year_end <= end)
+        ]
+        if not kids:
+            return None
+        values, weights = [], []
+        for kid in kids:
+            found = self.value(indicator.pk, kid, year, depth + 1)
+            if found is None:
+                return None  # a partial sum would understate the whole
+            values.append(found[0])
+            if indicator.aggregation == Aggregation.WEIGHTED_MEAN:
+                weight = self.value(indicator.weight_id, kid, year, depth + 1)
+                if weight is None:
+                    return None
+                weights.append(weight[0])
+        if indicator.aggregation == Aggregation.SUM:
+            total = sum(values)
+        elif indicator.aggregation == Aggregation.MEAN:
+            total = sum(values) / len(values)
+        else:
+            if not sum(weights):
+                return None
+            total = sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
+        return total, f"{indicator.aggregation}:{len(kids)}"
+
+
+def _with_rule_inputs(indicators: dict[int, Indicator]) -> dict[int, Indicator]:
+    """Add the indicators that formulas and weighted means need, transitively."""
+    wanted = dict(indicators)
+    pending = list(wanted.values())
+    while pending:
+        codes, ids = set(), set()
+        for indicator in pending:
+            if indicator.formula.strip():
+                codes |= Formula(indicator.formula).codes
+            if indicator.weight_id:
+                ids.add(indicator.weight_id)
+        more = Indicator.objects.filter(Q(code__in=codes) | Q(pk__in=ids)).exclude(
+            pk__in=wanted.keys()
+        )
+        pending = list(more)
+        wanted |= {i.pk: i for i in pending}
+    return wanted
+
+
+def _children_of(unit_ids: set[int]) -> dict[int, list]:
+    """Return, for the units and the units below them, their children with validity."""
+    children: dict[int, list] = defaultdict(list)
+    frontier = set(unit_ids)
+    for _level in range(MAX_AGGREGATION_DEPTH):
+        rows = AdminUnit.objects.filter(parent_id__in=frontier).values_list(
+            "pk", "parent_id", "valid_from", "valid_to"
+        )
+        frontier = set()
+        for pk, parent, start, end in rows:
+            children[parent].append((pk, start, end))
+            frontier.add(pk)
+        if not frontier:
+            break
+    return children
+
+
+def _known_figures(indicator_ids, unit_ids, as_of: datetime.date, figures: Figures) -> dict:
+    """Return {(indicator id, unit id): {year: (value, observation id)}} known at ``as_of``."""
+    states = [WorkflowState.APPROVED]
+    if figures == Figures.SUBMITTED:
+        states.append(WorkflowState.SUBMITTED)
+    rows = (
+        Observation.objects.filter(
+            indicator_id__in=indicator_ids,
+            unit_id__in=unit_ids,
+            breakdown="",
+            state__in=states,
+        )
+        .annotate(period_length=Length("period"))
+        .filter(period_length=4)  # yearly figures: "2024"
+    )
+    if figures == Figures.OFFICIAL:
+        rows = rows.exclude(status=FigureStatus.ESTIMATE)
+    replay = as_of < timezone.localdate() or figures == Figures.SUBMITTED
+    if not replay:
+        rows = rows.filter(is_current=True)
+    found: dict = defaultdict(dict)
+    known: dict = {}
+    columns = ("indicator_id", "unit_id", "period", "value", "published_on", "id")
+    for indicator_id, unit_id, period, value, published_on, pk in rows.values_list(*columns):
+        year = int(period)
+        if year > as_of.year:
+            continue
+        known_on = published_on or datetime.date(year, 12, 31)
+        if known_on > as_of:
+            continue
+        key = (indicator_id, unit_id)
+        rank = (known_on, pk)
+        if replay and known.get((key, year), rank) > rank:
+            continue
+        known[(key, year)] = rank
+        found[key][year] = (float(value), pk)
+    return found
+
+
+# --- roll-ups -------------------------------------------------------------------------------
+
+
+ROLLUP_FIELDS = {
+    RollupBy.SECTION: ("target__section_id", "target__section__title"),
+    RollupBy.AGENCY: ("target__indicator__owner_id", "target__indicator__owner__name"),
+    RollupBy.UNIT: ("unit_id", "unit__name"),
+}
+
+
+def rollup(run: AssessmentRun, by: RollupBy) -> list[dict]:
+    """Count a run's assessments by status and average their scores, per section/agency/unit.
+
+    Each row: ``key``, ``label``, ``total``, ``counts`` (status → number) and ``mean_score``
+    (over the assessed targets; None when none could be scored).
+    """
+    key_field, label_field = ROLLUP_FIELDS[by]
+    assessments = run.assessments.all()
+    counts = assessments.values(key_field, label_field, "status").annotate(n=Count("id"))
+    means = {
+        row[key_field]: row["mean"]
+        for row in assessments.values(key_field).annotate(mean=Avg("score"))
+    }
+    rows: dict = {}
+    for row in counts.order_by(label_field, key_field):
+        key = row[key_field]
+        entry = rows.setdefault(
+            key,
+            {"key": key, "label": row[label_field] or "", "total": 0, "counts": {}},
+        )
+        entry["counts"][row["status"]] = row["n"]
+        entry["total"] += row["n"]
+    for key, entry in rows.items():
+        entry["mean_score"] = means.get(key)
+    return list(rows.values())
+
+
+def latest_run(plan: Plan) -> AssessmentRun | None:
+    """Return the plan's most recent stored run."""
+    return plan.assessment_runs.order_by("-created_at", "-id").first()

@@ -1,0 +1,110 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from plantrack.progress.choices import Figures, Method, Status
+
+
+class AssessmentRun(models.Model):
+    """One judging of a plan's targets as of a date: a snapshot a report can reproduce."""
+
+    plan = models.ForeignKey(
+        "plans.Plan",
+        verbose_name=_("quy hoạch, kế hoạch"),
+        on_delete=models.CASCADE,
+        related_name="assessment_runs",
+    )
+    as_of = models.DateField(_("tính đến ngày"))
+    figures = models.CharField(
+        _("số liệu dùng"), max_length=20, choices=Figures, default=Figures.APPROVED
+    )
+    method = models.CharField(
+        _("phương pháp"),
+        max_length=20,
+        choices=Method,
+        blank=True,
+        help_text=_("Để trống: phương pháp mặc định của từng loại chỉ tiêu."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người chạy"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("thời điểm chạy"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lượt đánh giá")
+        verbose_name_plural = _("lượt đánh giá")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # "The latest run of a plan" (pages, reports).
+            models.Index(fields=["plan", "-created_at"], name="assessmentrun_plan_latest_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan.code} @ {self.as_of:%Y-%m-%d}"
+
+
+class Assessment(models.Model):
+    """The judgement of one target in a run, with the components to redo it."""
+
+    run = models.ForeignKey(
+        AssessmentRun,
+        verbose_name=_("lượt đánh giá"),
+        on_delete=models.CASCADE,
+        related_name="assessments",
+    )
+    target = models.ForeignKey(
+        "plans.Target",
+        verbose_name=_("chỉ tiêu"),
+        on_delete=models.CASCADE,
+        related_name="assessments",
+    )
+    unit = models.ForeignKey(
+        "geo.AdminUnit",
+        verbose_name=_("đơn vị hành chính"),
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(_("kết quả"), max_length=20, choices=Status)
+    score = models.FloatField(_("điểm (0–1)"), null=True, blank=True)
+    actual_rate = models.FloatField(_("tốc độ thực hiện"), null=True, blank=True)
+    required_rate = models.FloatField(_("tốc độ yêu cầu"), null=True, blank=True)
+    ratio = models.FloatField(_("tỷ lệ thực hiện/yêu cầu"), null=True, blank=True)
+    projected_value = models.FloatField(_("giá trị dự báo năm mục tiêu"), null=True, blank=True)
+    gap = models.FloatField(_("khoảng cách đến mục tiêu"), null=True, blank=True)
+    years_of_data = models.PositiveSmallIntegerField(_("số năm có số liệu"), default=0)
+    required_rate_remaining = models.FloatField(
+        _("tốc độ cần đạt những năm còn lại"), null=True, blank=True
+    )
+    method = models.CharField(_("phương pháp"), max_length=60)
+    explanation_vi = models.TextField(_("giải thích"))
+    explanation_en = models.TextField(_("giải thích (tiếng Anh)"))
+    components = models.JSONField(_("thành phần tính toán"), default=dict)
+
+    class Meta:
+        verbose_name = _("kết quả đánh giá chỉ tiêu")
+        verbose_name_plural = _("kết quả đánh giá chỉ tiêu")
+        ordering = ["run", "target__order", "target_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["run", "target"],
+                name="assessment_one_per_target_per_run",
+                violation_error_message=_(
+                    "Mỗi chỉ tiêu chỉ có một kết quả trong một lượt đánh giá."
+                ),
+            ),
+            models.CheckConstraint(
+                name="assessment_score_in_unit_interval",
+                condition=models.Q(score__isnull=True) | models.Q(score__gte=0, score__lte=1),
+                violation_error_message=_("Điểm đánh giá phải nằm trong khoảng 0–1."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target_id}: {self.get_status_display()}"
