@@ -541,7 +541,7 @@ def _average_of_growth_rates(target, points, as_of_year, method) -> Assessment:
     remaining = None
     if later > 0:
         remaining = (((1 + required / 100) ** periods / achieved_so_far) ** (1 / later) - 1) * 100
-    ratio = None if abs(required) < EPSILON else sign * actual / abs(required)
+    ratio = _rate_ratio(actual, required, sign)
     status = _rate_status(target, actual, ratio, sign, later == 0, method)
     components = {
         "start_year": start,
@@ -590,7 +590,7 @@ def _average_growth_of_levels(target, points, as_of_year, method) -> Assessment:
     remaining = None
     if later > 0:
         remaining = ((needed_at_end / latest_value) ** (1 / later) - 1) * 100
-    ratio = None if abs(required) < EPSILON else sign * actual / abs(required)
+    ratio = _rate_ratio(actual, required, sign)
     status = _rate_status(target, actual, ratio, sign, later == 0, method)
     projected = latest_value * (1 + actual / 100) ** later
     components = {
@@ -621,6 +621,17 @@ def _average_growth_of_levels(target, points, as_of_year, method) -> Assessment:
         method=f"{method}:compound_growth_of_levels",
         components=components,
     )
+
+
+def _rate_ratio(actual: float, required: float, sign: int) -> float | None:
+    """Return actual over required, defined only when the required rate points the goal's way.
+
+    "At least −1 %/year" allows a fall: the ratio of two falls would rank a deeper fall
+    higher, so there is no ratio and the status follows whether the target is met.
+    """
+    if sign * required <= EPSILON:
+        return None
+    return sign * actual / abs(required)
 
 
 def _rate_status(target, actual, ratio, sign, complete, method) -> str:
