@@ -13,12 +13,12 @@ from plantrack.observations.services import record_observation
 
 pytestmark = pytest.mark.django_db
 
-PLANTRACK_APPS = ("accounts", "geo", "plans", "observations")
+PLANTRACK_APPS = ("accounts", "geo", "plans", "observations", "progress")
 
 
 def test_every_plantrack_model_is_registered():
     models = [m for label in PLANTRACK_APPS for m in apps.get_app_config(label).get_models()]
-    assert len(models) == 10
+    assert len(models) == 12
     assert [m.__name__ for m in models if not admin.site.is_registered(m)] == []
 
 

@@ -7,11 +7,13 @@ import pytest
 from plantrack.observations.choices import FigureStatus
 from plantrack.plans.choices import Comparator, PlanKind, PlanStatus, SectionKind, TargetKind
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
+from plantrack.progress.assess import assess_plan
 
 pytestmark = pytest.mark.django_db
 
-# Plans, sections, targets (with their indicators and revision flag), observations.
-ANONYMOUS_QUERIES = 4
+# Plans (with their latest assessment run), sections, targets (with their indicators and
+# revision flag), observations, assessments.
+ANONYMOUS_QUERIES = 5
 # The session and the user, then one membership look-up in each ``for_user``.
 PLANNER_QUERIES = ANONYMOUS_QUERIES + 4
 
@@ -52,6 +54,7 @@ def add_plan(publish, number: int, targets: int, province, superseding: bool = F
             phrase=f"Chỉ tiêu {number}.{index}",
             supersedes=previous if superseding and index % 3 == 2 else None,
         )
+    assess_plan(plan)
 
 
 def test_home_query_count_is_the_same_for_one_target_and_for_many(

@@ -47,6 +47,7 @@ from plantrack.plans.choices import (
     ValueType,
 )
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
+from plantrack.progress.assess import PlanAssessment, assess_plan
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FACTS_PATH = DATA_DIR / "caobang-facts.json"
@@ -153,6 +154,11 @@ def load_demo(
         _load_plan(plan_facts, config, province, indicators, report)
     _load_observations(facts, config, province, indicators, report.observations)
     return report
+
+
+def assess_demo_plans() -> list[PlanAssessment]:
+    """Judge every demo plan on today's figures and store the runs, for the pages to show."""
+    return [assess_plan(plan) for plan in Plan.objects.order_by("period_start", "code")]
 
 
 @transaction.atomic

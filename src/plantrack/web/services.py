@@ -10,12 +10,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.models import Observation
 from plantrack.observations.periods import PeriodError, parse_period
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
+from plantrack.progress.models import Assessment, AssessmentRun
 
 # Deepest heading a section may get: the page is h1, a plan h2, its top sections h3.
 _TOP_SECTION_HEADING = 3
@@ -28,6 +29,7 @@ class TargetRow:
 
     target: Target
     latest: Observation | None = None
+    assessment: Assessment | None = None
 
 
 @dataclass
@@ -74,13 +76,15 @@ def targets_marked_replaced(queryset: QuerySet) -> QuerySet:
 def plan_outlines(user) -> list[PlanOutline]:
     """Return every plan ``user`` may see with its sections, targets and their latest figures.
 
-    Four queries (plans, sections, targets, observations) plus what ``for_user`` needs to
-    know the user, whatever the size of the plans.
+    Five queries (plans with their latest assessment run, sections, targets, observations,
+    assessments) plus what ``for_user`` needs to know the user, whatever the size of the plans.
     """
     targets = targets_marked_replaced(Target.objects.select_related("indicator", "scope_unit"))
+    latest_run = AssessmentRun.objects.filter(plan=OuterRef("pk")).order_by("-created_at", "-id")
     plans = list(
         Plan.objects.for_user(user)
         .select_related("scope_unit")
+        .annotate(latest_run_id=Subquery(latest_run.values("pk")[:1]))
         .prefetch_related(
             Prefetch("sections", queryset=PlanSection.objects.order_by("order", "id")),
             Prefetch("targets", queryset=targets.order_by("order", "id")),
@@ -88,7 +92,12 @@ def plan_outlines(user) -> list[PlanOutline]:
     )
     all_targets = [target for plan in plans for target in plan.targets.all()]
     latest = latest_observations(all_targets, user)
-    return [_outline(plan, latest) for plan in plans]
+    run_ids = [plan.latest_run_id for plan in plans if plan.latest_run_id]
+    judged = {
+        assessment.target_id: assessment
+        for assessment in Assessment.objects.filter(run_id__in=run_ids).select_related("run")
+    }
+    return [_outline(plan, latest, judged) for plan in plans]
 
 
 def latest_observations(targets: Iterable[Target], user) -> dict[int, Observation]:
@@ -173,12 +182,13 @@ def indicator_series(indicator: Indicator, user) -> list[UnitSeries]:
     return series
 
 
-def _outline(plan: Plan, latest: dict[int, Observation]) -> PlanOutline:
+def _outline(plan: Plan, latest: dict[int, Observation], judged: dict) -> PlanOutline:
     sections = list(plan.sections.all())
     targets = _in_revision_order(list(plan.targets.all()))
     rows_by_section: dict[int | None, list[TargetRow]] = defaultdict(list)
     for target in targets:
-        rows_by_section[target.section_id].append(TargetRow(target, latest.get(target.pk)))
+        row = TargetRow(target, latest.get(target.pk), judged.get(target.pk))
+        rows_by_section[target.section_id].append(row)
     children: dict[int | None, list[PlanSection]] = defaultdict(list)
     section_ids = {section.pk for section in sections}
     for section in sections:

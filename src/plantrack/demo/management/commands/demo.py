@@ -1,11 +1,13 @@
 """``plantrack demo``: migrate, load the Cao Bằng demo, reset the demo users, serve."""
 
 import os
+from collections import Counter
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from plantrack.demo.services import DemoLogin, load_demo, reset_demo_users
+from plantrack.demo.services import DemoLogin, assess_demo_plans, load_demo, reset_demo_users
+from plantrack.progress.choices import Status
 
 DEFAULT_PORT = 8000
 HOST = "127.0.0.1"
@@ -39,6 +41,7 @@ class Command(BaseCommand):
         )
         report = load_demo()
         logins = reset_demo_users()
+        assessed = assess_demo_plans()
 
         self.stdout.write(self.style.SUCCESS("Tài khoản minh họa (mật khẩu mới mỗi lần chạy):"))
         for line in _login_table(logins):
@@ -47,6 +50,12 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Dữ liệu minh họa Cao Bằng đã nạp:"))
         for line in report.summary_lines():
             self.stdout.write(f"  {line}")
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Đánh giá tiến độ (lưu để các trang hiển thị):"))
+        for outcome in assessed:
+            counts = Counter(result.assessment.status for result in outcome.results)
+            summary = ", ".join(f"{Status(s).label.lower()} {n}" for s, n in counts.most_common())
+            self.stdout.write(f"  {outcome.plan.code}: {summary}")
         if options["no_serve"]:
             return
         self.stdout.write("")

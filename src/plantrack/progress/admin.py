@@ -1,0 +1,45 @@
+from django.contrib import admin
+
+from plantrack.progress.models import Assessment, AssessmentRun
+
+
+class AssessmentInline(admin.TabularInline):
+    model = Assessment
+    extra = 0
+    can_delete = False
+    fields = ["target", "status", "score", "actual_rate", "required_rate_remaining"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(AssessmentRun)
+class AssessmentRunAdmin(admin.ModelAdmin):
+    """Runs are snapshots: made by ``plantrack assess``, read here, never edited."""
+
+    list_display = ["plan", "as_of", "figures", "method", "created_by", "created_at"]
+    list_filter = ["plan", "figures", "method"]
+    list_select_related = ["plan", "created_by"]
+    readonly_fields = ["plan", "as_of", "figures", "method", "created_by", "created_at"]
+    inlines = [AssessmentInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = ["target", "run", "status", "score", "required_rate_remaining"]
+    list_filter = ["status", "run__plan"]
+    list_select_related = ["target", "run", "run__plan"]
+    search_fields = ["target__phrase", "target__indicator__code"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

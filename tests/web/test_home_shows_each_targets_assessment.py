@@ -1,0 +1,51 @@
+"""The home page shows each target's status and explanation from the plan's latest run."""
+
+import datetime
+
+import pytest
+from pytest_django.asserts import assertContains
+
+from plantrack.plans.choices import Comparator, SeriesMeasure, TargetKind
+from plantrack.plans.models import Target
+from plantrack.progress.assess import assess_plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def grdp_target(master_plan, grdp_growth, publish, province):
+    for year, value in (("2023", "3.73"), ("2024", "6.74"), ("2025", "7.22")):
+        publish(grdp_growth, province, year, value)
+    return Target.objects.create(
+        plan=master_plan,
+        indicator=grdp_growth,
+        kind=TargetKind.AVERAGE_GROWTH,
+        measure=SeriesMeasure.GROWTH_RATE,
+        comparator=Comparator.GTE,
+        value="9.72",
+        unit="%/năm",
+        start_year=2021,
+        target_year=2030,
+        phrase="tốc độ tăng trưởng kinh tế (GRDP) bình quân thời kỳ 2021 - 2030 đạt 9,72%/năm",
+    )
+
+
+def test_a_target_shows_its_latest_status_and_explanation(client, master_plan, grdp_target):
+    assess_plan(master_plan, as_of=datetime.date(2026, 6, 30))
+
+    response = client.get("/")
+
+    assertContains(response, '<span class="status status-needs_acceleration">Cần đẩy nhanh</span>')
+    assertContains(response, "2026–2030 cần bình quân 13,69 %/năm")
+    assertContains(response, "tính đến 30/06/2026")
+
+
+def test_the_explanation_follows_the_language(client, master_plan, grdp_target):
+    assess_plan(master_plan, as_of=datetime.date(2026, 6, 30))
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+    assertContains(client.get("/"), "2026–2030 needs 13.69 %/year on average")
+
+
+def test_a_target_never_assessed_says_so(client, master_plan, grdp_target):
+    assertContains(client.get("/"), "Chưa đánh giá")
