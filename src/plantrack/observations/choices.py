@@ -22,3 +22,14 @@ class RevisionAction(models.TextChoices):
     CREATED = "created", _("Tạo mới")
     CHANGED = "changed", _("Sửa")
     SUPERSEDED = "superseded", _("Được thay bằng số liệu mới hơn")
+
+
+class FileFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    XLSX = "xlsx", "XLSX"
+    JSON = "json", "JSON"
+
+
+class Layout(models.TextChoices):
+    LONG = "long", _("Dạng dọc (mỗi dòng một giá trị)")
+    TEMPLATE = "template", _("Biểu mẫu Excel của PlanTrack")

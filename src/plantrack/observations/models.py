@@ -7,11 +7,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from plantrack.accounts.models import agency_ids_of, sees_everything
-from plantrack.observations.choices import FigureStatus, RevisionAction, WorkflowState
+from plantrack.observations.choices import (
+    FigureStatus,
+    FileFormat,
+    Layout,
+    RevisionAction,
+    WorkflowState,
+)
 from plantrack.observations.periods import PeriodError, parse_period
 
 # The fields whose every change is written to the revision history.
 TRACKED_FIELDS = (
+    "review_note",
     "value",
     "status",
     "state",
@@ -114,6 +121,17 @@ class Observation(models.Model):
     )
     created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
     updated_at = models.DateTimeField(_("thời điểm sửa"), auto_now=True)
+    import_batch = models.ForeignKey(
+        "observations.ImportBatch",
+        verbose_name=_("lượt nhập"),
+        on_delete=models.PROTECT,
+        related_name="observations",
+        null=True,
+        blank=True,
+    )
+    review_note = models.TextField(
+        _("ý kiến khi duyệt"), blank=True, help_text=_("Lý do trả lại, hoặc ghi chú khi duyệt.")
+    )
     version = models.PositiveIntegerField(
         _("phiên bản"),
         default=1,
@@ -293,3 +311,70 @@ class ObservationRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.observation_id} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ImportBatch(models.Model):
+    """One written import of a file: who, when, which file (checksum), what it changed."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    agency = models.ForeignKey(
+        "accounts.Agency",
+        verbose_name=_("cơ quan"),
+        on_delete=models.SET_NULL,
+        related_name="import_batches",
+        null=True,
+        blank=True,
+    )
+    file_name = models.CharField(_("tên tệp"), max_length=255)
+    checksum = models.CharField(_("mã băm SHA-256"), max_length=64)
+    file_format = models.CharField(_("định dạng"), max_length=10, choices=FileFormat)
+    layout = models.CharField(_("bố cục"), max_length=10, choices=Layout)
+    rows = models.PositiveIntegerField(_("số dòng giá trị"), default=0)
+    created_count = models.PositiveIntegerField(_("giá trị mới"), default=0)
+    changed_count = models.PositiveIntegerField(_("giá trị thay đổi"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("giá trị không đổi"), default=0)
+    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lượt nhập số liệu")
+        verbose_name_plural = _("lượt nhập số liệu")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # "Was this file imported before?" (the import report, the extraction --apply).
+            models.Index(fields=["checksum"], name="importbatch_checksum_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class ConsistencyRule(models.Model):
+    """Indicators whose values for one unit and period must add up to a total.
+
+    Cao Bằng's sector shares of GRDP (agriculture, industry and construction, services,
+    product taxes) add up to about 100 %.
+    """
+
+    name = models.CharField(_("tên"), max_length=200)
+    indicators = models.ManyToManyField(
+        "plans.Indicator", verbose_name=_("các chỉ số"), related_name="consistency_rules"
+    )
+    total = models.DecimalField(_("tổng"), max_digits=24, decimal_places=6, default=100)
+    tolerance = models.DecimalField(
+        _("sai lệch cho phép"), max_digits=24, decimal_places=6, default=1
+    )
+
+    class Meta:
+        verbose_name = _("quy tắc nhất quán")
+        verbose_name_plural = _("quy tắc nhất quán")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,12 +1,18 @@
 """Writes that touch observations: each one function, inside one transaction."""
 
 import datetime
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from plantrack.observations.choices import FigureStatus, WorkflowState
-from plantrack.observations.models import Observation
+from plantrack.observations.choices import FigureStatus, RevisionAction, WorkflowState
+from plantrack.observations.importing import Problem, read_file
+from plantrack.observations.models import ImportBatch, Observation, ObservationRevision
+from plantrack.observations.validation import check_rows, choose_locale
 
 # What makes two vintages of a figure the same published figure.
 _VINTAGE_FIELDS = ("value", "status", "source", "published_on")
@@ -87,3 +93,406 @@ def _same(left, right) -> bool:
     if isinstance(left, Decimal) or isinstance(right, Decimal):
         return left is not None and right is not None and Decimal(left) == Decimal(right)
     return left == right
+
+
+# --- importing a file ---------------------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    """What an import found and did: its problems, and how many values were new, changed or
+    unchanged. ``written`` is True only when every row was written."""
+
+    file_name: str
+    checksum: str
+    file_format: str
+    layout: str
+    locale: str | None
+    rows: int = 0
+    created: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    dry_run: bool = False
+    written: bool = False
+    batch: ImportBatch | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file_name,
+            "checksum": self.checksum,
+            "format": self.file_format,
+            "layout": self.layout,
+            "locale": self.locale,
+            "rows": self.rows,
+            "created": self.created,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "dry_run": self.dry_run,
+            "written": self.written,
+            "batch": self.batch.pk if self.batch else None,
+            "problems": [problem.as_dict() for problem in self.problems],
+        }
+
+
+def import_observations(
+    content: bytes,
+    file_name: str,
+    *,
+    user=None,
+    agency=None,
+    locale: str | None = None,
+    dry_run: bool = False,
+    approve: bool = False,
+) -> ImportReport:
+    """Validate a file of figures and write every value, or none.
+
+    The one importer: the ``import`` command, the web upload and the API call it. Values are
+    recorded as submitted (approved with ``approve``, which needs the right to approve every
+    indicator in the file). A file whose checks find any error writes nothing; warnings (a
+    jump explained by a comment) do not stop it. The same file imported twice changes nothing
+    the second time.
+    """
+    from plantrack.accounts.permissions import Permissions
+
+    checksum = hashlib.sha256(content).hexdigest()
+    read = read_file(content, file_name)
+    chosen, locale_problems = choose_locale(read, locale)
+    report = ImportReport(
+        file_name=file_name,
+        checksum=checksum,
+        file_format=read.file_format,
+        layout=read.layout,
+        locale=chosen,
+        rows=len(read.rows),
+        dry_run=dry_run,
+    )
+    for problem in read.problems:
+        problem.file = problem.file or file_name
+    report.problems += read.problems + locale_problems
+    permissions = Permissions(user)
+    checked, problems = check_rows(read, file_name, locale=chosen, permissions=permissions)
+    report.problems += problems
+    if approve:
+        for row in checked:
+            if not permissions.may_approve(row.indicator):
+                report.problems.append(
+                    Problem(
+                        code="not_permitted",
+                        message=_("Bạn không được phê duyệt số liệu của chỉ số %(code)s.")
+                        % {"code": row.indicator.code},
+                        file=file_name,
+                        sheet=row.source.sheet,
+                        row=row.source.row,
+                        column=row.source.columns.get("indicator", ""),
+                        value=row.indicator.code,
+                    )
+                )
+    if not read.rows and not report.errors:
+        report.problems.append(
+            Problem(code="empty_file", message=_("Tệp không có giá trị nào."), file=file_name)
+        )
+    if report.errors:
+        return report
+    default_source = _("Tệp %(file)s (SHA-256 %(checksum)s)") % {
+        "file": file_name,
+        "checksum": checksum[:12],
+    }
+    state = WorkflowState.APPROVED if approve else WorkflowState.SUBMITTED
+    try:
+        with transaction.atomic():
+            _write_rows(report, checked, read, user, agency, state, default_source)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        report.batch = None
+        return report
+    report.written = True
+    return report
+
+
+class _DryRun(Exception):
+    """Raised inside the import transaction to roll a dry run back."""
+
+
+def _write_rows(report, checked, read, user, agency, state, default_source) -> None:
+    """Write the checked rows: new values in bulk, changed ones as new vintages."""
+    batch = ImportBatch.objects.create(
+        user=user if user is not None and user.is_authenticated else None,
+        agency=agency,
+        file_name=report.file_name,
+        checksum=report.checksum,
+        file_format=read.file_format,
+        layout=read.layout,
+        rows=len(checked),
+    )
+    report.batch = batch
+    reason = _("Nhập từ tệp %(file)s") % {"file": report.file_name}
+    existing: dict[tuple, list[Observation]] = defaultdict(list)
+    keys = {(row.indicator.pk, row.unit.pk) for row in checked}
+    candidates = Observation.objects.select_for_update().filter(
+        indicator_id__in={key[0] for key in keys},
+        unit_id__in={key[1] for key in keys},
+        period__in={row.period for row in checked},
+    )
+    for observation in candidates:
+        existing[
+            (
+                observation.indicator_id,
+                observation.unit_id,
+                observation.period,
+                observation.breakdown,
+            )
+        ].append(observation)
+    fresh = []
+    for row in checked:
+        key = (row.indicator.pk, row.unit.pk, row.period, row.breakdown)
+        source = row.source_text or default_source
+        if not existing.get(key):
+            fresh.append(
+                Observation(
+                    indicator=row.indicator,
+                    unit=row.unit,
+                    period=row.period,
+                    breakdown=row.breakdown,
+                    value=row.value,
+                    status=row.status,
+                    state=state,
+                    source=source,
+                    comment=row.comment,
+                    agency=agency,
+                    created_by=batch.user,
+                    import_batch=batch,
+                )
+            )
+            continue
+        _observation, written = record_observation(
+            indicator=row.indicator,
+            unit=row.unit,
+            period=row.period,
+            breakdown=row.breakdown,
+            value=row.value,
+            status=row.status,
+            source=source,
+            comment=row.comment,
+            state=state,
+            agency=agency,
+            user=batch.user,
+            reason=reason,
+        )
+        if written:
+            report.changed += 1
+        else:
+            report.unchanged += 1
+    created = Observation.objects.bulk_create(fresh, batch_size=5000)
+    ObservationRevision.objects.bulk_create(
+        [
+            ObservationRevision(
+                observation=observation,
+                action=RevisionAction.CREATED,
+                new_value=observation.value,
+                changes={},
+                user=batch.user,
+                reason=reason,
+            )
+            for observation in created
+        ],
+        batch_size=5000,
+    )
+    report.created = len(created)
+    batch.created_count = report.created
+    batch.changed_count = report.changed
+    batch.unchanged_count = report.unchanged
+    batch.save(update_fields=["created_count", "changed_count", "unchanged_count"])
+
+
+# --- the workflow: draft → submitted → approved or rejected ------------------------------------
+
+
+class WorkflowError(Exception):
+    """A workflow step that is not allowed; ``code`` is machine-readable, the message says why."""
+
+    code = "workflow_error"
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code or self.code
+
+
+class NotPermitted(WorkflowError):
+    code = "not_permitted"
+
+
+class ConcurrentEdit(WorkflowError):
+    code = "concurrent_edit"
+
+
+def _permissions(user):
+    from plantrack.accounts.permissions import Permissions
+
+    return Permissions(user)
+
+
+def _locked(observation_ids) -> list[Observation]:
+    rows = list(
+        Observation.objects.select_for_update()
+        .select_related("indicator", "unit")
+        .filter(pk__in=observation_ids)
+        .order_by("pk")
+    )
+    if len(rows) != len(set(observation_ids)):
+        raise WorkflowError(_("Không tìm thấy số liệu."), code="not_found")
+    return rows
+
+
+@transaction.atomic
+def submit_observations(observation_ids, *, user) -> list[Observation]:
+    """Send drafts (or rejected figures, corrected) for approval."""
+    permissions = _permissions(user)
+    rows = _locked(observation_ids)
+    for observation in rows:
+        if not permissions.may_report(observation.indicator, observation.unit_id):
+            raise NotPermitted(_not_yours(observation))
+        if observation.state not in (WorkflowState.DRAFT, WorkflowState.REJECTED):
+            raise WorkflowError(
+                _("Chỉ gửi được số liệu nháp hoặc bị trả lại; số liệu này đang “%(state)s”.")
+                % {"state": observation.get_state_display()},
+                code="wrong_state",
+            )
+        observation.state = WorkflowState.SUBMITTED
+        observation.save(update_fields=["state"], changed_by=user, reason=_("Gửi duyệt"))
+    return rows
+
+
+@transaction.atomic
+def approve_observations(observation_ids, *, user, note: str = "") -> list[Observation]:
+    """Approve submitted figures; an approved figure becomes the current one for its key."""
+    permissions = _permissions(user)
+    rows = _locked(observation_ids)
+    for observation in rows:
+        if not permissions.may_approve(observation.indicator):
+            raise NotPermitted(
+                _("Bạn không được phê duyệt số liệu của chỉ số %(code)s.")
+                % {"code": observation.indicator.code}
+            )
+        if observation.state != WorkflowState.SUBMITTED:
+            raise WorkflowError(
+                _("Chỉ phê duyệt được số liệu đã gửi; số liệu này đang “%(state)s”.")
+                % {"state": observation.get_state_display()},
+                code="wrong_state",
+            )
+        if not observation.is_current:
+            current = (
+                Observation.objects.select_for_update()
+                .filter(
+                    indicator_id=observation.indicator_id,
+                    unit_id=observation.unit_id,
+                    period=observation.period,
+                    breakdown=observation.breakdown,
+                    is_current=True,
+                )
+                .first()
+            )
+            if current is not None:
+                current.is_current = False
+                current.save(
+                    update_fields=["is_current"], changed_by=user, reason=_("Thay bằng số liệu mới")
+                )
+                observation.supersedes = current
+            observation.is_current = True
+        observation.state = WorkflowState.APPROVED
+        observation.review_note = note
+        observation.save(
+            update_fields=["state", "is_current", "supersedes", "review_note"],
+            changed_by=user,
+            reason=note or _("Phê duyệt"),
+        )
+    return rows
+
+
+@transaction.atomic
+def reject_observations(observation_ids, *, user, reason: str) -> list[Observation]:
+    """Send submitted figures back to their reporter, with the reason."""
+    if not reason.strip():
+        raise WorkflowError(_("Hãy ghi lý do trả lại."), code="reason_required")
+    permissions = _permissions(user)
+    rows = _locked(observation_ids)
+    for observation in rows:
+        if not permissions.may_approve(observation.indicator):
+            raise NotPermitted(
+                _("Bạn không được duyệt số liệu của chỉ số %(code)s.")
+                % {"code": observation.indicator.code}
+            )
+        if observation.state != WorkflowState.SUBMITTED:
+            raise WorkflowError(
+                _("Chỉ trả lại được số liệu đã gửi; số liệu này đang “%(state)s”.")
+                % {"state": observation.get_state_display()},
+                code="wrong_state",
+            )
+        observation.state = WorkflowState.REJECTED
+        observation.review_note = reason
+        observation.save(update_fields=["state", "review_note"], changed_by=user, reason=reason)
+    return rows
+
+
+@transaction.atomic
+def edit_observation(
+    observation_id: int, *, user, expected_version: int, reason: str = "", **changes
+) -> Observation:
+    """Change a figure not yet approved, refusing the save if someone changed it meanwhile.
+
+    ``expected_version`` is the version the editor saw; a different stored version means a
+    second editor saved first, and this save is refused rather than overwriting theirs.
+    An approved figure is not edited: record a new vintage instead (``record_observation``).
+    """
+    allowed = {"value", "status", "source", "comment", "breakdown"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise WorkflowError(
+            _("Không sửa được trường: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
+            code="invalid_field",
+        )
+    (observation,) = _locked([observation_id])
+    if not _permissions(user).may_report(observation.indicator, observation.unit_id):
+        raise NotPermitted(_not_yours(observation))
+    if observation.version != expected_version:
+        last = observation.revisions.select_related("user").last()
+        raise ConcurrentEdit(
+            _(
+                "Số liệu này vừa được %(who)s sửa lúc %(when)s (phiên bản %(version)s); hãy tải "
+                "lại để xem giá trị mới rồi sửa tiếp."
+            )
+            % {
+                "who": (last.user if last and last.user else _("người khác")),
+                "when": (last.at.strftime("%H:%M %d/%m/%Y") if last else "…"),
+                "version": observation.version,
+            }
+        )
+    if observation.state == WorkflowState.APPROVED:
+        raise WorkflowError(
+            _("Số liệu đã phê duyệt không sửa trực tiếp: hãy nhập số liệu mới thay thế."),
+            code="wrong_state",
+        )
+    for name, value in changes.items():
+        setattr(observation, name, Decimal(value) if name == "value" else value)
+    if observation.state == WorkflowState.REJECTED:
+        observation.state = WorkflowState.DRAFT
+    observation.full_clean(validate_unique=False, validate_constraints=False)
+    observation.save(changed_by=user, reason=reason)
+    return observation
+
+
+def _not_yours(observation: Observation) -> str:
+    return _("Bạn không được báo cáo chỉ số %(code)s cho %(unit)s: chỉ số này thuộc %(owner)s.") % {
+        "code": observation.indicator.code,
+        "unit": observation.unit,
+        "owner": observation.indicator.owner or _("cơ quan khác"),
+    }

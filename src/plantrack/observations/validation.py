@@ -1,0 +1,482 @@
+"""Check rows read from a file against the registry, before anything is written.
+
+``check_rows`` turns ``SourceRow`` objects into ``CheckedRow`` objects (indicator, unit,
+period, value, …) and ``Problem`` objects, one for every thing wrong, each saying where and
+what in the active language. The checks: the indicator and unit exist (by code, or by name
+without diacritics and case), the period exists and matches the indicator's frequency, the
+unit existed during the period, the value is a number in the indicator's allowed range
+(percentages 0–100), the user may report it, the file gives it once; then, over all rows,
+jumps against the unit's own history (a warning that needs a comment) and the consistency
+rules between indicators (sector shares adding up to about 100 %).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from plantrack.extraction.numbers import format_number
+from plantrack.geo.models import AdminUnit
+from plantrack.observations.choices import FigureStatus
+from plantrack.observations.importing import (
+    Problem,
+    ReadResult,
+    SourceRow,
+    normalise,
+    number_locale,
+    read_number,
+)
+from plantrack.observations.models import ConsistencyRule, Observation
+from plantrack.observations.periods import PeriodError, parse_period
+from plantrack.plans.choices import Frequency, ValueType
+from plantrack.plans.models import Indicator
+
+# The period kinds each frequency accepts.
+FREQUENCY_PERIODS = {
+    Frequency.ANNUAL: {"year"},
+    Frequency.QUARTERLY: {"quarter"},
+    Frequency.MONTHLY: {"month"},
+}
+STATUS_WORDS = {
+    FigureStatus.ESTIMATE: {"estimate", "uoc", "uoc_tinh", "uoc_thuc_hien", "uoc_th"},
+    FigureStatus.PRELIMINARY: {"preliminary", "so_bo"},
+    FigureStatus.OFFICIAL: {"official", "chinh_thuc"},
+    FigureStatus.DERIVED: {"derived", "tinh_toan", "tinh_tu_so_lieu_cong_bo"},
+}
+DEFAULT_OUTLIER_THRESHOLD = Decimal("0.5")
+
+
+@dataclass
+class CheckedRow:
+    """A row that passed its own checks: what will be written, and where it came from."""
+
+    source: SourceRow
+    indicator: Indicator
+    unit: AdminUnit
+    period: str
+    value: Decimal
+    status: str
+    breakdown: str
+    source_text: str
+    comment: str
+
+
+def outlier_threshold() -> Decimal:
+    """Return the relative jump beyond which a value needs a comment (settings, default 50 %)."""
+    return Decimal(str(getattr(settings, "PLANTRACK_OUTLIER_THRESHOLD", DEFAULT_OUTLIER_THRESHOLD)))
+
+
+class Registry:
+    """Indicators and units looked up by code or by name, loaded once per import."""
+
+    def __init__(self) -> None:
+        indicators = list(Indicator.objects.all())
+        self.indicators_by_code = {i.code.lower(): i for i in indicators}
+        self.indicators_by_name: dict[str, list[Indicator]] = defaultdict(list)
+        for indicator in indicators:
+            for name in (indicator.name, indicator.name_en):
+                if name:
+                    self.indicators_by_name[normalise(name)].append(indicator)
+        units = list(AdminUnit.objects.all())
+        self.units_by_code: dict[str, list[AdminUnit]] = defaultdict(list)
+        self.units_by_name: dict[str, list[AdminUnit]] = defaultdict(list)
+        for unit in units:
+            self.units_by_code[unit.code].append(unit)
+            self.units_by_name[normalise(unit.name)].append(unit)
+
+    def indicator(self, text: str) -> tuple[Indicator | None, str | None]:
+        key = str(text or "").strip()
+        if not key:
+            return None, "missing_indicator"
+        found = self.indicators_by_code.get(key.lower())
+        if found:
+            return found, None
+        named = self.indicators_by_name.get(normalise(key), [])
+        if len(set(named)) == 1:
+            return named[0], None
+        return None, "ambiguous_indicator" if named else "unknown_indicator"
+
+    def unit(self, text: str, day: datetime.date) -> tuple[AdminUnit | None, str | None]:
+        """Return the unit named by code or name that existed on ``day`` (or any, if none did)."""
+        key = str(text or "").strip()
+        if not key:
+            return None, "missing_unit"
+        candidates = self.units_by_code.get(key) or self.units_by_code.get(key.zfill(2))
+        if not candidates:
+            candidates = self.units_by_name.get(normalise(key), [])
+            if len({(u.code, u.level) for u in candidates}) > 1:
+                return None, "ambiguous_unit"
+        if not candidates:
+            return None, "unknown_unit"
+        valid = [u for u in candidates if u.is_valid_on(day)]
+        return (valid or candidates)[0], None
+
+
+def choose_locale(read: ReadResult, declared: str | None) -> tuple[str | None, list[Problem]]:
+    """Return the file's number locale: declared, or shown by its unambiguous numbers."""
+    if declared:
+        return declared, []
+    if read.declared_locale in ("vi", "en"):
+        return read.declared_locale, []
+    seen: dict[str, list[SourceRow]] = defaultdict(list)
+    for row in read.rows:
+        raw = row.cells.get("value")
+        if isinstance(raw, str):
+            locale = number_locale(raw)
+            if locale:
+                seen[locale].append(row)
+    if len(seen) == 2:
+        minority = min(seen, key=lambda key: len(seen[key]))
+        return None, [
+            _problem(
+                "mixed_number_formats",
+                _(
+                    "Tệp viết số theo cả hai kiểu (1.234,5 và 1,234.5); hãy dùng một kiểu, hoặc "
+                    "khai báo kiểu số của tệp."
+                ),
+                read,
+                row,
+                "value",
+            )
+            for row in seen[minority][:5]
+        ]
+    return (next(iter(seen)) if seen else None), []
+
+
+def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissions):
+    """Return (checked rows, problems) for every row of ``read``."""
+    registry = Registry()
+    checked: list[CheckedRow] = []
+    problems: list[Problem] = []
+    seen_keys: dict[tuple, SourceRow] = {}
+    for row in read.rows:
+        row_problems: list[Problem] = []
+
+        def fail(code, message, column, _row=row, _problems=row_problems):
+            _problems.append(_problem(code, message, read, _row, column, filename=filename))
+
+        period = None
+        period_text = _text(row.cells.get("period"))
+        try:
+            period = parse_period(period_text)
+        except PeriodError as error:
+            fail("invalid_period", str(error), "period")
+
+        indicator, error = registry.indicator(_text(row.cells.get("indicator")))
+        if error:
+            fail(error, _indicator_message(error, row.cells.get("indicator")), "indicator")
+
+        unit = None
+        if period is not None:
+            unit, error = registry.unit(_text(row.cells.get("unit")), period.end)
+            if error:
+                fail(error, _unit_message(error, row.cells.get("unit")), "unit")
+
+        value, error = read_number(row.cells.get("value"), locale)
+        if error:
+            fail(error, _number_message(error, row.cells.get("value")), "value")
+
+        status, error = _status(row.cells.get("status"))
+        if error:
+            fail(error, _status_message(row.cells.get("status")), "status")
+
+        if indicator is not None and period is not None:
+            allowed = FREQUENCY_PERIODS.get(indicator.frequency, set())
+            if period.kind not in allowed:
+                fail(
+                    "period_frequency",
+                    _("Kỳ “%(period)s” không khớp kỳ báo cáo %(frequency)s của chỉ số %(code)s.")
+                    % {
+                        "period": period.text,
+                        "frequency": indicator.get_frequency_display().lower(),
+                        "code": indicator.code,
+                    },
+                    "period",
+                )
+        if unit is not None and period is not None and not _unit_existed(unit, period):
+            fail(
+                "unit_not_valid_in_period",
+                _(
+                    "Đơn vị %(unit)s không tồn tại trong kỳ %(period)s (hiệu lực %(start)s – "
+                    "%(end)s)."
+                )
+                % {
+                    "unit": unit,
+                    "period": period.text,
+                    "start": unit.valid_from or "…",
+                    "end": unit.valid_to or "…",
+                },
+                "unit",
+            )
+        if indicator is not None and value is not None:
+            message = _range_message(indicator, value)
+            if message:
+                fail("out_of_range", message, "value")
+        if (
+            indicator is not None
+            and unit is not None
+            and not permissions.may_report(indicator, unit.pk)
+        ):
+            fail(
+                "not_permitted",
+                _(
+                    "Bạn không được báo cáo chỉ số %(code)s cho %(unit)s: chỉ số này thuộc "
+                    "%(owner)s."
+                )
+                % {
+                    "code": indicator.code,
+                    "unit": unit,
+                    "owner": indicator.owner or _("cơ quan khác"),
+                },
+                "indicator",
+            )
+        breakdown = _text(row.cells.get("breakdown"))
+        if not row_problems:
+            key = (indicator.pk, unit.pk, period.text, breakdown)
+            first = seen_keys.get(key)
+            if first is not None:
+                fail(
+                    "duplicate_row",
+                    _("Giá trị này đã có ở dòng %(row)s của tệp.") % {"row": first.row},
+                    "value",
+                )
+            else:
+                seen_keys[key] = row
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        checked.append(
+            CheckedRow(
+                source=row,
+                indicator=indicator,
+                unit=unit,
+                period=period.text,
+                value=value,
+                status=status,
+                breakdown=breakdown,
+                source_text=_text(row.cells.get("source")),
+                comment=_text(row.cells.get("comment")),
+            )
+        )
+    problems.extend(_check_jumps(checked, read, filename))
+    problems.extend(_check_consistency(checked, read, filename))
+    return checked, problems
+
+
+def _check_jumps(checked: list[CheckedRow], read, filename) -> list[Problem]:
+    """Warn where a value jumps beyond the threshold from the unit's previous value."""
+    if not checked:
+        return []
+    threshold = outlier_threshold()
+    indicator_ids = {row.indicator.pk for row in checked}
+    unit_ids = {row.unit.pk for row in checked}
+    history: dict[tuple, list[tuple[str, Decimal]]] = defaultdict(list)
+    rows = Observation.objects.current().filter(
+        indicator_id__in=indicator_ids, unit_id__in=unit_ids
+    )
+    for indicator_id, unit_id, breakdown, period, value in rows.values_list(
+        "indicator_id", "unit_id", "breakdown", "period", "value"
+    ):
+        history[(indicator_id, unit_id, breakdown)].append((period, value))
+    problems = []
+    for row in checked:
+        earlier = [
+            (period, value)
+            for period, value in history.get((row.indicator.pk, row.unit.pk, row.breakdown), [])
+            if _comparable(period, row.period) and period < row.period
+        ]
+        if not earlier:
+            continue
+        period, previous = max(earlier)
+        if previous == 0:
+            continue
+        jump = abs(row.value - previous) / abs(previous)
+        if jump <= threshold:
+            continue
+        values = {
+            "value": _num(row.value),
+            "previous": _num(previous),
+            "period": period,
+            "jump": round(jump * 100),
+            "threshold": round(threshold * 100),
+        }
+        if row.comment:
+            message = _(
+                "Giá trị %(value)s thay đổi %(jump)s %% so với %(previous)s của kỳ %(period)s "
+                "(ngưỡng %(threshold)s %%); đã có ghi chú giải thích."
+            )
+            severity = "warning"
+        else:
+            message = _(
+                "Giá trị %(value)s thay đổi %(jump)s %% so với %(previous)s của kỳ %(period)s "
+                "(ngưỡng %(threshold)s %%): hãy ghi chú giải thích ở cột ghi chú."
+            )
+            severity = "error"
+        problem = _problem("needs_comment", message % values, read, row.source, "value", filename)
+        problem.severity = severity
+        problems.append(problem)
+    return problems
+
+
+def _check_consistency(checked: list[CheckedRow], read, filename) -> list[Problem]:
+    """Check the consistency rules on every unit and period the file touches."""
+    rules = list(ConsistencyRule.objects.prefetch_related("indicators"))
+    if not rules or not checked:
+        return []
+    problems = []
+    from_file = {(row.indicator.pk, row.unit.pk, row.period, row.breakdown): row for row in checked}
+    for rule in rules:
+        members = {indicator.pk: indicator for indicator in rule.indicators.all()}
+        touched = {
+            (row.unit.pk, row.period, row.breakdown)
+            for row in checked
+            if row.indicator.pk in members
+        }
+        if not touched:
+            continue
+        stored = {
+            (i, u, p, b): v
+            for i, u, p, b, v in Observation.objects.current()
+            .filter(indicator_id__in=members, unit_id__in={key[0] for key in touched})
+            .values_list("indicator_id", "unit_id", "period", "breakdown", "value")
+        }
+        for unit_id, period, breakdown in sorted(touched):
+            values, rows = [], []
+            for indicator_id in members:
+                key = (indicator_id, unit_id, period, breakdown)
+                if key in from_file:
+                    values.append(from_file[key].value)
+                    rows.append(from_file[key])
+                elif key in stored:
+                    values.append(stored[key])
+            if len(values) < len(members):
+                continue  # a rule is checked once every part is known
+            total = sum(values)
+            if abs(total - rule.total) <= rule.tolerance:
+                continue
+            message = _(
+                "%(rule)s: tổng các chỉ số %(codes)s cho %(unit)s kỳ %(period)s là %(total)s, "
+                "lệch quá %(tolerance)s so với %(expected)s."
+            ) % {
+                "rule": rule.name,
+                "codes": ", ".join(sorted(i.code for i in members.values())),
+                "unit": rows[0].unit,
+                "period": period,
+                "total": _num(total),
+                "tolerance": _num(rule.tolerance),
+                "expected": _num(rule.total),
+            }
+            for row in rows:
+                problems.append(
+                    _problem("inconsistent_total", message, read, row.source, "value", filename)
+                )
+    return problems
+
+
+# --- small helpers --------------------------------------------------------------------------
+
+
+def _problem(code, message, read, row, column, filename="") -> Problem:
+    raw = row.cells.get(column) if row is not None else None
+    return Problem(
+        code=code,
+        message=message,
+        file=filename,
+        sheet=row.sheet if row is not None else "",
+        row=row.row if row is not None else None,
+        column=row.columns.get(column, column) if row is not None else column,
+        value="" if raw is None else str(raw),
+    )
+
+
+def _num(value: Decimal) -> str:
+    """Format a number for a message in the active language: 6.700,3 or 6,700.3."""
+    locale = "en" if (get_language() or "vi").startswith("en") else "vi"
+    return format_number(value.normalize(), locale)
+
+
+def _text(raw) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return str(raw).strip()
+
+
+def _status(raw) -> tuple[str, str | None]:
+    key = normalise(raw)
+    if not key:
+        return FigureStatus.ESTIMATE, None
+    for status, words in STATUS_WORDS.items():
+        if key in words:
+            return status, None
+    return FigureStatus.ESTIMATE, "unknown_status"
+
+
+def _comparable(a: str, b: str) -> bool:
+    return len(a) == len(b)
+
+
+def _unit_existed(unit: AdminUnit, period) -> bool:
+    starts = unit.valid_from is None or unit.valid_from <= period.end
+    ends = unit.valid_to is None or period.start <= unit.valid_to
+    return starts and ends
+
+
+def _range_message(indicator: Indicator, value: Decimal) -> str | None:
+    low, high = indicator.min_value, indicator.max_value
+    if indicator.value_type == ValueType.PERCENT:
+        low = max(low, Decimal(0)) if low is not None else Decimal(0)
+        high = min(high, Decimal(100)) if high is not None else Decimal(100)
+    if indicator.value_type == ValueType.RANK and (value != value.to_integral() or value < 1):
+        return _("Thứ hạng phải là số nguyên dương, không phải %(value)s.") % {"value": _num(value)}
+    if (low is not None and value < low) or (high is not None and value > high):
+        return _("Giá trị %(value)s nằm ngoài khoảng cho phép %(low)s – %(high)s của %(code)s.") % {
+            "value": _num(value),
+            "low": "…" if low is None else _num(low),
+            "high": "…" if high is None else _num(high),
+            "code": indicator.code,
+        }
+    return None
+
+
+def _indicator_message(code: str, raw) -> str:
+    if code == "missing_indicator":
+        return _("Thiếu mã chỉ số.")
+    if code == "ambiguous_indicator":
+        return _("Tên chỉ số “%(value)s” khớp nhiều chỉ số: hãy dùng mã chỉ số.") % {"value": raw}
+    return _("Không có chỉ số “%(value)s” (theo mã hay tên).") % {"value": raw}
+
+
+def _unit_message(code: str, raw) -> str:
+    if code == "missing_unit":
+        return _("Thiếu mã đơn vị hành chính.")
+    if code == "ambiguous_unit":
+        return _(
+            "Tên đơn vị “%(value)s” khớp nhiều đơn vị hành chính: hãy dùng mã đơn vị (mã thống kê)."
+        ) % {"value": raw}
+    return _("Không có đơn vị hành chính “%(value)s” (theo mã hay tên).") % {"value": raw}
+
+
+def _number_message(code: str, raw) -> str:
+    if code == "missing_value":
+        return _("Thiếu giá trị.")
+    if code == "ambiguous_number":
+        return _(
+            "Số “%(value)s” đọc được hai cách (1.234 là một nghìn hai trăm ba mươi tư theo kiểu "
+            "Việt Nam, một phẩy hai ba bốn theo kiểu Anh): hãy khai báo kiểu số của tệp."
+        ) % {"value": raw}
+    return _("“%(value)s” không phải là một số.") % {"value": raw}
+
+
+def _status_message(raw) -> str:
+    return _(
+        "Tình trạng số liệu “%(value)s” không hợp lệ: dùng ước thực hiện, sơ bộ hoặc chính thức "
+        "(estimate, preliminary, official)."
+    ) % {"value": raw}
