@@ -18,7 +18,7 @@ PLANTRACK_APPS = ("accounts", "geo", "plans", "observations", "progress")
 
 def test_every_plantrack_model_is_registered():
     models = [m for label in PLANTRACK_APPS for m in apps.get_app_config(label).get_models()]
-    assert len(models) == 12
+    assert len(models) == 14
     assert [m.__name__ for m in models if not admin.site.is_registered(m)] == []
 
 

@@ -2,7 +2,12 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from plantrack.observations.models import Observation, ObservationRevision
+from plantrack.observations.models import (
+    ConsistencyRule,
+    ImportBatch,
+    Observation,
+    ObservationRevision,
+)
 
 
 class ObservationRevisionInline(admin.TabularInline):
@@ -63,3 +68,33 @@ class ObservationRevisionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    """Import records are written by the importer only."""
+
+    list_display = [
+        "file_name",
+        "user",
+        "agency",
+        "created_at",
+        "created_count",
+        "changed_count",
+        "unchanged_count",
+    ]
+    list_filter = ["file_format", "layout", "agency"]
+    list_select_related = ["user", "agency"]
+    search_fields = ["file_name", "checksum"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ConsistencyRule)
+class ConsistencyRuleAdmin(admin.ModelAdmin):
+    list_display = ["name", "total", "tolerance"]
+    filter_horizontal = ["indicators"]
