@@ -64,12 +64,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "django_filters",
     "plantrack.accounts",
     "plantrack.geo",
     "plantrack.plans",
     "plantrack.observations",
     "plantrack.progress",
     "plantrack.extraction",
+    "plantrack.workplan",
+    "plantrack.investment",
     "plantrack.web",
     "plantrack.demo",
 ]
@@ -147,11 +153,54 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["plantrack.formats"]
 
+# Uploaded evidence files: stored outside the database, under the data folder, and never
+# served directly: workplan.views.evidence checks who may see them.
+MEDIA_ROOT = DATA_DIR / "media"
+PLANTRACK_EVIDENCE_MAX_BYTES = int(os.environ.get("PLANTRACK_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
+
+# The REST API (plantrack/api/, docs/data-collection.md, "REST API"): tokens for scripts,
+# the session for the browser; anonymous visitors read what is published.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so an anonymous write gets 401 with "WWW-Authenticate: Token".
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "plantrack.api.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "plantrack.api.exceptions.handle_exception",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "PlanTrack API",
+    "DESCRIPTION": (
+        "Đọc quy hoạch, chỉ tiêu, chỉ số, đơn vị hành chính, số liệu và kết quả đánh giá; "
+        "nhập, sửa, gửi và duyệt số liệu trong phạm vi quyền của mình."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "FigureStatusEnum": "plantrack.observations.choices.FigureStatus",
+        "WorkflowStateEnum": "plantrack.observations.choices.WorkflowState",
+        "PlanStatusEnum": "plantrack.plans.choices.PlanStatus",
+        "PlanKindEnum": "plantrack.plans.choices.PlanKind",
+        "SectionKindEnum": "plantrack.plans.choices.SectionKind",
+        "TargetKindEnum": "plantrack.plans.choices.TargetKind",
+        "AssessmentStatusEnum": "plantrack.progress.choices.Status",
+        "AssessmentMethodEnum": "plantrack.progress.choices.Method",
+    },
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG

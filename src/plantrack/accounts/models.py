@@ -20,6 +20,9 @@ class Agency(models.Model):
     name = models.CharField(_("tên"), max_length=200)
     name_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
     short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
+    email = models.EmailField(
+        _("thư điện tử"), blank=True, help_text=_("Hộp thư công vụ nhận thư nhắc việc.")
+    )
     kind = models.CharField(
         _("loại"), max_length=30, choices=AgencyKind, default=AgencyKind.DEPARTMENT
     )

@@ -1,0 +1,29 @@
+"""An agency updates only the tasks it leads; planners update all."""
+
+import pytest
+
+from plantrack.workplan.models import Task
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_reporter_updates_only_its_agencys_tasks(make_task, reporter, health):
+    own = make_task()
+    make_task(agency=health)
+
+    assert list(Task.objects.editable_by(reporter)) == [own]
+
+
+def test_a_planner_updates_every_task(make_task, planner, health):
+    make_task()
+    make_task(agency=health)
+
+    assert Task.objects.editable_by(planner).count() == 2
+
+
+def test_an_anonymous_visitor_updates_nothing_but_sees_all(make_task, client):
+    from django.contrib.auth.models import AnonymousUser
+
+    make_task()
+    assert not Task.objects.editable_by(AnonymousUser()).exists()
+    assert Task.objects.for_user(AnonymousUser()).count() == 1
