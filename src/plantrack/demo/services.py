@@ -32,6 +32,8 @@ from plantrack.accounts.models import Agency, Membership
 from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import AdminUnit
 from plantrack.geo.services import UnitLoadReport, attach_boundaries, load_units
+from plantrack.investment.choices import PipelineStatus, ProjectKind
+from plantrack.investment.models import Project, ProjectLocation
 from plantrack.loading import Outcome, Tally
 from plantrack.observations.choices import FigureStatus, WorkflowState
 from plantrack.observations.services import record_observation
@@ -48,6 +50,8 @@ from plantrack.plans.choices import (
 )
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
 from plantrack.progress.assess import PlanAssessment, assess_plan
+from plantrack.workplan.choices import Priority, TaskStatus
+from plantrack.workplan.models import Task
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FACTS_PATH = DATA_DIR / "caobang-facts.json"
@@ -77,6 +81,8 @@ class DemoReport:
     sections: Tally = field(default_factory=Tally)
     targets: Tally = field(default_factory=Tally)
     observations: Tally = field(default_factory=Tally)
+    tasks: Tally = field(default_factory=Tally)
+    projects: Tally = field(default_factory=Tally)
 
     def tallies(self) -> dict[str, Tally]:
         """Return the demo's own tallies with their Vietnamese labels, in loading order."""
@@ -87,6 +93,8 @@ class DemoReport:
             "Mục của quy hoạch, kế hoạch": self.sections,
             "Chỉ tiêu": self.targets,
             "Số liệu": self.observations,
+            "Nhiệm vụ": self.tasks,
+            "Dự án": self.projects,
         }
 
     @property
@@ -153,6 +161,9 @@ def load_demo(
     for plan_facts in facts["plans"]:
         _load_plan(plan_facts, config, province, indicators, report)
     _load_observations(facts, config, province, indicators, report.observations)
+    master = Plan.objects.get(code=facts["plans"][0]["code"])
+    _load_tasks(facts, config, agencies, master, report.tasks)
+    _load_projects(facts, config, master, report.projects)
     return report
 
 
@@ -581,6 +592,92 @@ def _load_observations(
             **row,
         )
         tally.count(Outcome.CREATED if created else Outcome.UNCHANGED)
+
+
+def _load_tasks(facts: dict, config: dict, agencies: dict, plan: Plan, tally: Tally) -> None:
+    """Load the published tasks and the seed article's directives as tasks.
+
+    A directive's lead agency, product, deadline and status are not public: the demo assigns
+    them and lists them in ``illustrative_fields``, which every screen and export shows.
+    """
+    settings = config["tasks"]
+    key_tasks = PlanSection.objects.filter(
+        plan=plan, kind=SectionKind.KEY_TASKS, parent=None
+    ).first()
+    for entry in settings["real"]:
+        fact = facts["tasks_real"][entry["fact"]]
+        lead = agencies.get(entry["lead"]) if entry["lead"] else None
+        status = _choice(TaskStatus, entry["status"], f"tasks/{entry['code']}/status")
+        values = {
+            "title": fact["title"],
+            "legal_basis": fact.get("document", ""),
+            "plan": plan,
+            "section": key_tasks,
+            "lead_agency": lead,
+            "deadline": _full_date(fact.get("deadline")),
+            "status": status,
+            "completed_on": _full_date(entry.get("completed_on")),
+            "percent_complete": 100 if status == TaskStatus.COMPLETED else 0,
+            "source": fact["source"],
+            "description": _joined(
+                "" if lead else f"Cơ quan thực hiện theo nguồn: {fact['lead']}.",
+                f"Cơ quan theo nguồn: {fact['lead']}." if lead else "",
+            ),
+            "illustrative_fields": ["status", "percent_complete"]
+            + (["completed_on"] if entry.get("completed_on") else []),
+        }
+        _task, outcome = _upsert(Task, {"code": entry["code"]}, values)
+        tally.count(outcome)
+    for entry in settings["directives"]:
+        values = {
+            "title": entry["title"],
+            "plan": plan,
+            "section": key_tasks,
+            "lead_agency": agencies[entry["lead"]],
+            "expected_product": entry["expected_product"],
+            "deadline": _full_date(entry["deadline"]),
+            "status": _choice(TaskStatus, entry["status"], f"tasks/{entry['code']}/status"),
+            "priority": _choice(Priority, entry["priority"], f"tasks/{entry['code']}/priority"),
+            "source": settings["seed_source"],
+            "illustrative_fields": [
+                "lead_agency",
+                "expected_product",
+                "deadline",
+                "status",
+                "percent_complete",
+            ],
+        }
+        _task, outcome = _upsert(Task, {"code": entry["code"]}, values)
+        tally.count(outcome)
+
+
+def _load_projects(facts: dict, config: dict, plan: Plan, tally: Tally) -> None:
+    """Load the published priority projects; capital that is not public stays empty."""
+    settings = config["projects"]
+    sections = PlanSection.objects.filter(plan=plan, parent=None)
+    issues = sections.filter(kind=SectionKind.KEY_ISSUES).first()
+    for entry in settings["items"]:
+        fact = facts["projects_real"][entry["fact"]]
+        kind = _choice(ProjectKind, settings["kinds"][fact["kind"]], f"projects/{entry['code']}")
+        values = {
+            "name": fact["name"],
+            "kind": kind,
+            "sector": entry["sector"],
+            "plan": plan,
+            "section": issues,
+            "status": _choice(PipelineStatus, entry["status"], f"projects/{entry['code']}"),
+            "start_year": entry.get("start_year"),
+            "source": fact["source"],
+            "note": _joined(
+                f"Tình trạng theo nguồn: {fact['status']}.",
+                f"Địa điểm theo nguồn: {fact['location']}." if fact.get("location") else "",
+            ),
+        }
+        project, outcome = _upsert(Project, {"code": entry["code"]}, values)
+        for code in entry["locations"]:
+            unit = AdminUnit.objects.get(code=code, valid_to__isnull=False)
+            ProjectLocation.objects.get_or_create(project=project, unit=unit)
+        tally.count(outcome)
 
 
 # --- small helpers ---------------------------------------------------------------------
