@@ -1,0 +1,46 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from plantrack.workplan.choices import TaskStatus
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class TaskUpdateForm(forms.Form):
+    date = forms.DateField(label=_("Ngày"), widget=forms.DateInput(attrs={"type": "date"}))
+    text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
+    percent_complete = forms.IntegerField(
+        label=_("Tiến độ (%)"), min_value=0, max_value=100, required=False
+    )
+    new_status = forms.ChoiceField(
+        label=_("Tình trạng mới"),
+        choices=[("", _("(không đổi)")), *TaskStatus.choices],
+        required=False,
+    )
+    files = MultipleFileField(
+        label=_("Minh chứng (PDF, Word, Excel, ảnh)"),
+        required=False,
+    )
+
+
+class MoveDeadlineForm(forms.Form):
+    new_deadline = forms.DateField(
+        label=_("Thời hạn mới"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))

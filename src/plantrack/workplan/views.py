@@ -1,0 +1,150 @@
+"""Pages for the implementation tasks: the list with the agencies' scorecard, a task with its
+updates and evidence, and the forms to report progress and move a deadline."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from plantrack.accounts.models import Agency, sees_everything
+from plantrack.workplan.choices import DeadlineState
+from plantrack.workplan.forms import MoveDeadlineForm, TaskUpdateForm
+from plantrack.workplan.models import Evidence, Task
+from plantrack.workplan.scorecards import agency_scorecard
+from plantrack.workplan.services import TaskError, UploadedFile, add_task_update, move_deadline
+
+
+def _as_of(request) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(request.GET.get("as_of", ""))
+    except ValueError:
+        return timezone.localdate()
+
+
+def task_list(request):
+    """The tasks as of a date, filtered by agency and deadline state, with the scorecard."""
+    as_of = _as_of(request)
+    tasks = (
+        Task.objects.for_user(request.user)
+        .with_deadline_state(as_of)
+        .select_related("lead_agency")
+        .order_by("deadline", "code")
+    )
+    agency = request.GET.get("agency", "")
+    if agency:
+        tasks = tasks.filter(lead_agency__code=agency)
+    state = request.GET.get("state", "")
+    if state in DeadlineState.values:
+        tasks = tasks.filter(deadline_state=state)
+    context = {
+        "tasks": tasks,
+        "as_of": as_of,
+        "scores": agency_scorecard(Task.objects.for_user(request.user), as_of),
+        "agencies": Agency.objects.filter(led_tasks__isnull=False).distinct().order_by("name"),
+        "states": DeadlineState.choices,
+        "selected": {"agency": agency, "state": state},
+    }
+    return render(request, "workplan/task_list.html", context)
+
+
+def task_detail(request, code: str):
+    """One task: what, who, by when, its moved deadlines, updates and evidence."""
+    as_of = _as_of(request)
+    task = get_object_or_404(
+        Task.objects.for_user(request.user)
+        .with_deadline_state(as_of)
+        .select_related("lead_agency", "plan", "section")
+        .prefetch_related("cooperating_agencies", "updates__evidence", "deadline_changes"),
+        code=code,
+    )
+    editable = Task.objects.editable_by(request.user).filter(pk=task.pk).exists()
+    context = {
+        "task": task,
+        "as_of": as_of,
+        "editable": editable,
+        "sees_evidence": may_see_evidence(request.user, task),
+        "may_move_deadline": sees_everything(request.user),
+        "update_form": TaskUpdateForm(initial={"date": as_of}) if editable else None,
+        "deadline_form": MoveDeadlineForm() if sees_everything(request.user) else None,
+    }
+    return render(request, "workplan/task_detail.html", context)
+
+
+@login_required
+@require_POST
+def task_update(request, code: str):
+    task = get_object_or_404(Task.objects.editable_by(request.user), code=code)
+    form = TaskUpdateForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(
+            request, _("Cập nhật chưa ghi: %(errors)s") % {"errors": form.errors.as_text()}
+        )
+        return redirect("workplan:task", code=code)
+    files = [UploadedFile(f.name, f.read()) for f in form.cleaned_data["files"]]
+    try:
+        add_task_update(
+            task,
+            user=request.user,
+            date=form.cleaned_data["date"],
+            text=form.cleaned_data["text"],
+            percent_complete=form.cleaned_data["percent_complete"],
+            new_status=form.cleaned_data["new_status"],
+            files=files,
+        )
+    except TaskError as error:
+        messages.error(request, _("Cập nhật chưa ghi: %(error)s") % {"error": error})
+    else:
+        messages.success(request, _("Đã ghi cập nhật tiến độ."))
+    return redirect("workplan:task", code=code)
+
+
+@login_required
+@require_POST
+def task_move_deadline(request, code: str):
+    if not sees_everything(request.user):
+        raise Http404
+    task = get_object_or_404(Task, code=code)
+    form = MoveDeadlineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors.as_text())
+        return redirect("workplan:task", code=code)
+    try:
+        move_deadline(
+            task,
+            user=request.user,
+            new_deadline=form.cleaned_data["new_deadline"],
+            reason=form.cleaned_data["reason"],
+        )
+    except TaskError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Đã điều chỉnh thời hạn; thời hạn ban đầu vẫn được giữ."))
+    return redirect("workplan:task", code=code)
+
+
+def may_see_evidence(user, task: Task) -> bool:
+    """Evidence is internal: planners, and members of the lead and co-operating agencies."""
+    if not user.is_authenticated:
+        return False
+    if sees_everything(user):
+        return True
+    agencies = {task.lead_agency_id, *task.cooperating_agencies.values_list("pk", flat=True)}
+    return user.memberships.filter(agency_id__in=agencies).exists()
+
+
+def evidence(request, pk: int):
+    """Serve an evidence file to those who may see it; 404 alike for missing and not yours."""
+    item = get_object_or_404(Evidence.objects.select_related("update__task"), pk=pk)
+    if not may_see_evidence(request.user, item.update.task):
+        raise Http404
+    return FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type=item.content_type,
+    )
