@@ -6,6 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("extraction/", include("plantrack.extraction.urls")),
     path("tasks/", include("plantrack.workplan.urls")),
     path("projects/", include("plantrack.investment.urls")),
     path("", include("plantrack.web.urls")),

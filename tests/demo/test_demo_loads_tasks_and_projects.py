@@ -10,9 +10,7 @@ from plantrack.workplan.models import Task
 
 pytestmark = pytest.mark.django_db
 
-# The seed article is not redistributed with PlanTrack; the workspace keeps it beside the
-# checkout (../shared/seed), where CI runs too.
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_59b5c3e094bc478f.txt"
+SEED = Path(__file__).resolve().parents[1] / "data" / "extraction-seed-article.txt"
 
 
 def test_the_published_tasks_keep_their_deadline_and_source(demo):
@@ -27,7 +25,6 @@ def test_the_published_tasks_keep_their_deadline_and_source(demo):
     assert "deadline" not in par.illustrative_fields
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed article is not beside the checkout")
 def test_each_directive_is_a_verbatim_sentence_of_the_speech(demo):
     seed = SEED.read_text(encoding="utf-8")
     directives = Task.objects.filter(code__startswith="CT-")

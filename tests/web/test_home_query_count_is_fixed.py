@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 # Plans (with their latest assessment run), sections, targets (with their indicators and
 # revision flag), observations, assessments.
 ANONYMOUS_QUERIES = 5
-# The session and the user, then one membership look-up in each ``for_user``.
-PLANNER_QUERIES = ANONYMOUS_QUERIES + 4
+# The session and the user, then one membership look-up, kept on the user for the request.
+PLANNER_QUERIES = ANONYMOUS_QUERIES + 3
 
 
 def add_plan(publish, number: int, targets: int, province, superseding: bool = False) -> None:

@@ -107,16 +107,28 @@ class Membership(models.Model):
 
 
 def sees_everything(user) -> bool:
-    """Return True for superusers and for admins and planners of any agency."""
+    """Return True for superusers and for admins and planners of any agency.
+
+    The answer is kept on the user object for the rest of the request: a page asks it in
+    every ``for_user`` and in the navigation.
+    """
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    return Membership.objects.filter(user=user, role__in=ALL_SEEING_ROLES).exists()
+    cached = getattr(user, "_plantrack_sees_everything", None)
+    if cached is None:
+        cached = Membership.objects.filter(user=user, role__in=ALL_SEEING_ROLES).exists()
+        user._plantrack_sees_everything = cached
+    return cached
 
 
 def agency_ids_of(user) -> list[int]:
-    """Return the ids of the agencies a user belongs to, in any role."""
+    """Return the ids of the agencies a user belongs to, in any role (kept on the user)."""
     if not user.is_authenticated:
         return []
-    return list(Membership.objects.filter(user=user).values_list("agency_id", flat=True))
+    cached = getattr(user, "_plantrack_agency_ids", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).values_list("agency_id", flat=True))
+        user._plantrack_agency_ids = cached
+    return list(cached)

@@ -1,0 +1,885 @@
+"""Find the quantitative targets in the text of a Vietnamese planning decision (pure).
+
+``extract_targets(text)`` returns one ``Candidate`` per target, in text order, each with
+the indicator phrase as written, comparator, value (and upper value for a range), unit and
+scale, kind, period, scope and the exact character spans in ``text``. It imports nothing
+from Django: the review screen, the ``plantrack extract`` command and the evaluation test
+all call it. docs/extraction.md states the rules and their limits; in short:
+
+1. The text is cut into sentences, and every number followed by a known unit ("%/năm",
+   "triệu đồng/người", "km", "lượt khách", …) is a value. Ranges ("9–10%", "từ 9 đến
+   10%") are one value with an upper bound; a list "tương ứng 20 - 30 - 50%" gives one
+   share per number. Numbers without a unit (years, decision numbers, "7 tham luận"),
+   inside parentheses, or cut off at the end of the text are not values.
+2. Before each value comes its predicate ("tăng bình quân trên", "đạt", "khoảng") and,
+   before that, the indicator ("Thu ngân sách"). Lists ("đạt 60%; tỷ lệ … đạt 95%")
+   give one candidate per value; a value with no indicator of its own ("…; đến năm 2030
+   đạt khoảng 7%") takes the previous one's.
+3. Statements of results ("ước đạt", "so với cùng kỳ", "đóng góp") are not targets, and
+   a number counts only in a sentence with a target cue ("phấn đấu", "mục tiêu", a
+   period, "bình quân", a bound) or inside a passage of targets.
+4. The period comes from the phrase itself, else from the start of its sentence, else
+   from the text before it ("Mục tiêu … đến năm 2030"), never from "tầm nhìn đến năm".
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from plantrack.extraction.numbers import NumberFormatError, parse_number
+from plantrack.extraction.text import collapse_spaces
+from plantrack.extraction.units import UNIT_PATTERN, Unit, unit_from_match
+
+__all__ = ["Candidate", "extract_targets"]
+
+# Kinds and comparators as strings: the same values as plans.choices.TargetKind and
+# Comparator (which import Django), plus ``share`` and ``rank`` that the import maps to
+# ``level`` (extraction/services.py, TARGET_KIND_OF).
+LEVEL, AVERAGE_GROWTH, ANNUAL_CHANGE = "level", "average_growth", "annual_change"
+CUMULATIVE, SHARE, RANK, QUALITATIVE = "cumulative", "share", "rank", "qualitative"
+KINDS = (LEVEL, AVERAGE_GROWTH, ANNUAL_CHANGE, CUMULATIVE, SHARE, RANK, QUALITATIVE)
+GTE, GT, LTE, LT, APPROX, EQ = ">=", ">", "<=", "<", "~", "="
+PERIOD_KINDS = (AVERAGE_GROWTH, ANNUAL_CHANGE, CUMULATIVE)
+
+_I = re.IGNORECASE
+YEAR = r"(?:19|20)\d{2}"
+_DASH = r"[-–—]"
+
+# A number as written: 6.700,3 · 160.200 · 9,72 · 12 · 1,2. Not part of a code or a date
+# ("1486/QĐ-TTg", "24/11/2023", "55/63"), nor a clause number ("1.2.").
+_NUMBER_RE = re.compile(
+    r"(?<![\w/.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\w/]|[.,]\d)"
+)
+_UNIT_RE = re.compile(r"\s*" + UNIT_PATTERN, _I)
+_RANGE_SEP_RE = re.compile(rf"\s*(?:{_DASH}|đến|tới)\s*", _I)
+_LIST_SEP_RE = re.compile(rf"\s*(?:{_DASH}|,|;|và|đến|tới)\s*", _I)
+_FROM_RE = re.compile(r"\btừ\s*$", _I)
+_AFTER_RE = re.compile(r"\s*(?:trở\s+lên|trở\s+xuống)", _I)
+_QUALIFIER_RE = re.compile(r"\s*\((?:giá|theo|tính|chưa|đã|không)[^()]{0,60}\)", _I)
+_RANK_BEFORE_RE = re.compile(r"(?:nhóm|top|tốp|tốp đầu|trong số)\s*$", _I)
+_PARITY_RE = re.compile(r"tương\s+đương\s*$", _I)
+
+# Periods: "giai đoạn 2021 - 2025", "thời kỳ 2021-2030", "2021 – 2030"; "đến năm 2030",
+# "năm 2030", "vào năm 2030", "giai đoạn đến năm 2015".
+RANGE_PERIOD = (
+    rf"(?:(?:cả\s+|trong\s+|của\s+)?(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|\d+\s+năm)\s+)?"
+    rf"(?:từ\s+)?(?:năm\s+)?(?P<start>{YEAR})\s*(?:{_DASH}|đến|tới)\s*(?:năm\s+)?(?P<end>{YEAR})"
+)
+POINT_PERIOD = (
+    rf"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?(?:(?:đến|tới|vào|trong|đến\s+hết|cuối)\s+)?"
+    rf"năm\s+(?P<year>{YEAR})"
+)
+_PERIOD_RE = re.compile(rf"(?<!\w)(?:{RANGE_PERIOD}|{POINT_PERIOD})(?!\d)", _I)
+_VISION_RE = re.compile(r"tầm\s+nhìn\s*(?:đến\s*)?$", _I)
+
+# Words that stand between an indicator and its value ("tăng bình quân trên", "đạt
+# khoảng"), longest first; periods may stand among them. "tăng" in "tăng trưởng" is part
+# of the indicator: a token is a whole word and the scan stops at the first other word.
+_PREDICATE_WORDS = [
+    r"không\s+thấp\s+hơn",
+    r"không\s+dưới",
+    r"không\s+ít\s+hơn",
+    r"không\s+vượt\s+quá",
+    r"không\s+quá",
+    r"không\s+cao\s+hơn",
+    r"không\s+vượt",
+    r"ít\s+nhất",
+    r"tối\s+thiểu",
+    r"tối\s+đa",
+    r"cao\s+hơn",
+    r"thấp\s+hơn",
+    r"nhiều\s+hơn",
+    r"trên",
+    r"hơn",
+    r"vượt",
+    r"dưới",
+    r"khoảng",
+    r"xấp\s+xỉ",
+    r"gần",
+    r"từ",
+    r"ở\s+mức",
+    r"mức",
+    r"đạt",
+    r"là",
+    r"chiếm",
+    r"(?-i:bằng)",
+    r"còn",
+    r"lên",
+    r"xuống",
+    r"thêm",
+    r"tăng",
+    r"giảm",
+    r"bình\s+quân",
+    r"hằng\s+năm",
+    r"hàng\s+năm",
+    r"mỗi\s+năm",
+    r"phấn\s+đấu",
+    r"duy\s+trì",
+    r"ổn\s+định",
+    r"được",
+    r"tương\s+ứng",
+    r"lần\s+lượt",
+    r"dự\s+báo",
+    r"dự\s+kiến",
+    r"tỷ\s+trọng",
+    r"tỉ\s+trọng",
+    r"cho",
+    r"(?:thuộc|nằm\s+trong|trong|vào)\s+(?:nhóm|top|tốp)",
+    r"nhóm",
+    r"top",
+    r"tốp",
+    r"(?:trong\s+)?cả\s+(?:giai\s+đoạn|thời\s+kỳ)",
+    # "từ 11,91% lên 12,97%": the old value is part of the predicate of the new one.
+    r"từ\s+\d[\d.,]*\s*%?",
+]
+_PREDICATE_TOKEN = (
+    r"(?<!\w)(?:" + "|".join(_PREDICATE_WORDS) + rf"|{RANGE_PERIOD}|{POINT_PERIOD})(?!\w)"
+)
+_PREDICATE_RE = re.compile(rf"(?:{_PREDICATE_TOKEN}[\s,:]*)+$", _I)
+
+# Where an indicator starts: its head word. Used to find the start among commas
+# ("tỷ trọng công nghiệp chế biến, chế tạo trong GDP").
+_HEAD_RE = re.compile(
+    r"(?:tốc\s+độ|t[ỷỉ]\s+lệ|t[ỷỉ]\s+trọng|tổng|số|thu|chi|giá\s+trị|GRDP|GDP|thu\s+nhập|"
+    r"kim\s+ngạch|vốn|diện\s+tích|sản\s+lượng|năng\s+suất|doanh\s+thu|lượt|khách|dân\s+số|"
+    r"mật\s+độ|độ\s+che\s+phủ|chỉ\s+số|kinh\s+tế|tuổi\s+thọ|bác\s+sĩ|giường|cơ\s+cấu|"
+    r"mức|lao\s+động|đô\s+thị\s+hóa|khu\s+vực|ngành|xếp\s+hạng|thứ\s+hạng|PCI|PAPI|PAR|"
+    r"SIPAS|DTI|tiêu\s+hao|cường\s+độ|tăng\s+trưởng|năng\s+lực|hệ\s+số|quy\s+mô|sản\s+xuất|"
+    r"xuất\s+khẩu|nhập\s+khẩu|đầu\s+tư|huy\s+động|thuê\s+bao|hộ|trẻ\s+em|người|trường|"
+    r"xã|huyện|đường|điện|nước|rừng|che\s+phủ|kết\s+nạp|giải\s+ngân|năng\s+lượng)(?!\w)",
+    _I,
+)
+# Words before an indicator that are not part of it: list marks, section words, periods.
+_NOISE_RE = re.compile(
+    r"(?:[-+•*–]\s*|[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*|(?i:"
+    r"và|với|cùng|trong\s+đó|cụ\s+thể|theo\s+đó|đồng\s+thời|phấn\s+đấu|đạt|có|"
+    r"giữ\s+nguyên(?:\s+mục\s+tiêu)?|điều\s+chỉnh|"
+    r"mục\s+tiêu(?:\s*,?\s*chỉ\s+tiêu)?(?:\s+(?:cụ\s+thể|chủ\s+yếu|tổng\s+quát))?|"
+    r"(?:các\s+)?chỉ\s+tiêu(?:\s+(?:cụ\s+thể|chủ\s+yếu))?|"
+    r"về\s+(?:kinh\s+tế\s*-\s*xã\s+hội|văn\s+hóa\s*-\s*xã\s+hội|kinh\s+tế|xã\s+hội|"
+    r"văn\s+hóa|môi\s+trường|y\s+tế|giáo\s+dục|quốc\s+phòng,?\s+an\s+ninh|quốc\s+phòng|"
+    r"an\s+ninh|tài\s+nguyên(?:\s+và)?\s+môi\s+trường|hạ\s+tầng)|"
+    r"hằng\s+năm|hàng\s+năm|mỗi\s+năm|toàn\s+tỉnh|cả\s+nước|"
+    rf"{POINT_PERIOD}|(?:trong\s+)?{RANGE_PERIOD})(?!\w)|"
+    r"(?:tỉnh|thành\s+phố|huyện)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*)[\s,:;.]*"
+)
+# A named administrative unit: "tỉnh Cao Bằng", "thành phố Cao Bằng", "huyện Trùng Khánh".
+_SCOPE_RE = re.compile(
+    r"(?<!\w)(?:tỉnh|thành\s+phố|TP\.?|huyện|thị\s+xã|thị\s+trấn|xã|phường|"
+    r"khu\s+kinh\s+tế(?:\s+cửa\s+khẩu)?)\s+(?:[A-ZĐ]\w*)(?:\s+[A-ZĐ]\w*)*"
+)
+# What the extracted indicator must not be: the province's natural area is a fact of the
+# decision's scope, not a target ("diện tích tự nhiên tỉnh là 6.700,3 km2").
+_NOT_AN_INDICATOR_RE = re.compile(r"diện\s+tích\s+tự\s+nhiên|phạm\s+vi|ranh\s+giới", _I)
+
+# Cues. A result: "ước đạt", "so với cùng kỳ", "đóng góp 0,32 điểm %", "xếp thứ 55/63".
+_RESULT_RE = re.compile(
+    r"(?<!\w)(?:ước(?!\s+mơ)|đã\s+đạt|đạt\s+được|thực\s+hiện\s+được|so\s+với|đóng\s+góp|"
+    r"xếp\s+thứ|sơ\s+bộ|tăng\s+từ|giảm\s+từ|cùng\s+kỳ|năm\s+qua|vừa\s+qua)(?!\w)",
+    _I,
+)
+# A target: planning words, a bound, an average, a future period.
+_TARGET_CUE_RE = re.compile(
+    r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|định\s+hướng|dự\s+kiến|dự\s+báo|kế\s+hoạch|"
+    r"bình\s+quân|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá|không\s+thấp\s+hơn|"
+    r"trở\s+lên|trở\s+xuống|đến\s+năm|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|hằng\s+năm|hàng\s+năm)"
+    r"(?!\w)",
+    _I,
+)
+# A passage of results: what makes the following sentences statements of fact.
+_RESULT_PASSAGE_RE = re.compile(
+    r"(?<!\w)(?:kết\s+quả|tình\s+hình\s+thực\s+hiện|ước\s+thực\s+hiện|ước\s+tính|ước\s+đạt)"
+    r"(?!\w)",
+    _I,
+)
+_PASSAGE_TARGET_RE = re.compile(r"(?<!\w)(?:mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)(?!\w)", _I)
+
+_SENTENCE_END_RE = re.compile(r"\n+|(?<=[.!?…])\s+|;\s*\n")
+_CLAUSE_MARK_RE = re.compile(r"[;:]")
+
+
+@dataclass
+class Candidate:
+    """One target found in a text, with where it was found.
+
+    ``span`` covers the whole phrase (indicator to unit); ``indicator_span`` and
+    ``value_span`` the indicator as written and the number. ``value`` is in ``unit``;
+    ``scale`` converts it to base units (102 triệu đồng/người: 102 × 1e6).
+    """
+
+    indicator_text: str
+    indicator: str
+    comparator: str
+    value: Decimal | None
+    upper_value: Decimal | None
+    unit: str
+    scale: Decimal
+    kind: str
+    period_start: int | None
+    period_end: int | None
+    target_year: int | None
+    scope: str | None
+    span: tuple[int, int]
+    indicator_span: tuple[int, int]
+    value_span: tuple[int, int]
+    confidence: float
+
+    def as_record(self) -> dict:
+        """Return the candidate as the JSON Lines form prints it, fields in their fixed order."""
+        return {
+            "indicator_text": self.indicator_text,
+            "indicator": self.indicator,
+            "comparator": self.comparator,
+            "value": _json_number(self.value),
+            "upper_value": _json_number(self.upper_value),
+            "unit": self.unit,
+            "scale": _json_number(self.scale),
+            "kind": self.kind,
+            "period_start": self.period_start,
+            "period_end": self.period_end,
+            "target_year": self.target_year,
+            "scope": self.scope,
+            "span": list(self.span),
+            "confidence": self.confidence,
+        }
+
+
+# The JSON Lines fields, in their fixed order (docs/extraction.md, "Output").
+RECORD_FIELDS = (
+    "indicator_text", "indicator", "comparator", "value", "upper_value", "unit", "scale",
+    "kind", "period_start", "period_end", "target_year", "scope", "span", "confidence",
+)  # fmt: skip
+
+
+def _json_number(value: Decimal | None) -> int | float | None:
+    """Return an int for a whole number (102, 1000000), a float otherwise, None for None."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+@dataclass
+class _Value:
+    """A value expression: one number (or a range, or a list of shares) and its unit."""
+
+    start: int
+    end: int  # after the unit and any "trở lên" or "(giá hiện hành)"
+    numbers: list[tuple[Decimal, tuple[int, int]]]
+    unit: Unit | None
+    is_range: bool = False
+    is_list: bool = False
+    is_rank: bool = False
+    share_of_gdp: bool = False
+    after: str = ""  # "trở lên", "trở xuống" or ""
+    cut_off: bool = False
+
+
+@dataclass
+class _Context:
+    """What the text said before the current sentence: a period, a year, a passage kind."""
+
+    period: tuple[int, int] | None = None
+    year: int | None = None
+    in_targets: bool = False
+
+    def take(self, period: "_Period") -> None:
+        if period.start is not None:
+            self.period, self.year = (period.start, period.end), period.end
+        else:
+            if self.period and self.period[1] != period.end:
+                self.period = None
+            self.year = period.end
+
+
+@dataclass
+class _Period:
+    """A period as written: "giai đoạn 2021 - 2025" (start 2021) or "đến năm 2030" (none)."""
+
+    start: int | None
+    end: int
+
+
+def extract_targets(text: str) -> list[Candidate]:
+    """Return the quantitative targets of ``text``, one candidate each, in text order."""
+    context = _Context()
+    candidates: list[Candidate] = []
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        if _RESULT_PASSAGE_RE.search(sentence) and not _PASSAGE_TARGET_RE.search(sentence):
+            context.in_targets = False  # "Kết quả thực hiện năm 2023: …"
+        found = _sentence_candidates(text, start, end, context, candidates)
+        candidates.extend(found)
+        _update_context(context, text, start, end, sentence, found)
+    return candidates
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each sentence: cut at line breaks and after . ! ? …"""
+    bounds, position = [], 0
+    for mark in _SENTENCE_END_RE.finditer(text):
+        if text[position : mark.start()].strip():
+            bounds.append((position, mark.start()))
+        position = mark.end()
+    if text[position:].strip():
+        bounds.append((position, len(text)))
+    return bounds
+
+
+def _periods(text: str, start: int, end: int) -> list[_Period]:
+    """Return the periods written in text[start:end], leaving out "tầm nhìn đến năm 2050"."""
+    found = []
+    for match in _PERIOD_RE.finditer(text, start, end):
+        if _VISION_RE.search(text[max(0, match.start() - 20) : match.start()]):
+            continue
+        if match.group("start"):
+            first, last = int(match.group("start")), int(match.group("end"))
+            if first <= last:
+                found.append(_Period(first, last))
+        elif match.group("year"):
+            found.append(_Period(None, int(match.group("year"))))
+    return found
+
+
+def _update_context(context, text, start, end, sentence, found) -> None:
+    """Carry a sentence's period and passage kind to the sentences after it."""
+    if _RESULT_RE.search(sentence) and not found:
+        if _RESULT_PASSAGE_RE.search(sentence):
+            context.in_targets = False
+        return
+    if _PASSAGE_TARGET_RE.search(sentence):
+        context.in_targets = True
+    elif _RESULT_PASSAGE_RE.search(sentence):
+        context.in_targets = False
+    limit = found[0].indicator_span[0] if found else end
+    periods = _periods(text, start, limit)
+    if periods:
+        context.take(periods[-1])
+
+
+def _values(text: str, start: int, end: int) -> list[_Value]:
+    """Return the value expressions of text[start:end] in order (see the module docstring)."""
+    values: list[_Value] = []
+    position = start
+    while True:
+        match = _NUMBER_RE.search(text, position, end)
+        if match is None:
+            return values
+        value = _read_value(text, match, start, end)
+        if value is None:
+            position = match.end()
+            continue
+        values.append(value)
+        position = value.end
+
+
+def _number(text: str, match: re.Match) -> Decimal | None:
+    try:
+        return parse_number(match.group(), locale="vi")
+    except NumberFormatError:
+        return None
+
+
+def _unit_at(text: str, position: int, end: int):
+    match = _UNIT_RE.match(text, position, end)
+    if match is None:
+        return None, position
+    return match, match.end()
+
+
+def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | None:
+    """Read the value expression starting with the number ``first``; None if it is none."""
+    number = _number(text, first)
+    if number is None:
+        return None
+    before = text[start : first.start()]
+    if before.count("(") > before.count(")") or _PARITY_RE.search(before):
+        return None  # a conversion or a qualifier: "(tương đương 680 USD)", "(giá 2010)"
+    # Further numbers: a list "20 - 30 - 50%", "23%, 57,5% và 19,5%" (three or more, or
+    # two after "tương ứng"), else a range "9 - 10%", "từ 9 đến 10%".
+    numbers, units, position = _more_numbers(text, first, number, end, _LIST_SEP_RE)
+    if len(numbers) < 3 and not _says_respectively(before):
+        numbers, units, position = _more_numbers(text, first, number, end, _RANGE_SEP_RE, 2)
+    unit_match = units[-1] or units[0]
+    if len(numbers) == 2 and not _says_respectively(before):
+        lower, upper = numbers[0][0], numbers[1][0]
+        if upper < lower:
+            numbers, units = numbers[:1], units[:1]
+            unit_match = units[0]
+            position = unit_match.end() if unit_match else first.end()
+    is_rank = bool(_RANK_BEFORE_RE.search(before)) and unit_match is None
+    if unit_match is None and not is_rank:
+        return None  # a year, a code, "7 tham luận": not a value
+    if _FROM_RE.search(before) and _OLD_VALUE_RE.match(text, position, end):
+        return None  # "từ 11,91% lên 12,97%": the old value; the new one is the target
+    unit = unit_from_match(unit_match) if unit_match else None
+    value = _Value(
+        start=first.start(),
+        end=position,
+        numbers=numbers,
+        unit=unit,
+        is_range=len(numbers) == 2 and not _says_respectively(before),
+        is_list=len(numbers) >= 3 or (len(numbers) == 2 and _says_respectively(before)),
+        is_rank=is_rank,
+        share_of_gdp=bool(unit_match and unit_match.group("share")),
+    )
+    if unit is not None and unit.base == "tuổi" and _more_numbers_follow(text, position, end):
+        return None  # "trẻ em dưới 5 tuổi …": part of the indicator
+    after = _AFTER_RE.match(text, value.end, end)
+    if after:
+        value.after = collapse_spaces(after.group()).lower()
+        value.end = after.end()
+    qualifier = _QUALIFIER_RE.match(text, value.end, end)
+    if qualifier:
+        value.end = qualifier.end()
+    value.cut_off = _is_cut_off(text, value.end)
+    return value
+
+
+def _more_numbers(text, first, number, end, separators, most=None):
+    """Return the numbers (with spans), their units and the end, from ``first`` on,
+    joined by ``separators``; an inner number may lack its unit ("20 - 30 - 50%")."""
+    numbers = [(number, first.span())]
+    unit_match, position = _unit_at(text, first.end(), end)
+    units = [unit_match]
+    while most is None or len(numbers) < most:
+        separator = separators.match(text, position, end)
+        following = _NUMBER_RE.match(text, separator.end(), end) if separator else None
+        if following is None:
+            break
+        next_number = _number(text, following)
+        next_unit, after_unit = _unit_at(text, following.end(), end)
+        if next_number is None or (
+            next_unit is None and not _NUMBER_FOLLOWS_RE.match(text, following.end(), end)
+        ):
+            break
+        if units[0] and next_unit and units[0].group("base") != next_unit.group("base"):
+            break
+        numbers.append((next_number, following.span()))
+        units.append(next_unit)
+        position = after_unit
+    return numbers, units, position
+
+
+_OLD_VALUE_RE = re.compile(r"\s+(?:lên|xuống)(?:\s+còn)?\s*\d", _I)
+_NUMBER_FOLLOWS_RE = re.compile(rf"\s*(?:{_DASH}|,|;|và)\s*\d", _I)
+_RESPECTIVELY_RE = re.compile(r"(?:tương\s+ứng|lần\s+lượt)(?:\s+(?:là|đạt|chiếm|khoảng))*\s*$", _I)
+
+
+def _says_respectively(before: str) -> bool:
+    return bool(_RESPECTIVELY_RE.search(before))
+
+
+def _more_numbers_follow(text: str, position: int, end: int) -> bool:
+    clause_end = _CLAUSE_MARK_RE.search(text, position, end)
+    stop = clause_end.start() if clause_end else end
+    return bool(re.search(r"\d", text[position:stop]))
+
+
+def _is_cut_off(text: str, position: int) -> bool:
+    """Return True if the text ends inside this value: "… 75-80 triệu đồng/người/".
+
+    A number cut before its unit ("đạt 1,2 nghìn", "đạt 55") has no unit and is no value.
+    """
+    return re.fullmatch(r"\s*/\s*", text[position:]) is not None
+
+
+def _sentence_candidates(text, start, end, context, earlier) -> list[Candidate]:
+    """Return the candidates of one sentence."""
+    sentence = text[start:end]
+    if _RESULT_RE.search(sentence) and not _PASSAGE_TARGET_RE.search(sentence):
+        return []
+    values = [value for value in _values(text, start, end) if not value.cut_off]
+    if not values:
+        return []
+    sentence_has_cue = bool(_TARGET_CUE_RE.search(sentence))
+    leading = _periods(text, start, values[0].start)
+    found: list[Candidate] = []
+    clause_start = start
+    for index, value in enumerate(values):
+        clause_start = max(clause_start, _last_clause_mark(text, clause_start, value.start))
+        next_start = values[index + 1].start if index + 1 < len(values) else end
+        post_end = _post_end(text, value.end, next_start)
+        clause = text[clause_start:post_end]
+        if _RESULT_RE.search(clause):
+            clause_start = post_end
+            continue
+        if not (sentence_has_cue or context.in_targets):
+            clause_start = post_end
+            continue
+        previous = found[-1] if found else (earlier[-1] if earlier else None)
+        found.extend(
+            _candidates_for(text, start, clause_start, value, post_end, leading, context, previous)
+        )
+        clause_start = post_end
+    return found
+
+
+def _last_clause_mark(text: str, start: int, end: int) -> int:
+    last = start
+    for mark in _CLAUSE_MARK_RE.finditer(text, start, end):
+        last = mark.end()
+    return last
+
+
+def _post_end(text: str, position: int, limit: int) -> int:
+    """Return the end of what follows a value and belongs to it: a period right after it
+    ("khoảng 14,2%/năm giai đoạn 2016 - 2020"), up to the next comma, "và" or clause mark."""
+    match = re.match(rf"\s*,?\s*(?:{RANGE_PERIOD}|{POINT_PERIOD})", text[position:limit], _I)
+    if match:
+        return position + match.end()
+    return position
+
+
+def _candidates_for(
+    text, sentence_start, clause_start, value, post_end, leading, context, previous
+):
+    """Return the candidate(s) of one value expression (several for a list of shares)."""
+    pre = text[clause_start : value.start]
+    predicate = _PREDICATE_RE.search(pre)
+    predicate_start = clause_start + (predicate.start() if predicate else len(pre))
+    predicate_text = collapse_spaces(text[predicate_start : value.start]).lower()
+    ind_start, ind_end = _indicator_bounds(text, clause_start, predicate_start)
+    inherited = False
+    if ind_start >= ind_end and value.unit is not None and value.unit.is_percent:
+        # "có hơn 50% số xã đạt chuẩn nông thôn mới": the indicator follows the value.
+        following = _FOLLOWING_INDICATOR_RE.match(text, value.end, len(text))
+        if following:
+            ind_start, ind_end = following.start("indicator"), following.end("indicator")
+            value.end = post_end = max(post_end, ind_end)
+    if ind_start >= ind_end:
+        if previous is None:
+            return []
+        ind_start, ind_end = previous.indicator_span
+        inherited = True
+    indicator_text = text[ind_start:ind_end]
+    if _NOT_AN_INDICATOR_RE.search(indicator_text):
+        return []
+
+    own = _periods(text, clause_start, post_end)
+    period, period_source = None, "own"
+    if own:
+        period = own[-1]
+    elif leading:
+        period, period_source = leading[-1], "sentence"
+    scope = _scope(text, clause_start, post_end)
+    if value.is_list:
+        return _shares(
+            text, clause_start, predicate_start, value, predicate_text, period, context, scope
+        )
+
+    has_range = period is not None and period.start is not None
+    kind, unit, sign = _kind(indicator_text, predicate_text, value, has_range)
+    if kind == LEVEL and unit is not None and unit.is_percent:
+        if _SHARE_SENTENCE_RE.search(text, sentence_start, ind_start):
+            kind = SHARE  # "Cơ cấu kinh tế đến năm 2030: khu vực dịch vụ chiếm khoảng 52%"
+    comparator = _comparator(predicate_text, value, kind, sign)
+    numbers = [number for number, _ in value.numbers]
+    lower, upper = numbers[0], (numbers[1] if value.is_range else None)
+    if sign < 0:
+        lower, upper = (-upper, -lower) if upper is not None else (-lower, None)
+    start_year, end_year, year = _resolve_period(kind, period, context)
+    if period is None and year is not None:
+        period_source = "context"
+    confidence = _confidence(indicator_text, inherited, kind, start_year, year, period_source)
+    phrase_start = min(ind_start, value.start)
+    if inherited:  # the phrase starts at its predicate: "và khoảng 13,4%/năm …" → "khoảng …"
+        phrase_start = clause_start + _noise_length(pre)
+    return [
+        Candidate(
+            indicator_text=indicator_text,
+            indicator=_normalise_indicator(indicator_text),
+            comparator=comparator,
+            value=lower,
+            upper_value=upper,
+            unit=unit.text if unit else "",
+            scale=unit.scale if unit else Decimal(1),
+            kind=kind,
+            period_start=start_year,
+            period_end=end_year,
+            target_year=year,
+            scope=scope,
+            span=(phrase_start, max(value.end, post_end)),
+            indicator_span=(ind_start, ind_end),
+            value_span=value.numbers[0][1] if not value.is_range else (
+                value.numbers[0][1][0], value.numbers[1][1][1]),
+            confidence=confidence,
+        )
+    ]  # fmt: skip
+
+
+_FOLLOWING_INDICATOR_RE = re.compile(
+    r"\s+(?P<indicator>(?:số|tổng\s+số|dân\s+số|các)\s[^,;.:]+?)(?=\s*(?:[,;.:]|\s+và\s|$))", _I
+)
+_SHARE_SENTENCE_RE = re.compile(r"(?<!\w)(?:cơ\s+cấu|t[ỷỉ]\s+trọng)(?!\w)", _I)
+
+
+def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return where the indicator lies in text[start:end] (the words before the predicate).
+
+    Walk back over comma-separated parts until one starts with an indicator head word
+    ("tỷ trọng công nghiệp chế biến, chế tạo trong GDP" keeps its comma) or is only noise
+    ("Mục tiêu, chỉ tiêu cụ thể, về kinh tế tốc độ …" keeps "tốc độ …").
+    """
+    region = text[start:end]
+    cuts = [0] + [match.end() for match in re.finditer(",", region)]
+    chosen = 0
+    for cut in reversed(cuts):
+        part_start = cut + _noise_length(region[cut:])
+        part = region[part_start:].strip()
+        if not part:
+            chosen = len(region)
+            continue
+        if _HEAD_RE.match(part):
+            chosen = cut
+            break
+        if not region[cut:].split(",")[0].strip(" ,:;") or _is_only_noise(region, cut):
+            break
+        chosen = cut
+    first = chosen + _noise_length(region[chosen:])
+    if not _HEAD_RE.match(region, first):
+        # "Một số mục tiêu cụ thể của Nghị quyết là tốc độ tăng trưởng …"
+        connector = _CONNECTOR_RE.search(region, first)
+        if connector:
+            first = connector.end()
+    indicator = region[first:]
+    stripped = indicator.rstrip(" ,;:+-–(")
+    leading = len(stripped) - len(stripped.lstrip(" ,;:"))
+    return start + first + leading, start + first + len(stripped)
+
+
+_CONNECTOR_RE = re.compile(rf"(?<!\w)(?:là|gồm|bao\s+gồm|như)\s+(?={_HEAD_RE.pattern})", _I)
+
+
+def _noise_length(text: str) -> int:
+    """Return how many characters of noise ``text`` starts with (list marks, "về kinh tế")."""
+    length = len(text) - len(text.lstrip())
+    while True:
+        match = _NOISE_RE.match(text, length)
+        if match is None or match.end() == length:
+            return length
+        length = match.end()
+
+
+def _is_only_noise(region: str, cut: int) -> bool:
+    part_end = region.find(",", cut)
+    part = region[cut : part_end if part_end >= 0 else len(region)]
+    return _noise_length(part) >= len(part.rstrip())
+
+
+def _scope(text: str, start: int, end: int) -> str | None:
+    match = _SCOPE_RE.search(text, start, end)
+    return collapse_spaces(match.group()) if match else None
+
+
+def _normalise_indicator(indicator_text: str) -> str:
+    """Return the indicator without its period, scope or outer punctuation, lower case."""
+    plain = _PERIOD_RE.sub(" ", indicator_text)
+    plain = _SCOPE_RE.sub(" ", plain)
+    plain = re.sub(r"(?i)\b(?:toàn\s+tỉnh|trên\s+địa\s+bàn(?:\s+tỉnh)?|của\s+tỉnh)\b", " ", plain)
+    plain = collapse_spaces(plain).strip(" ,;:.-").lower()
+    return re.sub(r"\s+(?:của|tại|ở|trên)$", "", plain)
+
+
+_RATE_RE = re.compile(r"^(?:t[ỷỉ]\s+lệ|t[ỷỉ]\s+trọng|mức\s+giảm|chỉ\s+số)", _I)
+_CUMULATIVE_RE = re.compile(
+    r"(?<!\w)(?:cả\s+thời\s+kỳ|cả\s+giai\s+đoạn|lũy\s+kế|tổng\s+cộng|trong\s+\d+\s+năm)(?!\w)",
+    _I,
+)
+_ACTION_RE = re.compile(
+    r"(?<!\w)(?:xây\s+dựng|xây\s+mới|trồng|cải\s+tạo|nâng\s+cấp|giải\s+quyết|tạo|đào\s+tạo|"
+    r"thu\s+hút|kết\s+nạp|hỗ\s+trợ|di\s+dời|bố\s+trí|cứng\s+hóa|kiên\s+cố\s+hóa|"
+    r"làm\s+mới|mở\s+mới|phát\s+triển\s+mới)(?!\w)",
+    _I,
+)
+_TOTAL_RE = re.compile(
+    r"^(?:tổng\s+(?:vốn|nhu\s+cầu|số|mức|đầu\s+tư)|vốn\s+đầu\s+tư|huy\s+động)", _I
+)
+
+
+def _kind(indicator_text: str, predicate: str, value: _Value, has_range: bool):
+    """Return (kind, unit, sign): sign −1 for a decrease written as "giảm … X".
+
+    - rank: "thuộc nhóm 30 tỉnh dẫn đầu";
+    - a percentage a year ("%/năm", or "%" with "bình quân" and "tăng"/"giảm") is an
+      annual change in points for a rate ("tỷ lệ …", "điểm %"), else an average growth;
+    - cumulative: a total over a period ("cả thời kỳ", "tổng vốn đầu tư", or an action
+      such as "xây dựng mới", "trồng mới" counted over a period "giai đoạn 2021 - 2030");
+    - share: "tỷ trọng …", "cơ cấu …", "% GRDP";
+    - level otherwise (also "giảm xuống còn 10%": the level reached).
+    """
+    unit = value.unit
+    words = f"{indicator_text.lower()} {predicate}"
+    decreasing = bool(re.search(r"(?<!\w)giảm(?!\w)", predicate))
+    to_level = bool(re.search(r"(?<!\w)(?:còn|xuống|lên)(?!\w)", predicate))
+    yearly = unit is not None and unit.text.endswith("/năm") and unit.is_percent
+    average = "bình quân" in words
+    changing = bool(re.search(r"(?<!\w)(?:tăng|giảm)(?!\w)", words))
+    if value.is_rank:
+        return RANK, Unit("hạng", Decimal(1), "hạng"), 1
+    if unit is not None and unit.is_percent and not to_level:
+        is_rate = bool(_RATE_RE.match(indicator_text.strip())) or unit.base == "điểm %"
+        per_year = yearly or (average and changing and unit.base in ("%", "điểm %"))
+        if per_year and is_rate and (changing or unit.base == "điểm %"):
+            return ANNUAL_CHANGE, Unit("điểm %/năm", Decimal(1), "điểm %"), -1 if decreasing else 1
+        if per_year:
+            return AVERAGE_GROWTH, Unit("%/năm", Decimal(1), "%"), -1 if decreasing else 1
+    if unit is not None and not unit.is_percent and "/" not in unit.text:
+        if _CUMULATIVE_RE.search(words) or _TOTAL_RE.match(indicator_text.strip()):
+            return CUMULATIVE, unit, 1
+        if has_range and _ACTION_RE.search(indicator_text):
+            return CUMULATIVE, unit, 1
+    if value.share_of_gdp or re.match(r"(?i)^(?:t[ỷỉ]\s+trọng|cơ\s+cấu)", indicator_text.strip()):
+        return SHARE, Unit("%", Decimal(1), "%") if unit and unit.is_percent else unit, 1
+    return LEVEL, unit, 1
+
+
+# Comparator words, most specific first; the first found decides.
+_COMPARATOR_WORDS = [
+    (r"không\s+thấp\s+hơn|không\s+dưới|không\s+ít\s+hơn|ít\s+nhất|tối\s+thiểu", GTE),
+    (r"không\s+vượt\s+quá|không\s+quá|không\s+cao\s+hơn|không\s+vượt|tối\s+đa", LTE),
+    (r"trên|hơn|vượt|cao\s+hơn|nhiều\s+hơn", GT),
+    (r"dưới|thấp\s+hơn", LT),
+    (r"khoảng|xấp\s+xỉ|gần", APPROX),
+]
+
+
+def _comparator(predicate: str, value: _Value, kind: str, sign: int) -> str:
+    """Return the comparator on the signed value (docs/extraction.md, "Comparators").
+
+    A range is "~". "trở lên" and the floor words are ">="; "trên" is ">"; "khoảng" is
+    "~"; "đạt", "là", "chiếm" or no word is "=", except that "đạt" a growth rate is
+    ">=" (a growth target is a floor). A decrease ("giảm … trên 4%/năm") bounds the
+    signed change from below: "<=" −4 for a fall of at least 4 points.
+    """
+    if value.is_range:
+        return APPROX
+    if value.is_rank:
+        return LTE
+    found = EQ
+    if value.after == "trở lên":
+        found = GTE
+    elif value.after == "trở xuống":
+        found = LTE
+    else:
+        for pattern, comparator in _COMPARATOR_WORDS:
+            if re.search(rf"(?<!\w)(?:{pattern})(?!\w)", predicate):
+                found = comparator
+                break
+        else:
+            if kind == AVERAGE_GROWTH and re.search(r"(?<!\w)đạt(?!\w)", predicate):
+                found = GTE
+    if sign < 0:
+        return {GT: LTE, GTE: LTE, LT: GTE, LTE: GTE}.get(found, found)
+    return found
+
+
+def _resolve_period(kind: str, period: _Period | None, context: _Context):
+    """Return (period_start, period_end, target_year) from the phrase's period or context."""
+    if period is not None:
+        if period.start is not None:
+            return period.start, period.end, period.end
+        if kind in PERIOD_KINDS:
+            start = (
+                context.period[0] if context.period and context.period[1] == period.end else None
+            )
+            return start, period.end, period.end
+        return None, None, period.end
+    if kind in PERIOD_KINDS and context.period:
+        return context.period[0], context.period[1], context.period[1]
+    if context.year is not None:
+        if kind in PERIOD_KINDS:
+            return None, context.year, context.year
+        return None, None, context.year
+    return None, None, None
+
+
+def _confidence(indicator_text, inherited, kind, start_year, year, period_source) -> float:
+    """Return how sure the extractor is, 0–1: lower without a head word, a year or a start."""
+    confidence = 0.95
+    if not _HEAD_RE.match(indicator_text.strip()):
+        confidence -= 0.25
+    if inherited:
+        confidence -= 0.1
+    if year is None:
+        confidence -= 0.2
+    if kind in PERIOD_KINDS and start_year is None:
+        confidence -= 0.15
+    if period_source == "context":
+        confidence -= 0.05
+    if len(indicator_text.split()) > 14:
+        confidence -= 0.1
+    return round(max(confidence, 0.1), 2)
+
+
+def _shares(text, clause_start, names_end, value, predicate_text, period, context, scope):
+    """Return one share per number of "… tương ứng 20 - 30 - 50%": the names before
+    "tương ứng" are split at commas, semicolons and "và" when their count matches."""
+    ind_start, ind_end = _indicator_bounds(text, clause_start, names_end)
+    names_text = text[ind_start:ind_end]
+    names = _split_names(names_text, ind_start)
+    comparator = APPROX if re.search(r"khoảng|xấp\s+xỉ", predicate_text) else EQ
+    _, _, year = _resolve_period(SHARE, period, context)
+    start_year = end_year = None
+    if period is not None and period.start is not None:
+        start_year, end_year = period.start, period.end
+    unit = value.unit
+    total = sum(number for number, _ in value.numbers)
+    kind = SHARE
+    if not _SHARE_SENTENCE_RE.search(text, clause_start, names_end) and abs(total - 100) > 1:
+        kind = LEVEL  # "lần lượt là 40% và 98%": two rates, not the parts of a whole
+    candidates = []
+    for position, (number, number_span) in enumerate(value.numbers):
+        if len(names) == len(value.numbers):
+            name_start, name_end = names[position]
+        else:
+            name_start, name_end = ind_start, ind_end
+        indicator_text = text[name_start:name_end]
+        candidates.append(
+            Candidate(
+                indicator_text=indicator_text,
+                indicator=_normalise_indicator(indicator_text),
+                comparator=comparator,
+                value=number,
+                upper_value=None,
+                unit=unit.text if unit else "%",
+                scale=unit.scale if unit else Decimal(1),
+                kind=kind,
+                period_start=start_year,
+                period_end=end_year,
+                target_year=year,
+                scope=scope,
+                span=(ind_start, value.end),
+                indicator_span=(name_start, name_end),
+                value_span=number_span,
+                confidence=0.8 if len(names) == len(value.numbers) else 0.5,
+            )
+        )
+    return candidates
+
+
+_SECTOR_PREFIX_RE = re.compile(
+    r"^(?:cơ\s+cấu(?:\s+kinh\s+tế)?|t[ỷỉ]\s+trọng)(?:\s+(?:theo|của|trong))?"
+    r"(?:\s+các)?(?:\s+(?:ngành|khu\s+vực|lĩnh\s+vực))?\s*:?\s*",
+    _I,
+)
+
+
+def _split_names(names_text: str, offset: int) -> list[tuple[int, int]]:
+    """Return the spans of the sector names in "khu vực nông nghiệp, công nghiệp và dịch vụ"."""
+    prefix = _SECTOR_PREFIX_RE.match(names_text)
+    body_start = prefix.end() if prefix else 0
+    separator = ";" if ";" in names_text[body_start:] else r",|\svà\s"
+    spans, position = [], body_start
+    pieces = re.split(f"({separator})", names_text[body_start:])
+    for piece in pieces:
+        if re.fullmatch(separator, piece):
+            position += len(piece)
+            continue
+        stripped = piece.strip()
+        if stripped:
+            lead = piece.index(stripped)
+            spans.append((offset + position + lead, offset + position + lead + len(stripped)))
+        position += len(piece)
+    return spans
