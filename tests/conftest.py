@@ -6,7 +6,10 @@
 - an anonymous visitor: the ``client`` fixture, not logged in.
 """
 
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from plantrack.accounts.choices import AgencyKind, Role
 from plantrack.accounts.models import Agency, Membership
@@ -14,6 +17,12 @@ from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import AdminUnit
 from plantrack.plans.choices import Direction, PlanKind, PlanStatus
 from plantrack.plans.models import Indicator, Plan
+
+# CI runs the property tests on a fixed set of examples, so a run cannot fail by chance;
+# on a developer's machine every run explores new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

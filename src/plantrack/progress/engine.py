@@ -472,6 +472,10 @@ def _assess_level_escap(target, points, years, components, met, gap, remaining) 
         components["target_value"],
         components["goal_sign"],
     )
+    # A flat series fits a slope of rounding noise (±1e-14): call it flat, or its sign would
+    # decide between "needs acceleration" and "regressing" (tests/progress/…_properties.py).
+    if abs(projected - base_value) <= EPSILON * max(abs(base_value), abs(aim)):
+        projected, slope = base_value, 0.0
     required_change = aim - base_value
     ratio = None if abs(required_change) < EPSILON else (projected - base_value) / required_change
     if met:
