@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "plantrack.investment",
     "plantrack.web",
     "plantrack.demo",
+    "plantrack.api",
 ]
 
 MIDDLEWARE = [
@@ -176,9 +177,10 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "plantrack.api.pagination.PageNumberPagination",
-    "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "plantrack.api.exceptions.handle_exception",
+    # Only the token view is throttled (ScopedRateThrottle): password guessing.
+    "DEFAULT_THROTTLE_RATES": {"token": "20/minute"},
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {

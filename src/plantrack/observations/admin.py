@@ -7,6 +7,8 @@ from plantrack.observations.models import (
     ImportBatch,
     Observation,
     ObservationRevision,
+    ReportingRound,
+    RoundObligation,
 )
 
 
@@ -98,3 +100,47 @@ class ImportBatchAdmin(admin.ModelAdmin):
 class ConsistencyRuleAdmin(admin.ModelAdmin):
     list_display = ["name", "total", "tolerance"]
     filter_horizontal = ["indicators"]
+
+
+# --- reporting rounds ----------------------------------------------------------------------
+
+
+class RoundObligationInline(admin.TabularInline):
+    model = RoundObligation
+    extra = 0
+    fields = ["agency", "indicator", "unit", "outcome", "reported_at"]
+    readonly_fields = ["outcome", "reported_at"]
+    autocomplete_fields = ["agency", "indicator", "unit"]
+
+
+@admin.register(ReportingRound)
+class ReportingRoundAdmin(admin.ModelAdmin):
+    """Rounds are opened on the site (``/rounds/new/``) or here; closing writes the outcomes,
+    so it is done on the round's page (``observations.rounds.close_round``)."""
+
+    list_display = ["title", "period", "deadline", "figure_status", "opened_at", "closed_at"]
+    list_filter = ["period", "figure_status"]
+    search_fields = ["title", "period"]
+    readonly_fields = ["opened_by", "opened_at", "closed_by", "closed_at"]
+    inlines = [RoundObligationInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        if not change:
+            obj.opened_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A closed round is the agencies' on-time record: it is kept.
+        if obj is not None and obj.closed_at is not None:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+@admin.register(RoundObligation)
+class RoundObligationAdmin(admin.ModelAdmin):
+    list_display = ["round", "agency", "indicator", "unit", "outcome", "reported_at"]
+    list_filter = ["outcome", "agency"]
+    list_select_related = ["round", "agency", "indicator", "unit"]
+    search_fields = ["round__title", "indicator__code", "agency__code", "unit__code"]
+    autocomplete_fields = ["round", "agency", "indicator", "unit"]
+    readonly_fields = ["outcome", "reported_at"]

@@ -12,16 +12,24 @@ Layouts:
   "ghi chú");
 - *template*: the Excel workbook ``write_template`` makes for one agency and one period
   (indicators as rows, units as columns); its hidden sheet ``_plantrack`` says so.
+
+Text files (CSV, JSON) are UTF-8 with or without BOM, UTF-16 (with a BOM, or without one
+when the zero bytes show it), or Windows-1258 when the decoded text reads as Vietnamese;
+anything else is refused with ``unknown_encoding``. Numbers typed as text are read in their
+own style when it shows ("1.234,5", "6,74" Vietnamese; "1,234.5", "6.74" English); an
+ambiguous one ("1.234") follows the locale the caller chooses (``validation.choose_locale``).
+docs/data-collection.md, "Importing figures", describes all of it for users.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
@@ -44,6 +52,17 @@ COLUMN_ALIASES = {
     "comment": {"comment", "ghi_chu"},
 }
 REQUIRED_COLUMNS = ("indicator", "unit", "period", "value")
+# The header row is looked for in the first rows only (title rows may come before it).
+HEADER_SEARCH_ROWS = 20
+LOCALES = ("vi", "en")
+# Values are stored with six decimals (Observation.value): a longer one, such as the float
+# 0.30000000000000004 of an Excel formula, is rounded on reading, so that importing the
+# same file again compares equal to what was stored.
+VALUE_QUANTUM = Decimal("0.000001")
+# Observation.value holds 24 digits, six of them decimals.
+VALUE_LIMIT = Decimal(10) ** 18
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (.xls), which openpyxl cannot read
 
 
 @dataclass
@@ -113,11 +132,20 @@ def normalise(text: object) -> str:
 
 
 def detect_format(filename: str, content: bytes) -> str:
-    """Return ``csv``, ``xlsx`` or ``json`` from the name, or from the bytes when unclear."""
+    """Return ``csv``, ``xlsx``, ``json`` or ``xls`` from the bytes, else from the name.
+
+    An XLSX file is a zip archive and an old Excel file an OLE one, whatever they are called;
+    a file named ``.json``, or whose text starts with ``[`` or ``{``, is JSON; the rest CSV.
+    """
     name = filename.lower()
-    if name.endswith(".xlsx") or content[:2] == b"PK":
+    if content.startswith(_ZIP_MAGIC) or name.endswith((".xlsx", ".xlsm")):
         return "xlsx"
+    if content.startswith(_OLE_MAGIC) or name.endswith(".xls"):
+        return "xls"
     if name.endswith(".json"):
+        return "json"
+    start = content[:64].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+    if start.startswith((b"[", b"{")) and not name.endswith((".csv", ".tsv")):
         return "json"
     return "csv"
 
@@ -127,6 +155,19 @@ def read_file(content: bytes, filename: str) -> ReadResult:
     file_format = detect_format(filename, content)
     if file_format == "xlsx":
         return _read_xlsx(content, filename)
+    if file_format == "xls":
+        result = ReadResult(file_format="xlsx", layout="long")
+        result.problems.append(
+            Problem(
+                code="unsupported_format",
+                message=_(
+                    "Tệp Excel 97–2003 (.xls) không đọc được: hãy mở tệp trong Excel và lưu "
+                    "lại dưới dạng .xlsx (Excel Workbook)."
+                ),
+                file=filename,
+            )
+        )
+        return result
     if file_format == "json":
         return _read_json(content, filename)
     return _read_csv(content, filename)
@@ -136,15 +177,28 @@ def read_file(content: bytes, filename: str) -> ReadResult:
 
 
 def decode_text(content: bytes, filename: str) -> tuple[str | None, Problem | None]:
-    """Decode UTF-8 (with or without BOM), UTF-16 (with BOM) or Windows-1258, or refuse."""
+    """Decode UTF-8 (with or without BOM), UTF-16 or Windows-1258, or refuse.
+
+    UTF-16 is recognised by its BOM, or without one by zero bytes in every other place (the
+    high bytes of Latin letters and digits). Windows-1258 is accepted only when the text
+    reads as Vietnamese: a Latin-1 or damaged file is refused rather than read wrongly.
+    Text is returned in composed form (NFC), so names compare equal whatever wrote them.
+    """
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return content.decode("utf-16"), None
+            return unicodedata.normalize("NFC", content.decode("utf-16")), None
         except UnicodeDecodeError:
             pass
+    elif b"\x00" in content:
+        encoding = _utf16_without_bom(content)
+        if encoding:
+            try:
+                return unicodedata.normalize("NFC", content.decode(encoding)), None
+            except UnicodeDecodeError:
+                pass
     else:
         try:
-            return content.decode("utf-8-sig"), None
+            return unicodedata.normalize("NFC", content.decode("utf-8-sig")), None
         except UnicodeDecodeError:
             pass
         try:
@@ -164,6 +218,17 @@ def decode_text(content: bytes, filename: str) -> tuple[str | None, Problem | No
     )
 
 
+def _utf16_without_bom(content: bytes) -> str | None:
+    """Return "utf-16-le" or "-be" when zero bytes sit at odd or even places, else None."""
+    sample = content[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    if odd and odd.count(0) >= 0.5 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even and even.count(0) >= 0.5 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
 def _looks_vietnamese(text: str) -> bool:
     composed = unicodedata.normalize("NFC", text)
     letters = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
@@ -176,13 +241,54 @@ def _read_csv(content: bytes, filename: str) -> ReadResult:
     if problem:
         result.problems.append(problem)
         return result
+    rows = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = csv.reader(io.StringIO(text), dialect)
-    _read_long(result, filename, "", enumerate(rows, start=1), letters=False)
+        _read_long(result, filename, "", enumerate(rows, start=1), letters=False)
+    except csv.Error as error:
+        result.rows.clear()
+        result.problems.append(
+            Problem(
+                code="invalid_csv",
+                message=_("Tệp CSV hỏng ở dòng %(row)s: %(error)s")
+                % {"row": rows.line_num, "error": error},
+                file=filename,
+                row=rows.line_num,
+            )
+        )
     return result
+
+
+def _delimiter(text: str) -> str:
+    """Return the separator (",", ";" or tab) with which the file shows its header row.
+
+    Only the separator is guessed: quoting is always Excel's (double quotes, doubled inside),
+    since ``csv.Sniffer`` takes an apostrophe in a text ("Wikipedia 'Cao Bằng'") for the
+    quote character. The sniffer's guess is tried first, then the others.
+    """
+    try:
+        sniffed = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
+    except csv.Error:
+        sniffed = ","
+    head = "".join(itertools.islice(io.StringIO(text), HEADER_SEARCH_ROWS))
+    for delimiter in dict.fromkeys((sniffed, ",", ";", "\t")):
+        try:
+            lines = list(csv.reader(io.StringIO(head), delimiter=delimiter))
+        except csv.Error:
+            continue
+        if any(_header_columns(cells) is not None for cells in lines):
+            return delimiter
+    return sniffed
+
+
+def _header_columns(cells) -> dict[str, int] | None:
+    """Return canonical column → index if ``cells`` is a header with the required columns."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        name = normalise(cell)
+        for canonical, aliases in COLUMN_ALIASES.items():
+            if name in aliases and canonical not in found:
+                found[canonical] = index
+    return found if all(column in found for column in REQUIRED_COLUMNS) else None
 
 
 # --- long layout, shared by CSV and XLSX -----------------------------------------------------
@@ -193,16 +299,10 @@ def _read_long(result, filename, sheet, numbered_rows, *, letters: bool) -> None
     header_names: list[str] = []
     for number, cells in numbered_rows:
         if header_columns is None:
-            normalised = [normalise(cell) for cell in cells]
-            found = {}
-            for index, name in enumerate(normalised):
-                for canonical, aliases in COLUMN_ALIASES.items():
-                    if name in aliases and canonical not in found:
-                        found[canonical] = index
-            if all(column in found for column in REQUIRED_COLUMNS):
-                header_columns = found
+            header_columns = _header_columns(cells)
+            if header_columns is not None:
                 header_names = [str(cell or "") for cell in cells]
-            elif any(str(cell or "").strip() for cell in cells) and number >= 20:
+            elif any(str(cell or "").strip() for cell in cells) and number >= HEADER_SEARCH_ROWS:
                 break
             continue
         if not any(str(cell or "").strip() for cell in cells):
@@ -280,36 +380,71 @@ def _read_xlsx(content: bytes, filename: str) -> ReadResult:
 
 
 def _read_template(workbook, filename: str) -> ReadResult:
+    """Read a workbook made by ``excel_template.write_template``: one row per filled input cell.
+
+    The hidden sheet ``META_SHEET`` says where things are: ``code_row`` holds each input
+    column's unit code (``prev:<code>`` over the read-only previous values and ``#…`` over the
+    fixed columns, both skipped), data rows start at ``first_data_row``, and the letters of
+    the indicator, status, source and comment columns are ``indicator_column`` … (A, E, F, G
+    when absent). Every value read carries the period the template was made for.
+    """
     result = ReadResult(file_format="xlsx", layout="template")
-    meta = {
-        str(key): str(value) if value is not None else ""
-        for key, value, *_rest in workbook[META_SHEET].iter_rows(values_only=True)
-        if key is not None
-    }
-    if meta.get("mark") != TEMPLATE_MARK or DATA_SHEET not in workbook.sheetnames:
-        result.problems.append(
-            Problem(
-                code="not_a_template",
-                message=_("Tệp có trang _plantrack nhưng không phải biểu mẫu của PlanTrack."),
-                file=filename,
-            )
-        )
+    meta = {}
+    for cells in workbook[META_SHEET].iter_rows(values_only=True):
+        if cells and cells[0] is not None:
+            value = cells[1] if len(cells) > 1 else None
+            meta[str(cells[0])] = "" if value is None else str(value)
+
+    def refuse(code: str, message: str) -> ReadResult:
+        result.problems.append(Problem(code=code, message=message, file=filename))
         return result
+
+    if meta.get("mark") != TEMPLATE_MARK or DATA_SHEET not in workbook.sheetnames:
+        return refuse(
+            "not_a_template",
+            _("Tệp có trang _plantrack nhưng không phải biểu mẫu của PlanTrack."),
+        )
+    if meta.get("version") != TEMPLATE_VERSION:
+        return refuse(
+            "template_version",
+            _(
+                "Biểu mẫu này là phiên bản %(version)s, PlanTrack đọc phiên bản %(expected)s: "
+                "hãy tải biểu mẫu mới và chép số liệu sang."
+            )
+            % {"version": meta.get("version") or "?", "expected": TEMPLATE_VERSION},
+        )
+    defaults = {"indicator": "A", "status": "E", "source": "F", "comment": "G"}
+    try:
+        from openpyxl.utils import column_index_from_string
+
+        code_row = int(meta["code_row"])
+        first_data_row = int(meta["first_data_row"])
+        period = meta["period"]
+        fixed = {
+            name: column_index_from_string(meta.get(f"{name}_column") or letter) - 1
+            for name, letter in defaults.items()
+        }
+    except (KeyError, ValueError):
+        return refuse(
+            "not_a_template",
+            _(
+                "Trang _plantrack của biểu mẫu bị hỏng (thiếu hoặc sai vị trí các cột): hãy "
+                "tải biểu mẫu mới."
+            ),
+        )
     result.template = meta
     result.declared_locale = meta.get("locale") or None
-    code_row = int(meta["code_row"])
-    first_data_row = int(meta["first_data_row"])
     sheet = workbook[DATA_SHEET]
     rows = list(sheet.iter_rows(values_only=True))
     codes = rows[code_row - 1] if len(rows) >= code_row else ()
     unit_columns = [
-        (index, str(code))
+        (index, str(code).strip())
         for index, code in enumerate(codes)
         if code is not None and not str(code).startswith(("prev:", "#"))
     ]
-    fixed = {"indicator": 0, "status": 4, "source": 5, "comment": 6}
     for number, cells in enumerate(rows[first_data_row - 1 :], start=first_data_row):
-        indicator = cells[0] if cells else None
+        position = fixed["indicator"]
+        indicator = cells[position] if position < len(cells) else None
         if indicator is None or str(indicator).strip() == "":
             continue
         for index, unit_code in unit_columns:
@@ -317,7 +452,7 @@ def _read_template(workbook, filename: str) -> ReadResult:
             if value is None or str(value).strip() == "":
                 continue
             values = {name: cells[i] if i < len(cells) else None for name, i in fixed.items()}
-            values |= {"unit": unit_code, "period": meta["period"], "value": value}
+            values |= {"unit": unit_code, "period": period, "value": value}
             names = {name: _column_letter(i) for name, i in fixed.items()}
             names |= {"unit": _column_letter(index), "value": _column_letter(index)}
             names["period"] = _("kỳ của biểu mẫu")
@@ -347,7 +482,22 @@ def _read_json(content: bytes, filename: str) -> ReadResult:
         )
         return result
     if isinstance(data, dict):
-        result.declared_locale = data.get("locale")
+        declared = data.get("locale") or None
+        if declared is not None and declared not in LOCALES:
+            result.problems.append(
+                Problem(
+                    code="unknown_locale",
+                    message=_(
+                        "Kiểu số “%(value)s” không hợp lệ: dùng “vi” (1.234,5) hoặc “en” (1,234.5)."
+                    )
+                    % {"value": declared},
+                    file=filename,
+                    column="locale",
+                    value=str(declared),
+                )
+            )
+        else:
+            result.declared_locale = declared
         data = data.get("observations")
     if not isinstance(data, list):
         result.problems.append(
@@ -391,10 +541,11 @@ def _read_json(content: bytes, filename: str) -> ReadResult:
 def number_locale(text: str) -> str | None:
     """Return "vi" or "en" when a typed number shows its convention, else None.
 
-    "1.234,5" and "6,74" are Vietnamese; "1,234.5" and "6.74" English; "1.234", "1,234" and
-    "160.200" (one kind of separator, groups of three) could be either.
+    "1.234,5", "6,74" and "1.234.567" are Vietnamese; "1,234.5", "6.74" and "1,234,567"
+    English; "1.234", "1,234" and "160.200" (one separator, once, before three digits)
+    could be either.
     """
-    value = text.strip().lstrip("+-−").replace(" ", "").replace("\u00a0", "")
+    value = _bare(text)
     has_dot, has_comma = "." in value, "," in value
     if has_dot and has_comma:
         return "vi" if value.rfind(",") > value.rfind(".") else "en"
@@ -402,30 +553,63 @@ def number_locale(text: str) -> str | None:
         return None
     separator = "." if has_dot else ","
     integer, *groups = value.split(separator)
-    ambiguous = 1 <= len(integer) <= 3 and groups and all(len(g) == 3 for g in groups)
-    if ambiguous:
+    grouped = 1 <= len(integer) <= 3 and all(len(g) == 3 for g in groups)
+    if grouped and len(groups) == 1:
         return None
-    return "en" if separator == "." else "vi"
+    # Twice or more, the separator groups thousands; once before other than three digits,
+    # it marks decimals.
+    thousands = grouped and len(groups) > 1
+    if separator == ".":
+        return "vi" if thousands else "en"
+    return "en" if thousands else "vi"
+
+
+def _bare(text: str) -> str:
+    value = text.strip().lstrip("+-−–").strip()
+    for space in " \u00a0\u202f\u2009":
+        value = value.replace(space, "")
+    return value
 
 
 def is_ambiguous_number(text: str) -> bool:
     """Return True for "1.234"-like text, read differently in Vietnamese and English."""
-    value = text.strip().lstrip("+-−")
+    value = _bare(text)
     return number_locale(value) is None and ("." in value or "," in value)
 
 
 def read_number(raw: object, locale: str | None) -> tuple[Decimal | None, str | None]:
-    """Return (value, None) or (None, error code) for one cell; numbers stay numbers."""
+    """Return (value, None) or (None, error code) for one cell; numbers stay numbers.
+
+    A number cell (XLSX, JSON) is taken as it is. Text is read in the style it shows, and
+    an ambiguous text in ``locale``'s; with no locale it is ``ambiguous_number``. Values
+    are rounded to the six decimals the database keeps; ``too_large`` beyond its 18 digits.
+    """
     if isinstance(raw, bool):
         return None, "not_a_number"
     if isinstance(raw, int | float | Decimal):
-        return Decimal(str(raw)), None
+        try:
+            value = Decimal(str(raw))
+        except InvalidOperation:
+            return None, "not_a_number"
+        return _stored(value)
     text = str(raw or "").strip()
     if not text:
         return None, "missing_value"
-    if is_ambiguous_number(text) and locale is None:
+    shown = number_locale(text)
+    if shown is None and is_ambiguous_number(text) and locale is None:
         return None, "ambiguous_number"
     try:
-        return parse_number(text, locale or "vi"), None
+        value = parse_number(text, shown or locale or "vi")
     except NumberFormatError:
         return None, "not_a_number"
+    return _stored(value)
+
+
+def _stored(value: Decimal) -> tuple[Decimal | None, str | None]:
+    if not value.is_finite():
+        return None, "not_a_number"
+    if value.as_tuple().exponent < -6:
+        value = value.quantize(VALUE_QUANTUM)
+    if abs(value) >= VALUE_LIMIT:
+        return None, "too_large"
+    return value, None

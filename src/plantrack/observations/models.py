@@ -1,9 +1,11 @@
+import datetime
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plantrack.accounts.models import agency_ids_of, sees_everything
@@ -378,3 +380,230 @@ class ConsistencyRule(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# --- reporting rounds ----------------------------------------------------------------------
+
+
+class RoundState(models.TextChoices):
+    """Where a reporting round stands at a moment (``ReportingRound.state_on``)."""
+
+    OPEN = "open", _("Đang nhận báo cáo")
+    PAST_DEADLINE = "past_deadline", _("Đã quá hạn, chưa đóng")
+    CLOSED = "closed", _("Đã đóng")
+
+
+class ObligationState(models.TextChoices):
+    """Where one owed figure stands (``observations.rounds``); the first, second and last are
+    the outcomes written when a round closes."""
+
+    ON_TIME = "on_time", _("Báo cáo đúng hạn")
+    LATE = "late", _("Báo cáo muộn")
+    NOT_DUE = "not_due", _("Chưa đến hạn")
+    OVERDUE = "overdue", _("Quá hạn, chưa báo cáo")
+    NEVER = "never", _("Không báo cáo")
+
+
+# The states an owed figure can end in when its round closes.
+FINAL_OBLIGATION_STATES = (ObligationState.ON_TIME, ObligationState.LATE, ObligationState.NEVER)
+
+
+class ReportingRoundQuerySet(models.QuerySet):
+    def for_user(self, user) -> "ReportingRoundQuerySet":
+        """Return the rounds ``user`` may see: every round for admins and planners, the rounds
+        that ask their agencies for figures for other members, none for anonymous visitors."""
+        if sees_everything(user):
+            return self
+        agencies = agency_ids_of(user)
+        if not agencies:
+            return self.none()
+        return self.filter(
+            pk__in=RoundObligation.objects.filter(agency_id__in=agencies).values("round_id")
+        )
+
+
+class ReportingRound(models.Model):
+    """A call for figures (đợt báo cáo): which agency owes which indicators for which period
+    by which deadline.
+
+    The deadline is a day, inclusive, in the province's time zone (``settings.TIME_ZONE``):
+    a figure that reached "submitted" before midnight at the end of that day is on time. A
+    round is closed by ``observations.rounds.close_round``, which writes each owed figure's
+    outcome, so the agencies' on-time record does not move when figures change later.
+    """
+
+    title = models.CharField(_("tên đợt"), max_length=200)
+    period = models.CharField(
+        _("kỳ số liệu"), max_length=10, help_text=_("2025, 2025Q3 hoặc 2025-07")
+    )
+    deadline = models.DateField(_("hạn báo cáo"), help_text=_("Đến hết ngày này."))
+    figure_status = models.CharField(
+        _("tình trạng số liệu yêu cầu"),
+        max_length=20,
+        choices=FigureStatus,
+        blank=True,
+        help_text=_(
+            "Chỉ số liệu có tình trạng này mới được tính (ví dụ: chính thức); "
+            "để trống: mọi tình trạng."
+        ),
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người mở đợt"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    # Not auto_now_add: ``open_round`` takes the moment so a round can be recorded afterwards.
+    opened_at = models.DateTimeField(_("thời điểm mở"), default=timezone.now)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đóng đợt"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    closed_at = models.DateTimeField(_("thời điểm đóng"), null=True, blank=True)
+
+    objects = ReportingRoundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đợt báo cáo")
+        verbose_name_plural = _("đợt báo cáo")
+        ordering = ["-deadline", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="reportinground_period_not_blank",
+                condition=~Q(period=""),
+                violation_error_message=_("Đợt báo cáo phải có kỳ số liệu."),
+            ),
+            models.CheckConstraint(
+                name="reportinground_closed_after_opened",
+                condition=Q(closed_at__isnull=True) | Q(closed_at__gte=F("opened_at")),
+                violation_error_message=_("Đợt báo cáo không thể đóng trước khi mở."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.period})"
+
+    def clean(self) -> None:
+        """Check the period's form and put it in canonical form (2025q3 → 2025Q3)."""
+        super().clean()
+        try:
+            self.period = parse_period(self.period).text
+        except PeriodError as error:
+            raise ValidationError({"period": str(error)}) from error
+
+    @property
+    def cutoff(self) -> datetime.datetime:
+        """Return the first moment after the deadline: midnight at the end of the deadline day."""
+        return deadline_cutoff(self.deadline)
+
+    def is_closed_on(self, moment: datetime.datetime) -> bool:
+        """Return True if the round had been closed at ``moment``."""
+        return self.closed_at is not None and self.closed_at <= moment
+
+    def state_on(self, moment: datetime.datetime) -> RoundState:
+        """Return whether the round was open, past its deadline or closed at ``moment``."""
+        if self.is_closed_on(moment):
+            return RoundState.CLOSED
+        if moment < self.cutoff:
+            return RoundState.OPEN
+        return RoundState.PAST_DEADLINE
+
+
+def deadline_cutoff(deadline: datetime.date) -> datetime.datetime:
+    """Return midnight at the end of ``deadline`` in the project's time zone."""
+    next_day = deadline + datetime.timedelta(days=1)
+    return datetime.datetime.combine(
+        next_day, datetime.time.min, tzinfo=timezone.get_default_timezone()
+    )
+
+
+class RoundObligationQuerySet(models.QuerySet):
+    def for_user(self, user) -> "RoundObligationQuerySet":
+        """Return the owed figures ``user`` may see: all for admins and planners, their own
+        agencies' for other members, none for anonymous visitors."""
+        if sees_everything(user):
+            return self
+        return self.filter(agency_id__in=agency_ids_of(user))
+
+
+class RoundObligation(models.Model):
+    """One figure a round asks for: an indicator for a unit, owed by an agency.
+
+    The round gives the period and the deadline. ``outcome`` and ``reported_at`` stay empty
+    while the round is open (the state is computed from the figures and their history) and
+    are written when the round closes.
+    """
+
+    round = models.ForeignKey(
+        ReportingRound,
+        verbose_name=_("đợt báo cáo"),
+        on_delete=models.CASCADE,
+        related_name="obligations",
+    )
+    agency = models.ForeignKey(
+        "accounts.Agency",
+        verbose_name=_("cơ quan báo cáo"),
+        on_delete=models.PROTECT,
+        related_name="round_obligations",
+    )
+    indicator = models.ForeignKey(
+        "plans.Indicator",
+        verbose_name=_("chỉ số"),
+        on_delete=models.PROTECT,
+        related_name="round_obligations",
+    )
+    unit = models.ForeignKey(
+        "geo.AdminUnit",
+        verbose_name=_("đơn vị hành chính"),
+        on_delete=models.PROTECT,
+        related_name="round_obligations",
+    )
+    outcome = models.CharField(
+        _("kết quả khi đóng đợt"),
+        max_length=20,
+        choices=ObligationState,
+        blank=True,
+    )
+    reported_at = models.DateTimeField(
+        _("thời điểm báo cáo"),
+        null=True,
+        blank=True,
+        help_text=_("Khi số liệu lần đầu được gửi; ghi lúc đóng đợt."),
+    )
+
+    objects = RoundObligationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chỉ số phải báo cáo trong đợt")
+        verbose_name_plural = _("chỉ số phải báo cáo trong đợt")
+        ordering = ["round", "agency", "indicator", "unit"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "indicator", "unit"],
+                name="roundobligation_one_agency_per_figure",
+                violation_error_message=_(
+                    "Chỉ số này cho đơn vị này đã được giao cho một cơ quan trong đợt."
+                ),
+            ),
+            models.CheckConstraint(
+                name="roundobligation_outcome_is_final",
+                condition=Q(outcome="") | Q(outcome__in=FINAL_OBLIGATION_STATES),
+                violation_error_message=_(
+                    "Kết quả khi đóng đợt chỉ có thể là đúng hạn, muộn hoặc không báo cáo."
+                ),
+            ),
+        ]
+        indexes = [
+            # The on-time record: an agency's owed figures over closed rounds (agency_records).
+            models.Index(fields=["agency", "round"], name="roundobligation_agency_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round_id} · {self.agency_id} · {self.indicator_id} · {self.unit_id}"

@@ -1,4 +1,15 @@
-"""Writes that touch observations: each one function, inside one transaction."""
+"""Writes that touch observations: each one function, inside one transaction.
+
+- ``record_observation``: one published figure, as a new vintage when it changed;
+- ``import_observations``: the one importer (command, web upload, API): every row of a file
+  or none;
+- the workflow, draft → submitted → approved or rejected: ``submit_observations``,
+  ``approve_observations``, ``reject_observations``, and ``edit_observation`` with
+  optimistic locking. They raise ``WorkflowError`` (or its ``NotPermitted`` and
+  ``ConcurrentEdit``) with a machine-readable ``code`` and a message in the active language.
+
+docs/data-collection.md ("Importing figures", "Workflow") describes them for users.
+"""
 
 import datetime
 import hashlib
@@ -6,13 +17,22 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from plantrack.observations.choices import FigureStatus, RevisionAction, WorkflowState
-from plantrack.observations.importing import Problem, read_file
+from plantrack.observations.importing import Problem, read_file, read_number
 from plantrack.observations.models import ImportBatch, Observation, ObservationRevision
-from plantrack.observations.validation import check_rows, choose_locale
+from plantrack.observations.validation import (
+    check_rows,
+    choose_locale,
+    number_message,
+    number_text,
+    range_message,
+)
 
 # What makes two vintages of a figure the same published figure.
 _VINTAGE_FIELDS = ("value", "status", "source", "published_on")
@@ -160,12 +180,18 @@ def import_observations(
     indicator in the file). A file whose checks find any error writes nothing; warnings (a
     jump explained by a comment) do not stop it. The same file imported twice changes nothing
     the second time.
+
+    A value already known for its indicator, unit, period and breakdown (the same number and
+    status, and the same source when the row names one; current or an older vintage) is
+    unchanged; a different one is recorded as a new vintage (``record_observation``). The
+    reporting ``agency`` must be one of the user's, unless the user sees everything; left
+    out, it is the user's agency when the user belongs to exactly one.
     """
     from plantrack.accounts.permissions import Permissions
 
     checksum = hashlib.sha256(content).hexdigest()
     read = read_file(content, file_name)
-    chosen, locale_problems = choose_locale(read, locale)
+    chosen, locale_problems = choose_locale(read, locale, file_name)
     report = ImportReport(
         file_name=file_name,
         checksum=checksum,
@@ -179,6 +205,9 @@ def import_observations(
         problem.file = problem.file or file_name
     report.problems += read.problems + locale_problems
     permissions = Permissions(user)
+    agency, agency_problem = _reporting_agency(permissions, agency, file_name)
+    if agency_problem:
+        report.problems.append(agency_problem)
     checked, problems = check_rows(read, file_name, locale=chosen, permissions=permissions)
     report.problems += problems
     if approve:
@@ -200,6 +229,11 @@ def import_observations(
         report.problems.append(
             Problem(code="empty_file", message=_("Tệp không có giá trị nào."), file=file_name)
         )
+    # In the order of the file: problems of the whole file first, then sheet by sheet, row by
+    # row (stable, so a row's problems keep the order of the checks).
+    report.problems.sort(
+        key=lambda problem: (problem.row is not None, problem.sheet, problem.row or 0)
+    )
     if report.errors:
         return report
     default_source = _("Tệp %(file)s (SHA-256 %(checksum)s)") % {
@@ -221,6 +255,30 @@ def import_observations(
 
 class _DryRun(Exception):
     """Raised inside the import transaction to roll a dry run back."""
+
+
+def _reporting_agency(permissions, agency, file_name: str):
+    """Return (the agency the import reports for, a problem if the user may not use it)."""
+    if permissions.all_seeing:
+        return agency, None
+    if agency is None:
+        mine = list(permissions.roles)
+        return (_agency(mine[0]) if len(mine) == 1 else None), None
+    if agency.pk in permissions.roles:
+        return agency, None
+    return agency, Problem(
+        code="not_permitted",
+        message=_("Bạn không thuộc %(agency)s nên không nhập số liệu thay cơ quan này được.")
+        % {"agency": agency},
+        file=file_name,
+        value=agency.code,
+    )
+
+
+def _agency(agency_id: int):
+    from plantrack.accounts.models import Agency
+
+    return Agency.objects.get(pk=agency_id)
 
 
 def _write_rows(report, checked, read, user, agency, state, default_source) -> None:
@@ -256,6 +314,9 @@ def _write_rows(report, checked, read, user, agency, state, default_source) -> N
     for row in checked:
         key = (row.indicator.pk, row.unit.pk, row.period, row.breakdown)
         source = row.source_text or default_source
+        if any(_already_known(row, known) for known in existing.get(key, ())):
+            report.unchanged += 1
+            continue
         if not existing.get(key):
             fresh.append(
                 Observation(
@@ -312,6 +373,17 @@ def _write_rows(report, checked, read, user, agency, state, default_source) -> N
     batch.changed_count = report.changed
     batch.unchanged_count = report.unchanged
     batch.save(update_fields=["created_count", "changed_count", "unchanged_count"])
+
+
+def _already_known(row, known: Observation) -> bool:
+    """Return True if ``known`` is the row's figure: the same value, and the same status and
+    source where the row gives them (a row without a source takes the file's name and
+    checksum as source, which must not make every value sent again look new)."""
+    if not _same(known.value, row.value):
+        return False
+    if row.status_given and known.status != row.status:
+        return False
+    return not row.source_text or known.source == row.source_text
 
 
 # --- the workflow: draft → submitted → approved or rejected ------------------------------------
@@ -389,6 +461,23 @@ def approve_observations(observation_ids, *, user, note: str = "") -> list[Obser
                 % {"state": observation.get_state_display()},
                 code="wrong_state",
             )
+        newer = Observation.objects.filter(supersedes=observation).first()
+        if newer is not None:
+            # Approving it would put an outdated figure back in front of the newer one.
+            raise WorkflowError(
+                _(
+                    "Số liệu %(value)s của %(code)s, %(unit)s, kỳ %(period)s đã được thay bằng "
+                    "số liệu mới hơn (%(newer)s): hãy duyệt số liệu mới."
+                )
+                % {
+                    "value": number_text(observation.value),
+                    "code": observation.indicator.code,
+                    "unit": observation.unit,
+                    "period": observation.period,
+                    "newer": number_text(newer.value),
+                },
+                code="superseded",
+            )
         if not observation.is_current:
             current = (
                 Observation.objects.select_for_update()
@@ -452,6 +541,8 @@ def edit_observation(
     ``expected_version`` is the version the editor saw; a different stored version means a
     second editor saved first, and this save is refused rather than overwriting theirs.
     An approved figure is not edited: record a new vintage instead (``record_observation``).
+    The value keeps the indicator's allowed range (``validation.range_message``); a
+    rejected figure that is edited goes back to draft, to be submitted again.
     """
     allowed = {"value", "status", "source", "comment", "breakdown"}
     unknown = set(changes) - allowed
@@ -471,8 +562,8 @@ def edit_observation(
                 "lại để xem giá trị mới rồi sửa tiếp."
             )
             % {
-                "who": (last.user if last and last.user else _("người khác")),
-                "when": (last.at.strftime("%H:%M %d/%m/%Y") if last else "…"),
+                "who": _who(last.user if last else None),
+                "when": (timezone.localtime(last.at).strftime("%H:%M %d/%m/%Y") if last else "…"),
                 "version": observation.version,
             }
         )
@@ -481,13 +572,33 @@ def edit_observation(
             _("Số liệu đã phê duyệt không sửa trực tiếp: hãy nhập số liệu mới thay thế."),
             code="wrong_state",
         )
+    if "value" in changes:
+        # As the importer reads a cell: a number as it is, text in either style ("6,8" or
+        # "6.8"), an ambiguous "1.234" in the active language's style.
+        locale = "en" if (get_language() or "vi").startswith("en") else "vi"
+        value, error = read_number(changes["value"], locale)
+        if error:
+            raise WorkflowError(number_message(error, changes["value"]), code=error)
+        message = range_message(observation.indicator, value)
+        if message:
+            raise WorkflowError(message, code="out_of_range")
+        changes["value"] = value
     for name, value in changes.items():
-        setattr(observation, name, Decimal(value) if name == "value" else value)
+        setattr(observation, name, value)
     if observation.state == WorkflowState.REJECTED:
         observation.state = WorkflowState.DRAFT
-    observation.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        observation.full_clean(validate_unique=False)
+    except ValidationError as error:
+        raise WorkflowError(" ".join(error.messages), code="invalid") from error
     observation.save(changed_by=user, reason=reason)
     return observation
+
+
+def _who(user) -> str:
+    if user is None:
+        return _("người khác")
+    return user.get_full_name() or user.get_username()
 
 
 def _not_yours(observation: Observation) -> str:

@@ -8,6 +8,10 @@ unit existed during the period, the value is a number in the indicator's allowed
 (percentages 0–100), the user may report it, the file gives it once; then, over all rows,
 jumps against the unit's own history (a warning that needs a comment) and the consistency
 rules between indicators (sector shares adding up to about 100 %).
+
+Every problem has a machine-readable ``code``; docs/data-collection.md lists them with their
+messages. A unit is looked up among the units that existed during the row's period, so a
+name shared by an old and a new commune is not ambiguous for a year only one of them lived.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -25,6 +30,7 @@ from plantrack.extraction.numbers import format_number
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import FigureStatus
 from plantrack.observations.importing import (
+    LOCALES,
     Problem,
     ReadResult,
     SourceRow,
@@ -37,12 +43,17 @@ from plantrack.observations.periods import PeriodError, parse_period
 from plantrack.plans.choices import Frequency, ValueType
 from plantrack.plans.models import Indicator
 
-# The period kinds each frequency accepts.
+# The period kinds each frequency accepts. A figure as at a day (disbursement by 31 March)
+# fits any frequency: the demo holds one for an annual indicator, and exports re-import.
 FREQUENCY_PERIODS = {
-    Frequency.ANNUAL: {"year"},
-    Frequency.QUARTERLY: {"quarter"},
-    Frequency.MONTHLY: {"month"},
+    Frequency.ANNUAL: {"year", "day"},
+    Frequency.QUARTERLY: {"quarter", "day"},
+    Frequency.MONTHLY: {"month", "day"},
 }
+# The words that name a unit's kind, dropped to match "Hưng Đạo" to "Xã Hưng Đạo".
+UNIT_KIND_WORDS = ("tinh", "thanh_pho", "huyen", "thi_xa", "quan", "xa", "phuong", "thi_tran")
+# Lengths of GSO codes (province, district, commune): a spreadsheet drops leading zeros.
+UNIT_CODE_LENGTHS = (2, 3, 5)
 STATUS_WORDS = {
     FigureStatus.ESTIMATE: {"estimate", "uoc", "uoc_tinh", "uoc_thuc_hien", "uoc_th"},
     FigureStatus.PRELIMINARY: {"preliminary", "so_bo"},
@@ -50,6 +61,9 @@ STATUS_WORDS = {
     FigureStatus.DERIVED: {"derived", "tinh_toan", "tinh_tu_so_lieu_cong_bo"},
 }
 DEFAULT_OUTLIER_THRESHOLD = Decimal("0.5")
+# A growth rate moves in points, not in proportion: 2,24 % → 6,74 % is an ordinary year (the
+# proportion, 200 %, would flag every rate near zero).
+DEFAULT_OUTLIER_POINTS = Decimal(10)
 
 
 @dataclass
@@ -65,11 +79,19 @@ class CheckedRow:
     breakdown: str
     source_text: str
     comment: str
+    # False when the row leaves the status empty: estimate for a new figure, and any status
+    # for telling whether the figure is already known (services._already_known).
+    status_given: bool = True
 
 
 def outlier_threshold() -> Decimal:
     """Return the relative jump beyond which a value needs a comment (settings, default 50 %)."""
     return Decimal(str(getattr(settings, "PLANTRACK_OUTLIER_THRESHOLD", DEFAULT_OUTLIER_THRESHOLD)))
+
+
+def outlier_points() -> Decimal:
+    """Return the change in points beyond which a growth rate needs a comment (default 10)."""
+    return Decimal(str(getattr(settings, "PLANTRACK_OUTLIER_POINTS", DEFAULT_OUTLIER_POINTS)))
 
 
 class Registry:
@@ -86,9 +108,15 @@ class Registry:
         units = list(AdminUnit.objects.all())
         self.units_by_code: dict[str, list[AdminUnit]] = defaultdict(list)
         self.units_by_name: dict[str, list[AdminUnit]] = defaultdict(list)
+        self.units_by_short_name: dict[str, list[AdminUnit]] = defaultdict(list)
         for unit in units:
             self.units_by_code[unit.code].append(unit)
-            self.units_by_name[normalise(unit.name)].append(unit)
+            name = normalise(unit.name)
+            self.units_by_name[name].append(unit)
+            for word in UNIT_KIND_WORDS:
+                if name.startswith(word + "_"):
+                    self.units_by_short_name[name.removeprefix(word + "_")].append(unit)
+                    break
 
     def indicator(self, text: str) -> tuple[Indicator | None, str | None]:
         key = str(text or "").strip()
@@ -102,27 +130,69 @@ class Registry:
             return named[0], None
         return None, "ambiguous_indicator" if named else "unknown_indicator"
 
-    def unit(self, text: str, day: datetime.date) -> tuple[AdminUnit | None, str | None]:
-        """Return the unit named by code or name that existed on ``day`` (or any, if none did)."""
+    def unit(self, text: str, period=None) -> tuple[AdminUnit | None, str | None]:
+        """Return the unit named by code or name, preferring those that existed in ``period``.
+
+        A code is matched as written, then with the leading zeros a spreadsheet drops (1273
+        is 01273) when that gives one code. A name is matched without diacritics and case,
+        with or without its kind ("Hưng Đạo", "xa hung dao"); it is ambiguous when units of
+        different codes that existed in the period (or, if none did, at any time) carry it.
+        Where several rows share a code (an old commune and the new one that took its
+        code), the one valid at the end of the period is taken. With no period, any unit.
+        """
         key = str(text or "").strip()
         if not key:
             return None, "missing_unit"
-        candidates = self.units_by_code.get(key) or self.units_by_code.get(key.zfill(2))
+        candidates = self.units_by_code.get(key)
+        if not candidates and key.isdigit():
+            padded = {
+                key.zfill(length) for length in UNIT_CODE_LENGTHS if length > len(key)
+            } & self.units_by_code.keys()
+            if len(padded) == 1:
+                candidates = self.units_by_code[padded.pop()]
+        by_name = False
         if not candidates:
-            candidates = self.units_by_name.get(normalise(key), [])
-            if len({(u.code, u.level) for u in candidates}) > 1:
-                return None, "ambiguous_unit"
+            by_name = True
+            name = normalise(key)
+            candidates = self.units_by_name.get(name) or self.units_by_short_name.get(name, [])
         if not candidates:
             return None, "unknown_unit"
-        valid = [u for u in candidates if u.is_valid_on(day)]
-        return (valid or candidates)[0], None
+        alive = [u for u in candidates if period is None or _unit_existed(u, period)]
+        if by_name and len({(u.code, u.level) for u in alive or candidates}) > 1:
+            return None, "ambiguous_unit"
+        if period is not None:
+            at_end = [u for u in alive if u.is_valid_on(period.end)]
+            return (at_end or alive or candidates)[0], None
+        return candidates[0], None
 
 
-def choose_locale(read: ReadResult, declared: str | None) -> tuple[str | None, list[Problem]]:
-    """Return the file's number locale: declared, or shown by its unambiguous numbers."""
+def choose_locale(
+    read: ReadResult, declared: str | None, filename: str = ""
+) -> tuple[str | None, list[Problem]]:
+    """Return the locale for the file's ambiguous numbers, and any problem with it.
+
+    The locale the caller declares wins, then the file's own (a JSON "locale", the
+    template's); otherwise the style its unambiguous numbers show ("6,74" Vietnamese,
+    "6.74" English). A file without a declared locale whose numbers show both styles
+    cannot be read safely: its rows of the less frequent style are reported as
+    ``mixed_number_formats``, and no locale is chosen. None when nothing decides.
+    """
+    declared = declared or None  # an empty form field declares nothing
+    if declared is not None and declared not in LOCALES:
+        return None, [
+            Problem(
+                code="unknown_locale",
+                message=_(
+                    "Kiểu số “%(value)s” không hợp lệ: dùng “vi” (1.234,5) hoặc “en” (1,234.5)."
+                )
+                % {"value": declared},
+                file=filename,
+                value=str(declared),
+            )
+        ]
     if declared:
         return declared, []
-    if read.declared_locale in ("vi", "en"):
+    if read.declared_locale in LOCALES:
         return read.declared_locale, []
     seen: dict[str, list[SourceRow]] = defaultdict(list)
     for row in read.rows:
@@ -132,19 +202,24 @@ def choose_locale(read: ReadResult, declared: str | None) -> tuple[str | None, l
             if locale:
                 seen[locale].append(row)
     if len(seen) == 2:
-        minority = min(seen, key=lambda key: len(seen[key]))
+        minority = min(LOCALES, key=lambda key: (len(seen[key]), key))
         return None, [
             _problem(
                 "mixed_number_formats",
                 _(
-                    "Tệp viết số theo cả hai kiểu (1.234,5 và 1,234.5); hãy dùng một kiểu, hoặc "
-                    "khai báo kiểu số của tệp."
-                ),
+                    "Số “%(value)s” viết theo kiểu %(style)s, khác các số khác của tệp: hãy "
+                    "dùng một kiểu (1.234,5 hoặc 1,234.5), hoặc khai báo kiểu số của tệp."
+                )
+                % {
+                    "value": row.cells.get("value"),
+                    "style": "1,234.5" if minority == "en" else "1.234,5",
+                },
                 read,
                 row,
                 "value",
+                filename,
             )
-            for row in seen[minority][:5]
+            for row in seen[minority]
         ]
     return (next(iter(seen)) if seen else None), []
 
@@ -162,25 +237,23 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
             _problems.append(_problem(code, message, read, _row, column, filename=filename))
 
         period = None
-        period_text = _text(row.cells.get("period"))
+        period_text = _period_text(row.cells.get("period"))
         try:
             period = parse_period(period_text)
-        except PeriodError as error:
-            fail("invalid_period", str(error), "period")
+        except PeriodError:
+            fail("invalid_period", _period_message(period_text), "period")
 
         indicator, error = registry.indicator(_text(row.cells.get("indicator")))
         if error:
             fail(error, _indicator_message(error, row.cells.get("indicator")), "indicator")
 
-        unit = None
-        if period is not None:
-            unit, error = registry.unit(_text(row.cells.get("unit")), period.end)
-            if error:
-                fail(error, _unit_message(error, row.cells.get("unit")), "unit")
+        unit, error = registry.unit(_text(row.cells.get("unit")), period)
+        if error:
+            fail(error, _unit_message(error, row.cells.get("unit")), "unit")
 
         value, error = read_number(row.cells.get("value"), locale)
         if error:
-            fail(error, _number_message(error, row.cells.get("value")), "value")
+            fail(error, number_message(error, row.cells.get("value")), "value")
 
         status, error = _status(row.cells.get("status"))
         if error:
@@ -209,13 +282,13 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
                 % {
                     "unit": unit,
                     "period": period.text,
-                    "start": unit.valid_from or "…",
-                    "end": unit.valid_to or "…",
+                    "start": _date(unit.valid_from),
+                    "end": _date(unit.valid_to),
                 },
                 "unit",
             )
         if indicator is not None and value is not None:
-            message = _range_message(indicator, value)
+            message = range_message(indicator, value)
             if message:
                 fail("out_of_range", message, "value")
         if (
@@ -262,6 +335,7 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
                 breakdown=breakdown,
                 source_text=_text(row.cells.get("source")),
                 comment=_text(row.cells.get("comment")),
+                status_given=bool(normalise(row.cells.get("status"))),
             )
         )
     problems.extend(_check_jumps(checked, read, filename))
@@ -270,10 +344,18 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
 
 
 def _check_jumps(checked: list[CheckedRow], read, filename) -> list[Problem]:
-    """Warn where a value jumps beyond the threshold from the unit's previous value."""
+    """Flag where a value jumps beyond the threshold from the unit's previous value.
+
+    The previous value is the latest earlier period of the same kind (year, quarter, …) for
+    the same indicator, unit and breakdown, from the file or else the current stored figure.
+    A jump is relative (``PLANTRACK_OUTLIER_THRESHOLD``, 0.5 = 50 %), or in points for a
+    growth rate (``PLANTRACK_OUTLIER_POINTS``); from a previous zero, only a rate is judged.
+    With a comment on the row it is a warning, without one an error (``needs_comment``).
+    """
     if not checked:
         return []
     threshold = outlier_threshold()
+    points = outlier_points()
     indicator_ids = {row.indicator.pk for row in checked}
     unit_ids = {row.unit.pk for row in checked}
     history: dict[tuple, list[tuple[str, Decimal]]] = defaultdict(list)
@@ -284,8 +366,23 @@ def _check_jumps(checked: list[CheckedRow], read, filename) -> list[Problem]:
         "indicator_id", "unit_id", "breakdown", "period", "value"
     ):
         history[(indicator_id, unit_id, breakdown)].append((period, value))
+    # A value the database already holds for its own period was judged when it came in: a
+    # file that sends it again (a re-import, an export read back) is not asked to explain it.
+    stored = {(key, period): value for key, series in history.items() for period, value in series}
+    known = {
+        id(row)
+        for row in checked
+        if stored.get(((row.indicator.pk, row.unit.pk, row.breakdown), row.period)) == row.value
+    }
+    # The file's own earlier periods are history too, and replace the stored value of theirs.
+    for row in checked:
+        series = history[(row.indicator.pk, row.unit.pk, row.breakdown)]
+        series[:] = [(period, value) for period, value in series if period != row.period]
+        series.append((row.period, row.value))
     problems = []
     for row in checked:
+        if id(row) in known:
+            continue
         earlier = [
             (period, value)
             for period, value in history.get((row.indicator.pk, row.unit.pk, row.breakdown), [])
@@ -293,31 +390,46 @@ def _check_jumps(checked: list[CheckedRow], read, filename) -> list[Problem]:
         ]
         if not earlier:
             continue
-        period, previous = max(earlier)
-        if previous == 0:
-            continue
-        jump = abs(row.value - previous) / abs(previous)
-        if jump <= threshold:
-            continue
+        period, previous = max(earlier, key=lambda item: item[0])
         values = {
-            "value": _num(row.value),
-            "previous": _num(previous),
+            "value": number_text(row.value),
+            "previous": number_text(previous),
             "period": period,
-            "jump": round(jump * 100),
-            "threshold": round(threshold * 100),
         }
-        if row.comment:
-            message = _(
-                "Giá trị %(value)s thay đổi %(jump)s %% so với %(previous)s của kỳ %(period)s "
-                "(ngưỡng %(threshold)s %%); đã có ghi chú giải thích."
-            )
-            severity = "warning"
+        if row.indicator.value_type == ValueType.RATE:
+            change = abs(row.value - previous)
+            if change <= points:
+                continue
+            values |= {"jump": number_text(change), "threshold": number_text(points)}
+            if row.comment:
+                message = _(
+                    "Tốc độ %(value)s %% thay đổi %(jump)s điểm phần trăm so với %(previous)s %% "
+                    "của kỳ %(period)s (ngưỡng %(threshold)s điểm); đã có ghi chú giải thích."
+                )
+            else:
+                message = _(
+                    "Tốc độ %(value)s %% thay đổi %(jump)s điểm phần trăm so với %(previous)s %% "
+                    "của kỳ %(period)s (ngưỡng %(threshold)s điểm): hãy ghi chú giải thích ở "
+                    "cột ghi chú."
+                )
         else:
-            message = _(
-                "Giá trị %(value)s thay đổi %(jump)s %% so với %(previous)s của kỳ %(period)s "
-                "(ngưỡng %(threshold)s %%): hãy ghi chú giải thích ở cột ghi chú."
-            )
-            severity = "error"
+            if previous == 0:
+                continue
+            jump = abs(row.value - previous) / abs(previous)
+            if jump <= threshold:
+                continue
+            values |= {"jump": round(jump * 100), "threshold": round(threshold * 100)}
+            if row.comment:
+                message = _(
+                    "Giá trị %(value)s thay đổi %(jump)s %% so với %(previous)s của kỳ %(period)s "
+                    "(ngưỡng %(threshold)s %%); đã có ghi chú giải thích."
+                )
+            else:
+                message = _(
+                    "Giá trị %(value)s thay đổi %(jump)s %% so với %(previous)s của kỳ %(period)s "
+                    "(ngưỡng %(threshold)s %%): hãy ghi chú giải thích ở cột ghi chú."
+                )
+        severity = "warning" if row.comment else "error"
         problem = _problem("needs_comment", message % values, read, row.source, "value", filename)
         problem.severity = severity
         problems.append(problem)
@@ -343,7 +455,11 @@ def _check_consistency(checked: list[CheckedRow], read, filename) -> list[Proble
         stored = {
             (i, u, p, b): v
             for i, u, p, b, v in Observation.objects.current()
-            .filter(indicator_id__in=members, unit_id__in={key[0] for key in touched})
+            .filter(
+                indicator_id__in=members,
+                unit_id__in={key[0] for key in touched},
+                period__in={key[1] for key in touched},
+            )
             .values_list("indicator_id", "unit_id", "period", "breakdown", "value")
         }
         for unit_id, period, breakdown in sorted(touched):
@@ -368,9 +484,9 @@ def _check_consistency(checked: list[CheckedRow], read, filename) -> list[Proble
                 "codes": ", ".join(sorted(i.code for i in members.values())),
                 "unit": rows[0].unit,
                 "period": period,
-                "total": _num(total),
-                "tolerance": _num(rule.tolerance),
-                "expected": _num(rule.total),
+                "total": number_text(total),
+                "tolerance": number_text(rule.tolerance),
+                "expected": number_text(rule.total),
             }
             for row in rows:
                 problems.append(
@@ -395,7 +511,12 @@ def _problem(code, message, read, row, column, filename="") -> Problem:
     )
 
 
-def _num(value: Decimal) -> str:
+def _date(day: datetime.date | None) -> str:
+    """Format a date for a message in the active language (1/7/2025 in Vietnamese); "…"."""
+    return "…" if day is None else date_format(day, "SHORT_DATE_FORMAT")
+
+
+def number_text(value: Decimal) -> str:
     """Format a number for a message in the active language: 6.700,3 or 6,700.3."""
     locale = "en" if (get_language() or "vi").startswith("en") else "vi"
     return format_number(value.normalize(), locale)
@@ -407,6 +528,15 @@ def _text(raw) -> str:
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     return str(raw).strip()
+
+
+def _period_text(raw) -> str:
+    """Return a period cell as text; an Excel date cell is the day it holds (2024-03-31)."""
+    if isinstance(raw, datetime.datetime) and raw.time() == datetime.time.min:
+        return raw.date().isoformat()
+    if isinstance(raw, datetime.date) and not isinstance(raw, datetime.datetime):
+        return raw.isoformat()
+    return _text(raw)
 
 
 def _status(raw) -> tuple[str, str | None]:
@@ -429,18 +559,26 @@ def _unit_existed(unit: AdminUnit, period) -> bool:
     return starts and ends
 
 
-def _range_message(indicator: Indicator, value: Decimal) -> str | None:
+def range_message(indicator: Indicator, value: Decimal) -> str | None:
+    """Return why ``value`` is outside the indicator's allowed range, or None if it is not.
+
+    The range is the indicator's ``min_value``–``max_value``; a percentage is also kept
+    within 0–100, and a rank must be a whole number from 1. The importer and
+    ``services.edit_observation`` both call it.
+    """
     low, high = indicator.min_value, indicator.max_value
     if indicator.value_type == ValueType.PERCENT:
         low = max(low, Decimal(0)) if low is not None else Decimal(0)
         high = min(high, Decimal(100)) if high is not None else Decimal(100)
     if indicator.value_type == ValueType.RANK and (value != value.to_integral() or value < 1):
-        return _("Thứ hạng phải là số nguyên dương, không phải %(value)s.") % {"value": _num(value)}
+        return _("Thứ hạng phải là số nguyên dương, không phải %(value)s.") % {
+            "value": number_text(value)
+        }
     if (low is not None and value < low) or (high is not None and value > high):
         return _("Giá trị %(value)s nằm ngoài khoảng cho phép %(low)s – %(high)s của %(code)s.") % {
-            "value": _num(value),
-            "low": "…" if low is None else _num(low),
-            "high": "…" if high is None else _num(high),
+            "value": number_text(value),
+            "low": "…" if low is None else number_text(low),
+            "high": "…" if high is None else number_text(high),
             "code": indicator.code,
         }
     return None
@@ -464,9 +602,20 @@ def _unit_message(code: str, raw) -> str:
     return _("Không có đơn vị hành chính “%(value)s” (theo mã hay tên).") % {"value": raw}
 
 
-def _number_message(code: str, raw) -> str:
+def _period_message(raw) -> str:
+    return _(
+        "Kỳ “%(value)s” không hợp lệ: dùng 2024 (năm, 1900–2100), 2024Q3 (quý), 2024-07 "
+        "(tháng) hoặc 2024-03-31 (số liệu tại một ngày)."
+    ) % {"value": raw}
+
+
+def number_message(code: str, raw) -> str:
     if code == "missing_value":
         return _("Thiếu giá trị.")
+    if code == "too_large":
+        return _("Số “%(value)s” quá lớn: giá trị được lưu tối đa 18 chữ số phần nguyên.") % {
+            "value": raw
+        }
     if code == "ambiguous_number":
         return _(
             "Số “%(value)s” đọc được hai cách (1.234 là một nghìn hai trăm ba mươi tư theo kiểu "

@@ -15,7 +15,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Avg, Count, Q
 from django.db.models.functions import Length
 from django.utils import timezone
@@ -71,10 +71,13 @@ def assess_plan(
     ``AssessmentRun`` with an ``Assessment`` a target, in one transaction.
     """
     as_of = as_of or timezone.localdate()
+    # prefetch_related, not select_related: a plan's thousands of targets share a few
+    # indicators, units and one plan, and building each of them once per target (with their
+    # JSON and decimal fields) cost more than judging the targets (bench/assess.py).
     targets = list(
         Target.objects.current()
         .filter(plan=plan)
-        .select_related("plan", "indicator", "scope_unit", "section")
+        .prefetch_related("plan", "indicator", "scope_unit", "section")
         .order_by("order", "id")
     )
     units_of = {t.pk: t.scope_unit or plan.scope_unit for t in targets}
@@ -155,31 +158,87 @@ def _save(plan, as_of, figures, method, user, results) -> AssessmentRun:
     run = AssessmentRun.objects.create(
         plan=plan, as_of=as_of, figures=figures, method=method or "", created_by=user
     )
-    Assessment.objects.bulk_create(
-        [
-            Assessment(
-                run=run,
-                target=result.target,
-                unit=result.unit,
-                status=result.assessment.status,
-                score=result.assessment.score,
-                actual_rate=result.assessment.actual_rate,
-                required_rate=result.assessment.required_rate,
-                ratio=result.assessment.ratio,
-                projected_value=result.assessment.projected_value,
-                gap=result.assessment.gap,
-                years_of_data=result.assessment.years_of_data,
-                required_rate_remaining=result.assessment.required_rate_remaining,
-                method=result.assessment.method,
-                explanation_vi=result.assessment.explanation_vi,
-                explanation_en=result.assessment.explanation_en,
-                components={**result.assessment.components, "series": result.series},
-            )
-            for result in results
-        ],
-        batch_size=2000,
-    )
+    _insert_assessments(_assessment_row(run, result) for result in results)
     return run
+
+
+# The fields of an ``Assessment`` row, in the order ``_assessment_row`` gives them: every
+# field but the id (``_insert_assessments`` refuses to run if one is missing).
+ASSESSMENT_FIELDS = (
+    "run",
+    "target",
+    "unit",
+    "status",
+    "score",
+    "actual_rate",
+    "required_rate",
+    "ratio",
+    "projected_value",
+    "gap",
+    "years_of_data",
+    "required_rate_remaining",
+    "method",
+    "explanation_vi",
+    "explanation_en",
+    "components",
+)
+# Values any database driver takes as they are; others (the components' dict) are prepared by
+# their field. ``type(…) in``, not ``isinstance``: a bool is not a plain number here.
+_PLAIN_TYPES = (str, int, float)
+
+
+def _assessment_row(run: AssessmentRun, result: TargetResult) -> tuple:
+    judgement = result.assessment
+    return (
+        run.pk,
+        result.target.pk,
+        result.unit.pk if result.unit is not None else None,
+        judgement.status,
+        judgement.score,
+        judgement.actual_rate,
+        judgement.required_rate,
+        judgement.ratio,
+        judgement.projected_value,
+        judgement.gap,
+        judgement.years_of_data,
+        judgement.required_rate_remaining,
+        judgement.method,
+        judgement.explanation_vi,
+        judgement.explanation_en,
+        {**judgement.components, "series": result.series},
+    )
+
+
+def _insert_assessments(rows) -> None:
+    """Insert ``Assessment`` rows (values in ``ASSESSMENT_FIELDS`` order) as bulk_create would.
+
+    ``bulk_create`` builds a model instance a row and compiles every value into SQL; for a
+    national run (100,000 targets, bench/assess.py) that took longer than judging them. Here
+    plain values go to the driver as they are and the rest through their field's
+    ``get_db_prep_save`` (what ``bulk_create`` calls), in one ``executemany``: the same rows.
+    """
+    fields = [Assessment._meta.get_field(name) for name in ASSESSMENT_FIELDS]
+    missing = {f.name for f in Assessment._meta.concrete_fields if not f.primary_key}
+    missing -= set(ASSESSMENT_FIELDS)
+    if missing:
+        raise RuntimeError(f"_save does not write Assessment.{', '.join(sorted(missing))}")
+    connection = connections[router.db_for_write(Assessment)]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    # Built from the model's own table and column names; the values are parameters.
+    sql = f"INSERT INTO {quote(Assessment._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
+    prepared = [
+        [
+            value
+            if value is None or type(value) in _PLAIN_TYPES
+            else field.get_db_prep_save(value, connection)
+            for field, value in zip(fields, row, strict=True)
+        ]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, prepared)
 
 
 def _float(value) -> float | None:
@@ -214,8 +273,15 @@ class FigureStore:
 
     def series(self, indicator: Indicator, unit: AdminUnit) -> list[tuple[int, float, str]]:
         """Return (year, value, origin) for every year with a value, oldest first."""
+        own = self.rows.get((indicator.pk, unit.pk), {})
         found = []
         for year in self.years:
+            # A unit's own figure always comes first (``_resolve``); reading it here skips
+            # the memo for the common case, a series that is all observations.
+            mine = own.get(year)
+            if mine is not None:
+                found.append((year, mine[0], f"observation:{mine[1]}"))
+                continue
             resolved = self.value(indicator.pk, unit.pk, year)
             if resolved is not None:
                 found.append((year, resolved[0], resolved[1]))
@@ -338,18 +404,33 @@ def _known_figures(indicator_ids, unit_ids, as_of: datetime.date, figures: Figur
     if not replay:
         rows = rows.filter(is_current=True)
     found: dict = defaultdict(dict)
-    known: dict = {}
+    last_year = as_of.year
     columns = ("indicator_id", "unit_id", "period", "value", "published_on", "id")
-    for indicator_id, unit_id, period, value, published_on, pk in rows.values_list(*columns):
+    # Unordered: Observation's default ordering joins indicators and units and sorts every
+    # row (most of the query's time on PostgreSQL); the rows go into dicts keyed on the
+    # figure, and where vintages compete the rank below decides, not the order.
+    rows = rows.order_by().values_list(*columns)
+    if not replay:
+        # Only current rows: no vintages to rank, the loop below without its bookkeeping.
+        for indicator_id, unit_id, period, value, published_on, pk in rows:
+            year = int(period)
+            if year > last_year:
+                continue
+            if (published_on or datetime.date(year, 12, 31)) > as_of:
+                continue
+            found[indicator_id, unit_id][year] = (float(value), pk)
+        return found
+    known: dict = {}
+    for indicator_id, unit_id, period, value, published_on, pk in rows:
         year = int(period)
-        if year > as_of.year:
+        if year > last_year:
             continue
         known_on = published_on or datetime.date(year, 12, 31)
         if known_on > as_of:
             continue
         key = (indicator_id, unit_id)
         rank = (known_on, pk)
-        if replay and known.get((key, year), rank) > rank:
+        if known.get((key, year), rank) > rank:
             continue
         known[(key, year)] = rank
         found[key][year] = (float(value), pk)

@@ -1,4 +1,8 @@
-"""Choose the language of a request: Vietnamese unless the visitor chose English."""
+"""Choose the language of a request: Vietnamese unless the visitor chose English.
+
+The REST API (``/api/``) is the exception: a script has no language switch, so there the
+language follows the request's Accept-Language (Vietnamese when it names no language we have).
+"""
 
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
@@ -11,9 +15,17 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
     Django's own middleware follows the browser's Accept-Language, so an official whose
     browser is set to English would get English pages; PlanTrack is Vietnamese first, and
     English is a choice made with the language switch (stored in the language cookie).
+    Under ``ACCEPT_LANGUAGE_PATHS`` (the REST API) Django's own choice applies: the language
+    cookie, then Accept-Language, then Vietnamese (``LANGUAGE_CODE``).
     """
 
+    ACCEPT_LANGUAGE_PATHS = ("/api/",)
+
     def process_request(self, request) -> None:
+        if request.path_info.startswith(self.ACCEPT_LANGUAGE_PATHS):
+            translation.activate(translation.get_language_from_request(request))
+            request.LANGUAGE_CODE = translation.get_language()
+            return
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         supported = {code for code, _name in settings.LANGUAGES}
         language = chosen if chosen in supported else settings.LANGUAGE_CODE

@@ -1,0 +1,28 @@
+"""The REST API under /api/: resources, imports, tokens, the schema and its documentation."""
+
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from plantrack.api import views
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("plans", views.PlanViewSet, basename="plan")
+router.register("sections", views.PlanSectionViewSet, basename="section")
+router.register("indicators", views.IndicatorViewSet, basename="indicator")
+router.register("targets", views.TargetViewSet, basename="target")
+router.register("units", views.AdminUnitViewSet, basename="unit")
+router.register("observations", views.ObservationViewSet, basename="observation")
+router.register("assessment-runs", views.AssessmentRunViewSet, basename="assessment-run")
+router.register("assessments", views.AssessmentViewSet, basename="assessment")
+
+urlpatterns = [
+    path("imports/", views.ImportView.as_view(), name="import"),
+    path("token/", views.TokenView.as_view(), name="token"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", views.docs, name="docs"),
+    path("", include(router.urls)),
+    re_path(r"^", views.NotFoundView.as_view(), name="not-found"),
+]

@@ -1,0 +1,90 @@
+"""Downloads for signed-in users: figures exported, and an agency's Excel template.
+
+Both are thin: they read the query string, call ``export`` or ``excel_template``, and send
+the file. What a user gets goes through ``for_user``: figures they may see; templates of
+their own agencies (every agency for planners and admins). A code that names nothing, or
+something the user may not see, is 404 alike.
+"""
+
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from plantrack.accounts.models import Agency, agency_ids_of, sees_everything
+from plantrack.observations.excel_template import LOCALES, TemplateError, write_template
+from plantrack.observations.export import (
+    FORMAT_INFO,
+    ExportError,
+    ExportFormat,
+    export_bytes,
+    select_observations,
+)
+from plantrack.observations.models import Observation
+from plantrack.plans.models import Plan
+
+
+@require_GET
+@login_required
+def export(request):
+    """Send the current figures the user may see, filtered by ``plan``, ``indicator`` and
+    ``unit`` codes, as ``format`` csv (default), xlsx or sdmx-csv."""
+    file_format = request.GET.get("format") or ExportFormat.CSV
+    if file_format not in ExportFormat.values:
+        return _bad_request(
+            _("Định dạng “%(format)s” không hỗ trợ: dùng %(choices)s.")
+            % {"format": file_format, "choices": ", ".join(ExportFormat.values)}
+        )
+    try:
+        selected = select_observations(
+            Observation.objects.for_user(request.user),
+            plans=Plan.objects.for_user(request.user),
+            plan=request.GET.get("plan"),
+            indicator=request.GET.get("indicator"),
+            unit=request.GET.get("unit"),
+        )
+    except ExportError as error:
+        raise Http404(str(error)) from error
+    info = FORMAT_INFO[ExportFormat(file_format)]
+    name = f"plantrack-so-lieu-{timezone.localdate():%Y%m%d}.{info.extension}"
+    return _file(export_bytes(selected, file_format), name, info.content_type)
+
+
+@require_GET
+@login_required
+def template(request):
+    """Send the Excel template of ``agency`` (a code) for ``period``, in ``locale`` (the
+    page's language unless told)."""
+    user = request.user
+    agencies = Agency.objects.select_related("unit")
+    if not sees_everything(user):
+        agencies = agencies.filter(pk__in=agency_ids_of(user))
+    agency = get_object_or_404(agencies, code=(request.GET.get("agency") or "").strip())
+    locale = request.GET.get("locale") or (get_language() or "vi")[:2]
+    if locale not in LOCALES:
+        locale = "vi"
+    period = (request.GET.get("period") or "").strip()
+    try:
+        data = write_template(
+            agency, period, locale=locale, observations=Observation.objects.for_user(user)
+        )
+    except TemplateError as error:
+        return _bad_request(str(error))
+    name = f"bieu-mau-{agency.code}-{period}.xlsx"
+    content_type = FORMAT_INFO[ExportFormat.XLSX].content_type
+    return _file(data, name, content_type)
+
+
+def _file(data: bytes, name: str, content_type: str) -> FileResponse:
+    return FileResponse(
+        io.BytesIO(data), as_attachment=True, filename=name, content_type=content_type
+    )
+
+
+def _bad_request(message: str) -> HttpResponseBadRequest:
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
