@@ -52,8 +52,18 @@ def test_the_schema_is_served_as_json(api):
     assert response.json()["info"]["title"] == "PlanTrack API"
 
 
-def test_the_docs_page_lists_every_endpoint_without_a_cdn(client):
+def test_the_interactive_docs_are_served_from_our_own_static_files(client):
     response = client.get("/api/docs/")
+
+    assertContains(response, "swagger-ui")
+    assertContains(response, "/static/drf_spectacular_sidecar/swagger-ui-dist/")
+    assertContains(response, "/api/schema/")
+    assertNotContains(response, "cdn.jsdelivr")
+    assertNotContains(response, "unpkg")
+
+
+def test_the_plain_endpoint_list_needs_no_script_and_no_cdn(client):
+    response = client.get("/api/docs/endpoints/")
 
     for path in ENDPOINTS:
         assertContains(response, path)

@@ -49,3 +49,15 @@ def test_the_explanation_follows_the_language(client, master_plan, grdp_target):
 
 def test_a_target_never_assessed_says_so(client, master_plan, grdp_target):
     assertContains(client.get("/"), "Chưa đánh giá")
+
+
+def test_a_run_on_unapproved_figures_is_shown_only_to_planners(
+    client, master_plan, grdp_target, planner
+):
+    from plantrack.progress.choices import Figures
+
+    assess_plan(master_plan, as_of=datetime.date(2026, 6, 30), figures=Figures.SUBMITTED)
+
+    assertContains(client.get("/"), "Chưa đánh giá")
+    client.force_login(planner)
+    assertContains(client.get("/"), "Cần đẩy nhanh")

@@ -10,11 +10,10 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
-from plantrack.accounts.models import Agency, sees_everything
+from plantrack.accounts.models import Agency
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.models import Observation
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
-from plantrack.progress.choices import Figures
 from plantrack.progress.models import Assessment, AssessmentRun
 
 
@@ -54,20 +53,13 @@ def visible_observations(user):
 
 
 def visible_runs(user):
-    """Return the assessment runs of the plans ``user`` may see.
-
-    A run judged on submitted figures mixes every agency's unapproved work, so only those
-    who see all of it (planners, admins) see such a run.
-    """
-    runs = AssessmentRun.objects.filter(plan__in=Plan.objects.for_user(user))
-    if not sees_everything(user):
-        runs = runs.exclude(figures=Figures.SUBMITTED)
-    return runs
+    """Return the assessment runs ``user`` may see (``AssessmentRun.objects.for_user``)."""
+    return AssessmentRun.objects.for_user(user)
 
 
 def visible_assessments(user):
     """Return the assessments of the runs ``user`` may see."""
-    return Assessment.objects.filter(run__in=visible_runs(user))
+    return Assessment.objects.for_user(user)
 
 
 def agency_named(code: str | None) -> Agency | None:

@@ -1,7 +1,7 @@
 """The REST API under /api/: resources, imports, tokens, the schema and its documentation."""
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from plantrack.api import views
@@ -22,7 +22,8 @@ urlpatterns = [
     path("imports/", views.ImportView.as_view(), name="import"),
     path("token/", views.TokenView.as_view(), name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", views.docs, name="docs"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/endpoints/", views.docs, name="endpoints"),
     path("", include(router.urls)),
     re_path(r"^", views.NotFoundView.as_view(), name="not-found"),
 ]

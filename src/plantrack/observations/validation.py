@@ -16,6 +16,7 @@ name shared by an old and a new commune is not ambiguous for a year only one of 
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
@@ -358,39 +359,34 @@ def _check_jumps(checked: list[CheckedRow], read, filename) -> list[Problem]:
     points = outlier_points()
     indicator_ids = {row.indicator.pk for row in checked}
     unit_ids = {row.unit.pk for row in checked}
-    history: dict[tuple, list[tuple[str, Decimal]]] = defaultdict(list)
+    # (indicator, unit, breakdown, length of the period text: its kind) → period → value.
+    history: dict[tuple, dict[str, Decimal]] = defaultdict(dict)
     rows = Observation.objects.current().filter(
         indicator_id__in=indicator_ids, unit_id__in=unit_ids
     )
     for indicator_id, unit_id, breakdown, period, value in rows.values_list(
         "indicator_id", "unit_id", "breakdown", "period", "value"
     ):
-        history[(indicator_id, unit_id, breakdown)].append((period, value))
+        history[(indicator_id, unit_id, breakdown, len(period))][period] = value
     # A value the database already holds for its own period was judged when it came in: a
     # file that sends it again (a re-import, an export read back) is not asked to explain it.
-    stored = {(key, period): value for key, series in history.items() for period, value in series}
     known = {
-        id(row)
-        for row in checked
-        if stored.get(((row.indicator.pk, row.unit.pk, row.breakdown), row.period)) == row.value
+        id(row) for row in checked if history.get(_series(row), {}).get(row.period) == row.value
     }
     # The file's own earlier periods are history too, and replace the stored value of theirs.
     for row in checked:
-        series = history[(row.indicator.pk, row.unit.pk, row.breakdown)]
-        series[:] = [(period, value) for period, value in series if period != row.period]
-        series.append((row.period, row.value))
+        history[_series(row)][row.period] = row.value
+    periods = {key: sorted(series) for key, series in history.items()}
     problems = []
     for row in checked:
         if id(row) in known:
             continue
-        earlier = [
-            (period, value)
-            for period, value in history.get((row.indicator.pk, row.unit.pk, row.breakdown), [])
-            if _comparable(period, row.period) and period < row.period
-        ]
-        if not earlier:
+        key = _series(row)
+        position = bisect.bisect_left(periods[key], row.period)
+        if position == 0:
             continue
-        period, previous = max(earlier, key=lambda item: item[0])
+        period = periods[key][position - 1]
+        previous = history[key][period]
         values = {
             "value": number_text(row.value),
             "previous": number_text(previous),
@@ -549,8 +545,9 @@ def _status(raw) -> tuple[str, str | None]:
     return FigureStatus.ESTIMATE, "unknown_status"
 
 
-def _comparable(a: str, b: str) -> bool:
-    return len(a) == len(b)
+def _series(row: CheckedRow) -> tuple:
+    """Return the key of the row's series: periods of one kind (the same length) compare."""
+    return (row.indicator.pk, row.unit.pk, row.breakdown, len(row.period))
 
 
 def _unit_existed(unit: AdminUnit, period) -> bool:

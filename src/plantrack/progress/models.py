@@ -2,7 +2,29 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from plantrack.accounts.models import sees_everything
 from plantrack.progress.choices import Figures, Method, Status
+
+
+class AssessmentRunQuerySet(models.QuerySet):
+    def for_user(self, user) -> "AssessmentRunQuerySet":
+        """Return the runs of the plans ``user`` may see.
+
+        A run judged on submitted figures mixes every agency's unapproved work, so only
+        those who see all of it (planners, admins) see such a run.
+        """
+        from plantrack.plans.models import Plan
+
+        runs = self.filter(plan__in=Plan.objects.for_user(user))
+        if not sees_everything(user):
+            runs = runs.exclude(figures=Figures.SUBMITTED)
+        return runs
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def for_user(self, user) -> "AssessmentQuerySet":
+        """Return the assessments of the runs ``user`` may see."""
+        return self.filter(run__in=AssessmentRun.objects.for_user(user))
 
 
 class AssessmentRun(models.Model):
@@ -34,6 +56,8 @@ class AssessmentRun(models.Model):
         blank=True,
     )
     created_at = models.DateTimeField(_("thời điểm chạy"), auto_now_add=True)
+
+    objects = AssessmentRunQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lượt đánh giá")
@@ -86,6 +110,8 @@ class Assessment(models.Model):
     explanation_vi = models.TextField(_("giải thích"))
     explanation_en = models.TextField(_("giải thích (tiếng Anh)"))
     components = models.JSONField(_("thành phần tính toán"), default=dict)
+
+    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kết quả đánh giá chỉ tiêu")

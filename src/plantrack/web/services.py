@@ -80,7 +80,11 @@ def plan_outlines(user) -> list[PlanOutline]:
     assessments) plus what ``for_user`` needs to know the user, whatever the size of the plans.
     """
     targets = targets_marked_replaced(Target.objects.select_related("indicator", "scope_unit"))
-    latest_run = AssessmentRun.objects.filter(plan=OuterRef("pk")).order_by("-created_at", "-id")
+    latest_run = (
+        AssessmentRun.objects.for_user(user)
+        .filter(plan=OuterRef("pk"))
+        .order_by("-created_at", "-id")
+    )
     plans = list(
         Plan.objects.for_user(user)
         .select_related("scope_unit")
