@@ -136,20 +136,12 @@ def _judge(target: Target, series, as_of_year: int, method: str | None) -> engin
     try:
         return engine.assess(engine_target(target), points, as_of_year, method)
     except engine.EngineError as error:
-        return engine.Assessment(
-            status=engine.NOT_ASSESSABLE,
-            score=None,
-            actual_rate=None,
-            required_rate=None,
-            ratio=None,
-            projected_value=None,
-            gap=None,
+        return engine.not_assessable(
             years_of_data=len(points),
-            required_rate_remaining=None,
             method="error",
             explanation_vi=f"Chỉ tiêu chưa đủ thông tin để tính: {error}.",
             explanation_en=f"The target cannot be computed as recorded: {error}.",
-            components={"error": str(error)},
+            error=str(error),
         )
 
 

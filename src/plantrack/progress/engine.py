@@ -358,13 +358,6 @@ def _assess_level(target: Target, points: list, as_of_year, method: str) -> Asse
         status = _band(ratio, method)
         if latest_year >= target.target_year:  # the target year's figure is in: final
             status = REGRESSING if status == REGRESSING else OFF_TRACK
-    components |= {
-        "actual_rate": actual,
-        "required_rate": required,
-        "ratio": ratio,
-        "thresholds": BANDS[method],
-        "statcan_score": _statcan_score(ratio, met),
-    }
     return _result(
         target=target,
         status=status,
@@ -411,9 +404,6 @@ def _assess_rate_level(target: Target, points: list, method: str) -> Assessment:
         "target_value": required,
         "target_year": target.target_year,
         "goal_sign": sign,
-        "ratio": ratio,
-        "thresholds": BANDS[method],
-        "statcan_score": _statcan_score(ratio, met),
     }
     return _result(
         target=target,
@@ -554,11 +544,6 @@ def _average_of_growth_rates(target, points, as_of_year, method) -> Assessment:
         "years_observed": [y for y, _ in observed],
         "imputed_years": missing,
         "growth_product": product,
-        "actual_rate": actual,
-        "required_rate": required,
-        "ratio": ratio,
-        "thresholds": BANDS[method],
-        "statcan_score": _statcan_score(ratio, status == ACHIEVED),
     }
     return _result(
         target=target,
@@ -605,11 +590,6 @@ def _average_growth_of_levels(target, points, as_of_year, method) -> Assessment:
         "latest_year": latest_year,
         "latest_value": latest_value,
         "needed_at_end": needed_at_end,
-        "actual_rate": actual,
-        "required_rate": required,
-        "ratio": ratio,
-        "thresholds": BANDS[method],
-        "statcan_score": _statcan_score(ratio, status == ACHIEVED),
     }
     years = len([y for y, _ in in_period if y >= base_year])
     return _result(
@@ -685,11 +665,6 @@ def _assess_annual_change(target: Target, points: list, as_of_year, method: str)
         "latest_year": latest_year,
         "latest_value": latest_value,
         "needed_at_end": needed_at_end,
-        "actual_rate": actual,
-        "required_rate": required,
-        "ratio": ratio,
-        "thresholds": BANDS[method],
-        "statcan_score": _statcan_score(ratio, status == ACHIEVED),
     }
     years = len([y for y, _ in in_period if y >= base_year])
     projected = latest_value + actual * later
@@ -748,11 +723,6 @@ def _assess_cumulative(target: Target, points: list, as_of_year, method: str) ->
         "years_observed": [y for y, _ in observed],
         "imputed_years": missing,
         "target_value": aim,
-        "actual_rate": actual,
-        "required_rate": required,
-        "ratio": ratio,
-        "thresholds": BANDS[method],
-        "statcan_score": _statcan_score(ratio, status == ACHIEVED),
     }
     return _result(
         target=target,
@@ -839,6 +809,18 @@ def _insufficient(target: Target, points: list, calc: str) -> Assessment:
 
 
 def _not_assessable(points: list) -> Assessment:
+    return not_assessable(
+        years_of_data=len(points),
+        method="qualitative",
+        explanation_vi="Chỉ tiêu định tính: đánh giá bằng minh chứng, không tính bằng số liệu.",
+        explanation_en="A qualitative target: judged on evidence, not computed from figures.",
+    )
+
+
+def not_assessable(
+    *, years_of_data: int, method: str, explanation_vi: str, explanation_en: str, **components
+) -> Assessment:
+    """Return a ``not_assessable`` assessment: every number empty, the reason explained."""
     return Assessment(
         status=NOT_ASSESSABLE,
         score=None,
@@ -847,12 +829,12 @@ def _not_assessable(points: list) -> Assessment:
         ratio=None,
         projected_value=None,
         gap=None,
-        years_of_data=len(points),
+        years_of_data=years_of_data,
         required_rate_remaining=None,
-        method="qualitative",
-        explanation_vi="Chỉ tiêu định tính: đánh giá bằng minh chứng, không tính bằng số liệu.",
-        explanation_en="A qualitative target: judged on evidence, not computed from figures.",
-        components={},
+        method=method,
+        explanation_vi=explanation_vi,
+        explanation_en=explanation_en,
+        components=components,
     )
 
 
@@ -875,6 +857,16 @@ def _result(
     components: dict,
 ) -> Assessment:
     components = {**components, "status": status, "method": method}
+    bands = method.split(":")[0]
+    if bands in BANDS:
+        # Every ratio-based judgement records how to redo it (docs/methodology.md).
+        components |= {
+            "actual_rate": actual,
+            "required_rate": required,
+            "ratio": ratio,
+            "thresholds": BANDS[bands],
+            "statcan_score": _statcan_score(ratio, status == ACHIEVED),
+        }
     vi, en = _explain(target, status, actual, required, ratio, remaining, method, components)
     return Assessment(
         status=status,
