@@ -13,7 +13,10 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler
 
+from plantrack.investment.services import ProjectError
 from plantrack.observations.services import WorkflowError
+from plantrack.workplan.importing import ImportNotPermitted
+from plantrack.workplan.services import TaskError
 
 # The HTTP status of each workflow code (observations/services.py); any other code, such as
 # ``invalid`` or ``reason_required``, is 400. One code, one status: ``invalid`` is always 400.
@@ -88,6 +91,12 @@ def _as_api_exception(exc):
             status_code=WORKFLOW_STATUS.get(exc.code, status.HTTP_400_BAD_REQUEST),
             details={"problems": [problem_as_dict(p) for p in problems]} if problems else None,
         )
+    if isinstance(exc, TaskError | ProjectError):
+        # A refused progress report, evidence file, deadline move or capital row: 422 with
+        # the service's code (file_too_large, file_type_not_allowed, reason_required, …).
+        return ApiError(str(exc), code=exc.code, status_code=status.HTTP_422_UNPROCESSABLE_ENTITY)
+    if isinstance(exc, ImportNotPermitted):
+        return ApiError(str(exc), code=exc.code, status_code=status.HTTP_403_FORBIDDEN)
     if isinstance(exc, DjangoValidationError):
         details = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
         return ApiError(

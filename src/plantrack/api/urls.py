@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from plantrack.api import views
+from plantrack.api import views, workplan_views
 
 app_name = "api"
 
@@ -17,9 +17,20 @@ router.register("units", views.AdminUnitViewSet, basename="unit")
 router.register("observations", views.ObservationViewSet, basename="observation")
 router.register("assessment-runs", views.AssessmentRunViewSet, basename="assessment-run")
 router.register("assessments", views.AssessmentViewSet, basename="assessment")
+router.register("tasks", workplan_views.TaskViewSet, basename="task")
+router.register("projects", workplan_views.ProjectViewSet, basename="project")
 
 urlpatterns = [
     path("imports/", views.ImportView.as_view(), name="import"),
+    path("imports/tasks/", workplan_views.TaskImportView.as_view(), name="import-tasks"),
+    path("imports/projects/", workplan_views.ProjectImportView.as_view(), name="import-projects"),
+    path("evidence/<int:pk>/", workplan_views.EvidenceView.as_view(), name="evidence"),
+    path("scorecards/tasks/", workplan_views.TaskScorecardView.as_view(), name="scorecard-tasks"),
+    path(
+        "scorecards/projects/",
+        workplan_views.ProjectScorecardView.as_view(),
+        name="scorecard-projects",
+    ),
     path("token/", views.TokenView.as_view(), name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),

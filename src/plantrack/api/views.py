@@ -1,14 +1,16 @@
 """The REST API's views: parse the request, call one query or service, render.
 
 Reads start from ``api.permissions`` (the models' ``for_user``), so what a user may not see
-answers 404; writes call ``api.services`` and the workflow services of
-``observations.services``, which decide what a user may do (403 ``not_permitted``).
+answers 404; writes call the services of ``observations.services`` (``enter_observation``,
+``change_observation``, the workflow and the importer, as the web pages do), which decide
+what a user may do (403 ``not_permitted``).
 """
 
 import re
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.types import OpenApiTypes
@@ -30,10 +32,11 @@ from rest_framework.views import APIView
 
 from plantrack.api import filters, permissions, serializers
 from plantrack.api.exceptions import ApiError, VersionRequired
-from plantrack.api.services import change_observation, enter_observation
 from plantrack.observations.models import Observation
 from plantrack.observations.services import (
     approve_observations,
+    change_observation,
+    enter_observation,
     import_observations,
     reject_observations,
     submit_observations,
@@ -241,7 +244,9 @@ class ObservationViewSet(
     def create(self, request, *args, **kwargs):
         body = serializers.ObservationCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        observation, written = enter_observation(user=request.user, **body.validated_data)
+        observation, written = enter_observation(
+            user=request.user, reason=gettext("Nhập qua API"), **body.validated_data
+        )
         response = self._respond(
             observation, code=status.HTTP_201_CREATED if written else status.HTTP_200_OK
         )

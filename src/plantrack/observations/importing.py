@@ -27,6 +27,8 @@ import csv
 import io
 import itertools
 import json
+import operator
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -61,6 +63,9 @@ LOCALES = ("vi", "en")
 VALUE_QUANTUM = Decimal("0.000001")
 # Observation.value holds 24 digits, six of them decimals.
 VALUE_LIMIT = Decimal(10) ** 18
+# An unsigned or "-" signed number with at most one "." or "," (read_number's fast path).
+_PLAIN_NUMBER = re.compile(r"(-?)([0-9]+)(?:([.,])([0-9]+))?")
+_KNOWN_LOCALES = frozenset((None, *LOCALES))
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (.xls), which openpyxl cannot read
 
@@ -101,9 +106,12 @@ class Problem:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceRow:
-    """The raw cells of one value, with where they were read."""
+    """The raw cells of one value, with where they were read.
+
+    ``columns`` may be one dictionary shared by every row of a sheet: read it, never change it.
+    """
 
     sheet: str
     row: int
@@ -295,23 +303,40 @@ def _header_columns(cells) -> dict[str, int] | None:
 
 
 def _read_long(result, filename, sheet, numbered_rows, *, letters: bool) -> None:
+    """Append a ``SourceRow`` for every non-blank row after the header row.
+
+    Rows are many (a million in bench/import.py), so the per-row work is kept small: the
+    column names are worked out once and shared by every row of the sheet (read only), and
+    the cells are picked with one ``itemgetter``.
+    """
     header_columns: dict[str, int] | None = None
-    header_names: list[str] = []
+    append = result.rows.append
     for number, cells in numbered_rows:
         if header_columns is None:
             header_columns = _header_columns(cells)
             if header_columns is not None:
                 header_names = [str(cell or "") for cell in cells]
+                canonicals = tuple(header_columns)
+                indexes = tuple(header_columns.values())
+                width = max(indexes) + 1
+                pick = operator.itemgetter(*indexes)
+                names = {
+                    canonical: _column_letter(index) if letters else header_names[index]
+                    for canonical, index in header_columns.items()
+                }
             elif any(str(cell or "").strip() for cell in cells) and number >= HEADER_SEARCH_ROWS:
                 break
             continue
-        if not any(str(cell or "").strip() for cell in cells):
+        if _blank(cells):
             continue
-        values, names = {}, {}
-        for canonical, index in header_columns.items():
-            values[canonical] = cells[index] if index < len(cells) else None
-            names[canonical] = _column_letter(index) if letters else header_names[index]
-        result.rows.append(SourceRow(sheet=sheet, row=number, cells=values, columns=names))
+        if len(cells) >= width:
+            values = dict(zip(canonicals, pick(cells), strict=True))
+        else:
+            values = {
+                canonical: cells[index] if index < len(cells) else None
+                for canonical, index in zip(canonicals, indexes, strict=True)
+            }
+        append(SourceRow(sheet=sheet, row=number, cells=values, columns=names))
     if header_columns is None:
         result.problems.append(
             Problem(
@@ -324,6 +349,15 @@ def _read_long(result, filename, sheet, numbered_rows, *, letters: bool) -> None
                 sheet=sheet,
             )
         )
+
+
+def _blank(cells) -> bool:
+    """Return True if no cell holds anything but spaces (a cell 0 or False counts as empty)."""
+    try:
+        # Text cells (every cell of a CSV): one join instead of a test per cell.
+        return not "".join(cells).strip()
+    except TypeError:  # numbers, dates or None among the cells (XLSX)
+        return not any(str(cell or "").strip() for cell in cells)
 
 
 def _column_letter(index: int) -> str:
@@ -442,6 +476,14 @@ def _read_template(workbook, filename: str) -> ReadResult:
         for index, code in enumerate(codes)
         if code is not None and not str(code).startswith(("prev:", "#"))
     ]
+    # The column names are the same for every row: one dictionary per unit column, shared.
+    fixed_names = {name: _column_letter(i) for name, i in fixed.items()}
+    period_name = _("kỳ của biểu mẫu")
+    names_of = {
+        index: fixed_names
+        | {"unit": _column_letter(index), "value": _column_letter(index), "period": period_name}
+        for index, _code in unit_columns
+    }
     for number, cells in enumerate(rows[first_data_row - 1 :], start=first_data_row):
         position = fixed["indicator"]
         indicator = cells[position] if position < len(cells) else None
@@ -453,10 +495,7 @@ def _read_template(workbook, filename: str) -> ReadResult:
                 continue
             values = {name: cells[i] if i < len(cells) else None for name, i in fixed.items()}
             values |= {"unit": unit_code, "period": period, "value": value}
-            names = {name: _column_letter(i) for name, i in fixed.items()}
-            names |= {"unit": _column_letter(index), "value": _column_letter(index)}
-            names["period"] = _("kỳ của biểu mẫu")
-            result.rows.append(SourceRow(DATA_SHEET, number, values, names))
+            result.rows.append(SourceRow(DATA_SHEET, number, values, names_of[index]))
     return result
 
 
@@ -595,6 +634,17 @@ def read_number(raw: object, locale: str | None) -> tuple[Decimal | None, str | 
     text = str(raw or "").strip()
     if not text:
         return None, "missing_value"
+    plain = _PLAIN_NUMBER.fullmatch(text)
+    if plain is not None and locale in _KNOWN_LOCALES:
+        # The common case, read without the general parser: "1234", "-6,74", "1234.5".
+        # One separator is a decimal mark here, as ``number_locale`` and ``parse_number``
+        # read it, unless it is followed by exactly three digits after one to three
+        # (1.234): that ambiguous case takes the general path below.
+        sign, integer, separator, fraction = plain.groups()
+        if not separator:
+            return _stored(Decimal(sign + integer))
+        if not (len(fraction) == 3 and len(integer) <= 3):
+            return _stored(Decimal(f"{sign}{integer}.{fraction}"))
     shown = number_locale(text)
     if shown is None and is_ambiguous_number(text) and locale is None:
         return None, "ambiguous_number"

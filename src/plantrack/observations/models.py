@@ -315,6 +315,17 @@ class ObservationRevision(models.Model):
         return f"{self.observation_id} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
 
 
+class ImportBatchQuerySet(models.QuerySet):
+    def for_user(self, user) -> "ImportBatchQuerySet":
+        """Return the import records ``user`` may see: all for planners and admins; their own
+        and their agencies' for other members; none for anonymous visitors."""
+        if sees_everything(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(user=user) | Q(agency_id__in=agency_ids_of(user)))
+
+
 class ImportBatch(models.Model):
     """One written import of a file: who, when, which file (checksum), what it changed."""
 
@@ -343,6 +354,8 @@ class ImportBatch(models.Model):
     changed_count = models.PositiveIntegerField(_("giá trị thay đổi"), default=0)
     unchanged_count = models.PositiveIntegerField(_("giá trị không đổi"), default=0)
     created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+
+    objects = ImportBatchQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lượt nhập số liệu")

@@ -67,7 +67,7 @@ DEFAULT_OUTLIER_THRESHOLD = Decimal("0.5")
 DEFAULT_OUTLIER_POINTS = Decimal(10)
 
 
-@dataclass
+@dataclass(slots=True)
 class CheckedRow:
     """A row that passed its own checks: what will be written, and where it came from."""
 
@@ -226,106 +226,169 @@ def choose_locale(
 
 
 def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissions):
-    """Return (checked rows, problems) for every row of ``read``."""
+    """Return (checked rows, problems) for every row of ``read``.
+
+    A file repeats a few periods, indicators, units and statuses over many rows (a million
+    in bench/import.py): each is looked up once per file and remembered, and a message is
+    written only for a row that fails, so a good row costs little more than reading its
+    number.
+    """
     registry = Registry()
     checked: list[CheckedRow] = []
     problems: list[Problem] = []
     seen_keys: dict[tuple, SourceRow] = {}
+    # What one file repeats, looked up once: period text → Period (None if invalid);
+    # indicator text → (Indicator, error); (unit text, period) → (unit, error, existed);
+    # status text → (status, error, given); indicator id → (kinds, bounds); and
+    # (indicator id, unit id) → may report.
+    periods: dict[str, object] = {}
+    indicators: dict[str, tuple] = {}
+    units: dict[tuple, tuple] = {}
+    statuses: dict[str, tuple] = {}
+    rules: dict[int, tuple] = {}
+    reportable: dict[tuple, bool] = {}
+    append = checked.append
     for row in read.rows:
-        row_problems: list[Problem] = []
+        cells = row.cells
+        failures: list[tuple[str, str, str]] = []  # (code, message, column), in check order
 
-        def fail(code, message, column, _row=row, _problems=row_problems):
-            _problems.append(_problem(code, message, read, _row, column, filename=filename))
-
-        period = None
-        period_text = _period_text(row.cells.get("period"))
+        period_text = _period_text(cells.get("period"))
         try:
-            period = parse_period(period_text)
-        except PeriodError:
-            fail("invalid_period", _period_message(period_text), "period")
+            period = periods[period_text]
+        except KeyError:
+            try:
+                period = parse_period(period_text)
+            except PeriodError:
+                period = None
+            periods[period_text] = period
+        if period is None:
+            failures.append(("invalid_period", _period_message(period_text), "period"))
 
-        indicator, error = registry.indicator(_text(row.cells.get("indicator")))
+        indicator_text = _text(cells.get("indicator"))
+        found = indicators.get(indicator_text)
+        if found is None:
+            found = indicators[indicator_text] = registry.indicator(indicator_text)
+        indicator, error = found
         if error:
-            fail(error, _indicator_message(error, row.cells.get("indicator")), "indicator")
+            raw = cells.get("indicator")
+            failures.append((error, _indicator_message(error, raw), "indicator"))
 
-        unit, error = registry.unit(_text(row.cells.get("unit")), period)
+        unit_key = (_text(cells.get("unit")), None if period is None else period.text)
+        found = units.get(unit_key)
+        if found is None:
+            unit, error = registry.unit(unit_key[0], period)
+            existed = unit is None or period is None or _unit_existed(unit, period)
+            found = units[unit_key] = (unit, error, existed)
+        unit, error, existed = found
         if error:
-            fail(error, _unit_message(error, row.cells.get("unit")), "unit")
+            failures.append((error, _unit_message(error, cells.get("unit")), "unit"))
 
-        value, error = read_number(row.cells.get("value"), locale)
+        raw_value = cells.get("value")
+        value, error = read_number(raw_value, locale)
         if error:
-            fail(error, number_message(error, row.cells.get("value")), "value")
+            failures.append((error, number_message(error, raw_value), "value"))
 
-        status, error = _status(row.cells.get("status"))
+        raw_status = cells.get("status")
+        status_key = str(raw_status or "")
+        found = statuses.get(status_key)
+        if found is None:
+            status, error = _status(raw_status)
+            found = statuses[status_key] = (status, error, bool(normalise(raw_status)))
+        status, error, status_given = found
         if error:
-            fail(error, _status_message(row.cells.get("status")), "status")
+            failures.append((error, _status_message(raw_status), "status"))
 
-        if indicator is not None and period is not None:
-            allowed = FREQUENCY_PERIODS.get(indicator.frequency, set())
-            if period.kind not in allowed:
-                fail(
-                    "period_frequency",
-                    _("Kỳ “%(period)s” không khớp kỳ báo cáo %(frequency)s của chỉ số %(code)s.")
+        if indicator is not None:
+            rule = rules.get(indicator.pk)
+            if rule is None:
+                kinds = FREQUENCY_PERIODS.get(indicator.frequency, set())
+                rule = rules[indicator.pk] = (kinds, _range_bounds(indicator))
+            kinds, (low, high, rank) = rule
+            if period is not None and period.kind not in kinds:
+                failures.append(
+                    (
+                        "period_frequency",
+                        _(
+                            "Kỳ “%(period)s” không khớp kỳ báo cáo %(frequency)s của chỉ số "
+                            "%(code)s."
+                        )
+                        % {
+                            "period": period.text,
+                            "frequency": indicator.get_frequency_display().lower(),
+                            "code": indicator.code,
+                        },
+                        "period",
+                    )
+                )
+        if not existed:
+            failures.append(
+                (
+                    "unit_not_valid_in_period",
+                    _(
+                        "Đơn vị %(unit)s không tồn tại trong kỳ %(period)s (hiệu lực %(start)s – "
+                        "%(end)s)."
+                    )
                     % {
+                        "unit": unit,
                         "period": period.text,
-                        "frequency": indicator.get_frequency_display().lower(),
-                        "code": indicator.code,
+                        "start": _date(unit.valid_from),
+                        "end": _date(unit.valid_to),
                     },
-                    "period",
+                    "unit",
                 )
-        if unit is not None and period is not None and not _unit_existed(unit, period):
-            fail(
-                "unit_not_valid_in_period",
-                _(
-                    "Đơn vị %(unit)s không tồn tại trong kỳ %(period)s (hiệu lực %(start)s – "
-                    "%(end)s)."
-                )
-                % {
-                    "unit": unit,
-                    "period": period.text,
-                    "start": _date(unit.valid_from),
-                    "end": _date(unit.valid_to),
-                },
-                "unit",
             )
-        if indicator is not None and value is not None:
-            message = range_message(indicator, value)
-            if message:
-                fail("out_of_range", message, "value")
         if (
             indicator is not None
-            and unit is not None
-            and not permissions.may_report(indicator, unit.pk)
-        ):
-            fail(
-                "not_permitted",
-                _(
-                    "Bạn không được báo cáo chỉ số %(code)s cho %(unit)s: chỉ số này thuộc "
-                    "%(owner)s."
-                )
-                % {
-                    "code": indicator.code,
-                    "unit": unit,
-                    "owner": indicator.owner or _("cơ quan khác"),
-                },
-                "indicator",
+            and value is not None
+            and (
+                (low is not None and value < low)
+                or (high is not None and value > high)
+                or (rank and (value != value.to_integral() or value < 1))
             )
-        breakdown = _text(row.cells.get("breakdown"))
-        if not row_problems:
-            key = (indicator.pk, unit.pk, period.text, breakdown)
+        ):
+            failures.append(("out_of_range", range_message(indicator, value), "value"))
+        if indicator is not None and unit is not None:
+            pair = (indicator.pk, unit.pk)
+            allowed = reportable.get(pair)
+            if allowed is None:
+                allowed = reportable[pair] = permissions.may_report(indicator, unit.pk)
+            if not allowed:
+                failures.append(
+                    (
+                        "not_permitted",
+                        _(
+                            "Bạn không được báo cáo chỉ số %(code)s cho %(unit)s: chỉ số này "
+                            "thuộc %(owner)s."
+                        )
+                        % {
+                            "code": indicator.code,
+                            "unit": unit,
+                            "owner": indicator.owner or _("cơ quan khác"),
+                        },
+                        "indicator",
+                    )
+                )
+        breakdown = _text(cells.get("breakdown"))
+        if not failures:
+            key = (pair[0], pair[1], period.text, breakdown)
             first = seen_keys.get(key)
             if first is not None:
-                fail(
-                    "duplicate_row",
-                    _("Giá trị này đã có ở dòng %(row)s của tệp.") % {"row": first.row},
-                    "value",
+                failures.append(
+                    (
+                        "duplicate_row",
+                        _("Giá trị này đã có ở dòng %(row)s của tệp.") % {"row": first.row},
+                        "value",
+                    )
                 )
             else:
                 seen_keys[key] = row
-        if row_problems:
-            problems.extend(row_problems)
+        if failures:
+            problems.extend(
+                _problem(code, message, read, row, column, filename=filename)
+                for code, message, column in failures
+            )
             continue
-        checked.append(
+        append(
             CheckedRow(
                 source=row,
                 indicator=indicator,
@@ -334,9 +397,9 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
                 value=value,
                 status=status,
                 breakdown=breakdown,
-                source_text=_text(row.cells.get("source")),
-                comment=_text(row.cells.get("comment")),
-                status_given=bool(normalise(row.cells.get("status"))),
+                source_text=_text(cells.get("source")),
+                comment=_text(cells.get("comment")),
+                status_given=status_given,
             )
         )
     problems.extend(_check_jumps(checked, read, filename))
@@ -357,12 +420,19 @@ def _check_jumps(checked: list[CheckedRow], read, filename) -> list[Problem]:
         return []
     threshold = outlier_threshold()
     points = outlier_points()
-    indicator_ids = {row.indicator.pk for row in checked}
-    unit_ids = {row.unit.pk for row in checked}
-    # (indicator, unit, breakdown, length of the period text: its kind) → period → value.
+    # (indicator, unit, breakdown, length of the period text: its kind), for every row.
+    keys = [
+        (row.indicator.pk, row.unit.pk, row.breakdown, len(row.period)) for row in checked
+    ]
+    indicator_ids = {key[0] for key in keys}
+    unit_ids = {key[1] for key in keys}
+    # key → period → value. Periods of one kind compare as text in time order, so no stored
+    # period after the file's latest can be a row's own or previous one: those are not read.
     history: dict[tuple, dict[str, Decimal]] = defaultdict(dict)
     rows = Observation.objects.current().filter(
-        indicator_id__in=indicator_ids, unit_id__in=unit_ids
+        indicator_id__in=indicator_ids,
+        unit_id__in=unit_ids,
+        period__lte=max(row.period for row in checked),
     )
     for indicator_id, unit_id, breakdown, period, value in rows.values_list(
         "indicator_id", "unit_id", "breakdown", "period", "value"
@@ -370,33 +440,28 @@ def _check_jumps(checked: list[CheckedRow], read, filename) -> list[Problem]:
         history[(indicator_id, unit_id, breakdown, len(period))][period] = value
     # A value the database already holds for its own period was judged when it came in: a
     # file that sends it again (a re-import, an export read back) is not asked to explain it.
-    known = {
-        id(row) for row in checked if history.get(_series(row), {}).get(row.period) == row.value
-    }
+    known = set()
+    if history:
+        for number, (row, key) in enumerate(zip(checked, keys, strict=True)):
+            stored = history.get(key)
+            if stored is not None and stored.get(row.period) == row.value:
+                known.add(number)
     # The file's own earlier periods are history too, and replace the stored value of theirs.
-    for row in checked:
-        history[_series(row)][row.period] = row.value
+    for row, key in zip(checked, keys, strict=True):
+        history[key][row.period] = row.value
     periods = {key: sorted(series) for key, series in history.items()}
     problems = []
-    for row in checked:
-        if id(row) in known:
-            continue
-        key = _series(row)
-        position = bisect.bisect_left(periods[key], row.period)
-        if position == 0:
-            continue
-        period = periods[key][position - 1]
+    for number, (row, key) in enumerate(zip(checked, keys, strict=True)):
+        series = periods[key]
+        if series[0] == row.period or number in known:
+            continue  # the first period of its series: nothing to compare with
+        period = series[bisect.bisect_left(series, row.period) - 1]
         previous = history[key][period]
-        values = {
-            "value": number_text(row.value),
-            "previous": number_text(previous),
-            "period": period,
-        }
         if row.indicator.value_type == ValueType.RATE:
             change = abs(row.value - previous)
             if change <= points:
                 continue
-            values |= {"jump": number_text(change), "threshold": number_text(points)}
+            values = {"jump": number_text(change), "threshold": number_text(points)}
             if row.comment:
                 message = _(
                     "Tốc độ %(value)s %% thay đổi %(jump)s điểm phần trăm so với %(previous)s %% "
@@ -414,7 +479,7 @@ def _check_jumps(checked: list[CheckedRow], read, filename) -> list[Problem]:
             jump = abs(row.value - previous) / abs(previous)
             if jump <= threshold:
                 continue
-            values |= {"jump": round(jump * 100), "threshold": round(threshold * 100)}
+            values = {"jump": round(jump * 100), "threshold": round(threshold * 100)}
             if row.comment:
                 message = _(
                     "Giá trị %(value)s thay đổi %(jump)s %% so với %(previous)s của kỳ %(period)s "
@@ -425,6 +490,11 @@ def _check_jumps(checked: list[CheckedRow], read, filename) -> list[Problem]:
                     "Giá trị %(value)s thay đổi %(jump)s %% so với %(previous)s của kỳ %(period)s "
                     "(ngưỡng %(threshold)s %%): hãy ghi chú giải thích ở cột ghi chú."
                 )
+        values |= {
+            "value": number_text(row.value),
+            "previous": number_text(previous),
+            "period": period,
+        }
         severity = "warning" if row.comment else "error"
         problem = _problem("needs_comment", message % values, read, row.source, "value", filename)
         problem.severity = severity
@@ -563,11 +633,8 @@ def range_message(indicator: Indicator, value: Decimal) -> str | None:
     within 0–100, and a rank must be a whole number from 1. The importer and
     ``services.edit_observation`` both call it.
     """
-    low, high = indicator.min_value, indicator.max_value
-    if indicator.value_type == ValueType.PERCENT:
-        low = max(low, Decimal(0)) if low is not None else Decimal(0)
-        high = min(high, Decimal(100)) if high is not None else Decimal(100)
-    if indicator.value_type == ValueType.RANK and (value != value.to_integral() or value < 1):
+    low, high, rank = _range_bounds(indicator)
+    if rank and (value != value.to_integral() or value < 1):
         return _("Thứ hạng phải là số nguyên dương, không phải %(value)s.") % {
             "value": number_text(value)
         }
@@ -579,6 +646,15 @@ def range_message(indicator: Indicator, value: Decimal) -> str | None:
             "code": indicator.code,
         }
     return None
+
+
+def _range_bounds(indicator: Indicator) -> tuple[Decimal | None, Decimal | None, bool]:
+    """Return the indicator's (lowest, highest, whether a rank): ``range_message``'s rule."""
+    low, high = indicator.min_value, indicator.max_value
+    if indicator.value_type == ValueType.PERCENT:
+        low = max(low, Decimal(0)) if low is not None else Decimal(0)
+        high = min(high, Decimal(100)) if high is not None else Decimal(100)
+    return low, high, indicator.value_type == ValueType.RANK
 
 
 def _indicator_message(code: str, raw) -> str:

@@ -1,4 +1,5 @@
-"""Writes on tasks: progress updates with evidence, moved deadlines. One transaction each."""
+"""Writes on tasks: progress updates with evidence, moved deadlines, the import of a task
+appendix. One transaction each."""
 
 import datetime
 import hashlib
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plantrack.workplan.choices import TaskStatus
@@ -151,3 +153,166 @@ def move_deadline(task: Task, *, user, new_deadline: datetime.date | None, reaso
     task.deadline = new_deadline
     task.save(update_fields=["deadline", "original_deadline"])
     return task
+
+
+# --- importing the task appendix ----------------------------------------------------------
+
+
+class _DryRun(Exception):
+    """Raised inside the import transaction to roll a dry run back."""
+
+
+def import_tasks(
+    content: bytes,
+    file_name: str,
+    *,
+    user,
+    prefix: str | None = None,
+    plan=None,
+    dry_run: bool = False,
+):
+    """Check a task appendix (XLSX or CSV) and write every task in it, or none.
+
+    The one importer of tasks: the ``import_tasks`` command and ``POST /api/imports/tasks/``
+    call it. Planners and admins only (``ImportNotPermitted`` for anyone else). A task is
+    its code: a new code is created, a known one is updated with the cells the file fills
+    (an empty cell changes nothing), so importing the same file again changes nothing. A
+    moved deadline goes through ``move_deadline`` and a new status or progress through
+    ``add_task_update``, each saying "Nhập từ tệp …", so the history stays whole. Listed
+    co-operating agencies are added; none is removed. Return an ``ImportReport``
+    (``observations.services``); ``written`` only when every row was written.
+    """
+    from plantrack.accounts.models import sees_everything
+    from plantrack.observations.services import ImportReport
+    from plantrack.workplan.importing import (
+        TASK_COLUMNS,
+        TASK_REQUIRED,
+        ImportNotPermitted,
+        check_task_rows,
+        read_table,
+    )
+
+    if user is None or not sees_everything(user):
+        raise ImportNotPermitted(_("Chỉ cán bộ kế hoạch và quản trị được nhập nhiệm vụ từ tệp."))
+    table = read_table(content, file_name, TASK_COLUMNS, TASK_REQUIRED)
+    report = ImportReport(
+        file_name=file_name,
+        checksum=hashlib.sha256(content).hexdigest(),
+        file_format=table.file_format,
+        layout="tasks",
+        locale=None,
+        rows=len(table.rows),
+        dry_run=dry_run,
+        problems=list(table.problems),
+    )
+    checked, problems = check_task_rows(table, file_name, prefix=prefix or None, plan=plan)
+    report.problems += problems
+    if not table.rows and not report.errors:
+        report.problems.append(
+            _problem_of_file("empty_file", _("Tệp không có nhiệm vụ nào."), file_name)
+        )
+    sort_problems(report.problems)
+    if report.errors:
+        return report
+    try:
+        with transaction.atomic():
+            for row in checked:
+                outcome = _write_task(row, user=user, file_name=file_name)
+                setattr(report, outcome, getattr(report, outcome) + 1)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        return report
+    report.written = True
+    return report
+
+
+def _problem_of_file(code: str, message: str, file_name: str):
+    from plantrack.observations.importing import Problem
+
+    return Problem(code=code, message=message, file=file_name)
+
+
+def sort_problems(problems: list) -> None:
+    """Order problems as the file reads: the whole file's first, then sheet by sheet, row by
+    row (stable, so a row's problems keep the order of the checks)."""
+    problems.sort(key=lambda problem: (problem.row is not None, problem.sheet, problem.row or 0))
+
+
+# The fields an import sets directly; the deadline, the status and the progress have their
+# own services (their history is kept).
+_DIRECT_FIELDS = (
+    "title",
+    "description",
+    "legal_basis",
+    "plan",
+    "lead_agency",
+    "expected_product",
+    "start_date",
+    "priority",
+    "source",
+)
+
+
+def _write_task(row, *, user, file_name: str) -> str:
+    """Create or update one checked task row; return "created", "changed" or "unchanged"."""
+    values = dict(row.values)
+    task = Task.objects.select_for_update().filter(code=row.code).first()
+    if task is None:
+        task = Task(code=row.code, **values)
+        if task.status == TaskStatus.COMPLETED and "percent_complete" not in values:
+            task.percent_complete = 100
+        task.illustrative_fields = row.illustrative or []
+        task.full_clean(validate_unique=False, validate_constraints=False)
+        task.save()
+        task.cooperating_agencies.add(*row.cooperating)
+        return "created"
+    changed = []
+    for name in _DIRECT_FIELDS:
+        if name in values:
+            model_field = Task._meta.get_field(name)
+            new = values[name]
+            new_value = new.pk if model_field.is_relation and new is not None else new
+            if getattr(task, model_field.attname) != new_value:
+                setattr(task, name, new)
+                changed.append(name)
+    if row.illustrative is not None and set(row.illustrative) != set(task.illustrative_fields):
+        task.illustrative_fields = row.illustrative
+        changed.append("illustrative_fields")
+    if changed:
+        task.full_clean(validate_unique=False, validate_constraints=False)
+        task.save(update_fields=changed)
+    reason = _("Nhập từ tệp %(file)s") % {"file": file_name}
+    if "deadline" in values and values["deadline"] != task.deadline:
+        move_deadline(task, user=user, new_deadline=values["deadline"], reason=reason)
+        changed.append("deadline")
+    new_status = values.get("status", "")
+    completed_on = values.get("completed_on")
+    status_changed = new_status and new_status != task.status
+    completion_moved = (
+        task.status == TaskStatus.COMPLETED
+        and completed_on is not None
+        and completed_on != task.completed_on
+    )
+    percent = values.get("percent_complete")
+    percent_changed = percent is not None and percent != task.percent_complete
+    if status_changed or completion_moved or percent_changed:
+        becomes = new_status or task.status
+        day = timezone.localdate()
+        if becomes == TaskStatus.COMPLETED and (status_changed or completion_moved):
+            day = completed_on or task.completed_on or day
+        add_task_update(
+            task,
+            user=user,
+            date=day,
+            text=reason,
+            percent_complete=percent,
+            new_status=becomes if (status_changed or completion_moved) else "",
+        )
+        changed.append("status")
+    known = set(task.cooperating_agencies.values_list("pk", flat=True))
+    added = [agency for agency in row.cooperating if agency.pk not in known]
+    if added:
+        task.cooperating_agencies.add(*added)
+        changed.append("cooperating_agencies")
+    return "changed" if changed else "unchanged"

@@ -1,18 +1,22 @@
-"""Pages for the implementation tasks: the list with the agencies' scorecard, a task with its
-updates and evidence, and the forms to report progress and move a deadline."""
+"""Pages for the implementation tasks: the list with the agencies' scorecard and its download
+(XLSX, CSV), a task with its updates and evidence, and the forms to report progress and move
+a deadline."""
 
 import datetime
+import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from plantrack.accounts.models import Agency, sees_everything
+from plantrack.observations.export import FORMAT_INFO
 from plantrack.workplan.choices import DeadlineState
+from plantrack.workplan.export import ExportError, content_type, export_tasks_bytes, table_format
 from plantrack.workplan.forms import MoveDeadlineForm, TaskUpdateForm
 from plantrack.workplan.models import Evidence, Task
 from plantrack.workplan.scorecards import agency_scorecard
@@ -26,30 +30,52 @@ def _as_of(request) -> datetime.date:
         return timezone.localdate()
 
 
-def task_list(request):
-    """The tasks as of a date, filtered by agency and deadline state, with the scorecard."""
-    as_of = _as_of(request)
-    tasks = (
-        Task.objects.for_user(request.user)
-        .with_deadline_state(as_of)
-        .select_related("lead_agency")
-        .order_by("deadline", "code")
-    )
+def _filtered_tasks(request, as_of: datetime.date):
+    """Return the tasks the user may see, filtered by the query's agency and deadline state
+    (the list and its download show the same tasks)."""
+    tasks = Task.objects.for_user(request.user).with_deadline_state(as_of)
     agency = request.GET.get("agency", "")
     if agency:
         tasks = tasks.filter(lead_agency__code=agency)
     state = request.GET.get("state", "")
     if state in DeadlineState.values:
         tasks = tasks.filter(deadline_state=state)
+    return tasks, agency, state
+
+
+def task_list(request):
+    """The tasks as of a date, filtered by agency and deadline state, with the scorecard."""
+    as_of = _as_of(request)
+    tasks, agency, state = _filtered_tasks(request, as_of)
+    query = request.GET.copy()
+    query.pop("format", None)
     context = {
-        "tasks": tasks,
+        "tasks": tasks.select_related("lead_agency").order_by("deadline", "code"),
         "as_of": as_of,
         "scores": agency_scorecard(Task.objects.for_user(request.user), as_of),
         "agencies": Agency.objects.filter(led_tasks__isnull=False).distinct().order_by("name"),
         "states": DeadlineState.choices,
         "selected": {"agency": agency, "state": state},
+        "export_query": query.urlencode(),
     }
     return render(request, "workplan/task_list.html", context)
+
+
+@require_GET
+def task_export(request):
+    """Send the listed tasks (same filters) as ``format`` xlsx or csv, in the layout the task
+    importer reads, with the illustrative fields named in Vietnamese."""
+    try:
+        file_format = table_format(request.GET.get("format"))
+    except ExportError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    as_of = _as_of(request)
+    tasks, _agency, _state = _filtered_tasks(request, as_of)
+    data = export_tasks_bytes(tasks, file_format, as_of=as_of)
+    name = f"plantrack-nhiem-vu-{as_of:%Y%m%d}.{FORMAT_INFO[file_format].extension}"
+    return FileResponse(
+        io.BytesIO(data), as_attachment=True, filename=name, content_type=content_type(file_format)
+    )
 
 
 def task_detail(request, code: str):

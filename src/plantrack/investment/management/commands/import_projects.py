@@ -1,0 +1,25 @@
+"""``plantrack import_projects FILE``: import a project appendix (XLSX or CSV), all or nothing.
+
+Exit codes as ``import_tasks``: 0 written (or a clean dry run), 1 refused, 2 usage error.
+"""
+
+from plantrack.investment.services import import_projects
+from plantrack.workplan.management.commands.import_tasks import ImportCommand
+
+
+class Command(ImportCommand):
+    help = (
+        "Nhập danh mục dự án (XLSX, CSV): kiểm tra mọi dòng, rồi ghi tất cả hoặc không ghi "
+        "gì; nhập lại cùng tệp không thay đổi gì. Mã thoát: 0 đã ghi (hoặc chạy thử không "
+        "lỗi), 1 bị từ chối, 2 sai cách gọi."
+    )
+    noun = "dự án"
+
+    def add_arguments(self, parser) -> None:
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--locale", choices=("vi", "en"), help="Kiểu số của số tiền viết bằng chữ"
+        )
+
+    def handle(self, *args, **options) -> None:
+        self.run(options, import_projects, locale=options["locale"])

@@ -1,0 +1,263 @@
+"""Writes on projects: a year's capital, a progress report, the import of a project
+appendix. One function each, inside one transaction.
+
+They raise ``ProjectError`` with a machine-readable ``code`` and a message in the active
+language; the caller has checked that the user may change the project
+(``Project.objects.editable_by``), except ``import_projects``, which checks it itself.
+"""
+
+import datetime
+import hashlib
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from plantrack.investment.choices import PipelineStatus
+from plantrack.investment.models import (
+    CapitalSource,
+    Project,
+    ProjectFinance,
+    ProjectLocation,
+    ProjectUpdate,
+)
+
+# A value left as KEEP is not changed (``record_finance``); None means "unknown".
+KEEP = object()
+_AMOUNTS = ("planned", "allocated", "disbursed")
+
+
+class ProjectError(Exception):
+    """A change to a project that is refused; ``code`` is machine-readable."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@transaction.atomic
+def record_finance(
+    project: Project,
+    year: int,
+    *,
+    planned=KEEP,
+    allocated=KEEP,
+    disbursed=KEEP,
+    as_of=KEEP,
+    source=KEEP,
+    user=None,
+) -> tuple[ProjectFinance, bool]:
+    """Record a project's capital for one year: planned, allocated, disbursed (đồng).
+
+    One row a year: the first call creates it, later ones change only the values they are
+    given (``KEEP``, the default, leaves a value as it is; None makes it unknown). Amounts
+    are whole đồng, not negative (``negative_capital``, ``not_whole``); the year is 1900–2100
+    (``invalid_year``). Return the row and whether it was created. The disbursement rate is
+    derived (``ProjectFinance.disbursement_rate``), never written.
+    """
+    if not 1900 <= int(year) <= 2100:
+        raise ProjectError(
+            _("Năm %(year)s nằm ngoài khoảng 1900–2100.") % {"year": year}, code="invalid_year"
+        )
+    given = {"planned": planned, "allocated": allocated, "disbursed": disbursed}
+    for name, value in given.items():
+        if value is KEEP or value is None:
+            continue
+        if Decimal(value) < 0:
+            raise ProjectError(
+                _("Số vốn không được âm (%(field)s: %(value)s).") % {"field": name, "value": value},
+                code="negative_capital",
+            )
+        if Decimal(value) != Decimal(value).to_integral_value():
+            raise ProjectError(
+                _("Số vốn tính bằng đồng, phải là số nguyên (%(field)s: %(value)s).")
+                % {"field": name, "value": value},
+                code="not_whole",
+            )
+    finance = ProjectFinance.objects.select_for_update().filter(project=project, year=year).first()
+    created = finance is None
+    if created:
+        finance = ProjectFinance(project=project, year=year)
+    changed = []
+    for name, value in {**given, "as_of": as_of, "source": source}.items():
+        if value is KEEP:
+            continue
+        if name in _AMOUNTS and value is not None:
+            value = Decimal(value)
+        if name == "source" and value is None:
+            value = ""
+        if getattr(finance, name) != value:
+            setattr(finance, name, value)
+            changed.append(name)
+    if created:
+        finance.save()
+    elif changed:
+        finance.save(update_fields=changed)
+    return finance, created
+
+
+@transaction.atomic
+def add_project_update(
+    project: Project, *, user, date: datetime.date, text: str, new_status: str = ""
+) -> ProjectUpdate:
+    """Record progress on a project, and its new pipeline status when one is given."""
+    if not text.strip():
+        raise ProjectError(_("Hãy ghi nội dung cập nhật."), code="text_required")
+    if new_status and new_status not in PipelineStatus.values:
+        raise ProjectError(
+            _("Tình trạng “%(value)s” không hợp lệ.") % {"value": new_status},
+            code="invalid_status",
+        )
+    update = ProjectUpdate.objects.create(
+        project=project, date=date, text=text, new_status=new_status, author=user
+    )
+    if new_status and new_status != project.status:
+        project.status = new_status
+        project.save(update_fields=["status"])
+    return update
+
+
+# --- importing the project appendix -------------------------------------------------------
+
+
+class _DryRun(Exception):
+    """Raised inside the import transaction to roll a dry run back."""
+
+
+def import_projects(
+    content: bytes,
+    file_name: str,
+    *,
+    user,
+    prefix: str | None = None,
+    plan=None,
+    locale: str | None = None,
+    dry_run: bool = False,
+):
+    """Check a project appendix (XLSX or CSV) and write every project in it, or none.
+
+    The one importer of projects: the ``import_projects`` command and
+    ``POST /api/imports/projects/`` call it. Planners and admins only (``ImportNotPermitted``
+    for anyone else). A project is its code: a new code is created, a known one is updated
+    with the cells the file fills (an empty cell changes nothing), so importing the same
+    file again changes nothing. A new status is recorded as a progress report ("Nhập từ
+    tệp …"); listed locations and capital sources are added, none removed. Return an
+    ``ImportReport`` (``observations.services``).
+    """
+    from plantrack.accounts.models import sees_everything
+    from plantrack.investment.importing import (
+        PROJECT_COLUMNS,
+        PROJECT_REQUIRED,
+        check_project_rows,
+    )
+    from plantrack.observations.importing import Problem
+    from plantrack.observations.services import ImportReport
+    from plantrack.workplan.importing import ImportNotPermitted, read_table
+    from plantrack.workplan.services import sort_problems
+
+    if user is None or not sees_everything(user):
+        raise ImportNotPermitted(_("Chỉ cán bộ kế hoạch và quản trị được nhập dự án từ tệp."))
+    table = read_table(content, file_name, PROJECT_COLUMNS, PROJECT_REQUIRED)
+    checked, problems, chosen = check_project_rows(
+        table, file_name, prefix=prefix or None, plan=plan, locale=locale
+    )
+    report = ImportReport(
+        file_name=file_name,
+        checksum=hashlib.sha256(content).hexdigest(),
+        file_format=table.file_format,
+        layout="projects",
+        locale=chosen,
+        rows=len(table.rows),
+        dry_run=dry_run,
+        problems=list(table.problems) + problems,
+    )
+    if not table.rows and not report.errors:
+        report.problems.append(
+            Problem(code="empty_file", message=_("Tệp không có dự án nào."), file=file_name)
+        )
+    sort_problems(report.problems)
+    if report.errors:
+        return report
+    try:
+        with transaction.atomic():
+            for row in checked:
+                outcome = _write_project(row, user=user, file_name=file_name)
+                setattr(report, outcome, getattr(report, outcome) + 1)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        return report
+    report.written = True
+    return report
+
+
+_DIRECT_FIELDS = (
+    "name",
+    "sector",
+    "kind",
+    "plan",
+    "investor",
+    "lead_agency",
+    "total_investment",
+    "start_year",
+    "end_year",
+    "source",
+    "note",
+)
+
+
+def _write_project(row, *, user, file_name: str) -> str:
+    """Create or update one checked project row; return "created", "changed" or "unchanged"."""
+    values = dict(row.values)
+    project = Project.objects.select_for_update().filter(code=row.code).first()
+    if project is None:
+        project = Project(code=row.code, **values)
+        project.illustrative_fields = row.illustrative or []
+        project.full_clean(validate_unique=False, validate_constraints=False)
+        project.save()
+        _add_relations(project, row)
+        return "created"
+    changed = []
+    for name in _DIRECT_FIELDS:
+        if name in values:
+            model_field = Project._meta.get_field(name)
+            new = values[name]
+            new_value = new.pk if model_field.is_relation and new is not None else new
+            if getattr(project, model_field.attname) != new_value:
+                setattr(project, name, new)
+                changed.append(name)
+    if row.illustrative is not None and set(row.illustrative) != set(project.illustrative_fields):
+        project.illustrative_fields = row.illustrative
+        changed.append("illustrative_fields")
+    if changed:
+        project.full_clean(validate_unique=False, validate_constraints=False)
+        project.save(update_fields=changed)
+    new_status = values.get("status")
+    if new_status and new_status != project.status:
+        add_project_update(
+            project,
+            user=user,
+            date=timezone.localdate(),
+            text=_("Nhập từ tệp %(file)s") % {"file": file_name},
+            new_status=new_status,
+        )
+        changed.append("status")
+    if _add_relations(project, row):
+        changed.append("relations")
+    return "changed" if changed else "unchanged"
+
+
+def _add_relations(project: Project, row) -> bool:
+    """Add the row's locations and capital sources the project lacks; return whether any."""
+    units = set(project.locations.values_list("unit_id", flat=True))
+    new_units = [unit for unit in row.locations if unit.pk not in units]
+    ProjectLocation.objects.bulk_create(
+        ProjectLocation(project=project, unit=unit) for unit in new_units
+    )
+    kinds = set(project.capital_sources.values_list("kind", flat=True))
+    new_kinds = [kind for kind in row.capital_kinds if kind not in kinds]
+    CapitalSource.objects.bulk_create(
+        CapitalSource(project=project, kind=kind) for kind in new_kinds
+    )
+    return bool(new_units or new_kinds)
