@@ -237,8 +237,8 @@ def test_the_scorecard_by_unit_over_all_years(api, projects):
     body = api().get("/api/scorecards/projects/?by=unit").json()
 
     rows = {row["key"]: row for row in body["results"]}
-    assert rows["Huyện Thạch An"]["disbursed"] == "20000000000"
-    assert rows["Huyện Thạch An"]["allocated"] == "90000000000"  # 2024 and 2025
-    assert rows["Tỉnh Cao Bằng"]["by_status"] == {"proposed": 1}
+    assert rows["Huyện Thạch An (053)"]["disbursed"] == "20000000000"
+    assert rows["Huyện Thạch An (053)"]["allocated"] == "90000000000"  # 2024 and 2025
+    assert rows["Tỉnh Cao Bằng (04)"]["by_status"] == {"proposed": 1}
     bad = api().get("/api/scorecards/projects/?by=district")
     assert (bad.status_code, error(bad)["code"]) == (400, "invalid")

@@ -84,9 +84,9 @@ def test_by_sector_counts_statuses_and_sums_capital(projects):
 
 def test_by_unit_places_each_project_where_it_is(projects):
     scores = {score.key: score for score in by_unit(Project.objects.all())}
-    assert scores["Huyện Thạch An"].projects == 1
-    assert scores["Huyện Thạch An"].disbursed == 20 * BILLION
-    assert scores["Tỉnh Cao Bằng"].by_status == {"proposed": 1}
+    assert scores["Huyện Thạch An (053)"].projects == 1
+    assert scores["Huyện Thạch An (053)"].disbursed == 20 * BILLION
+    assert scores["Tỉnh Cao Bằng (04)"].by_status == {"proposed": 1}
 
 
 def test_one_finance_row_a_year_and_no_negative_capital(projects):
@@ -105,3 +105,22 @@ def test_the_projects_command_lists_and_filters(projects):
     assert row["disbursement_rate"] == 25.0
     with pytest.raises(CommandError, match="dang_xay"):
         call_command("projects", "--status=dang_xay")
+
+
+def test_units_sharing_a_name_stay_apart(province):
+    from plantrack.geo.choices import UnitLevel
+    from plantrack.geo.models import AdminUnit
+
+    for code, district in (("01351", "043"), ("01705", "040")):
+        parent = AdminUnit.objects.create(code=district, name=district, level=UnitLevel.DISTRICT)
+        unit = AdminUnit.objects.create(
+            code=code, name="Xã Hưng Đạo", level=UnitLevel.COMMUNE, parent=parent
+        )
+        project = Project.objects.create(
+            code=f"DA-{code}", name="Đường", kind=ProjectKind.PUBLIC_INVESTMENT
+        )
+        ProjectLocation.objects.create(project=project, unit=unit)
+
+    keys = sorted(score.key for score in by_unit(Project.objects.all()))
+
+    assert keys == ["Xã Hưng Đạo (01351)", "Xã Hưng Đạo (01705)"]

@@ -27,3 +27,16 @@ def test_an_anonymous_visitor_updates_nothing_but_sees_all(make_task, client):
     make_task()
     assert not Task.objects.editable_by(AnonymousUser()).exists()
     assert Task.objects.for_user(AnonymousUser()).count() == 1
+
+
+def test_a_viewer_of_the_lead_agency_reads_but_does_not_update(
+    make_task, industry, django_user_model
+):
+    from plantrack.accounts.choices import Role
+    from plantrack.accounts.models import Membership
+
+    viewer = django_user_model.objects.create_user("xem", password="pw-xem")
+    Membership.objects.create(user=viewer, agency=industry, role=Role.VIEWER)
+    make_task()
+
+    assert not Task.objects.editable_by(viewer).exists()

@@ -123,6 +123,21 @@ def sees_everything(user) -> bool:
     return cached
 
 
+# Roles that may write their agency's work (figures, task progress, project finance).
+WRITING_ROLES = (Role.REPORTER, Role.APPROVER, Role.ADMIN, Role.PLANNER)
+
+
+def writing_agency_ids_of(user) -> list[int]:
+    """Return the agencies whose work ``user`` may write: not as a mere viewer."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Membership.objects.filter(user=user, role__in=WRITING_ROLES).values_list(
+            "agency_id", flat=True
+        )
+    )
+
+
 def agency_ids_of(user) -> list[int]:
     """Return the ids of the agencies a user belongs to, in any role (kept on the user)."""
     if not user.is_authenticated:

@@ -42,6 +42,7 @@ from plantrack.investment.choices import PipelineStatus, ProjectKind
 from plantrack.investment.models import Project, ProjectFinance, ProjectLocation
 from plantrack.investment.services import KEEP, add_project_update, import_projects, record_finance
 from plantrack.observations.importing import read_number
+from plantrack.observations.validation import number_message
 from plantrack.plans.models import Plan
 from plantrack.workplan.choices import DeadlineState, Priority, TaskStatus
 from plantrack.workplan.models import Evidence, Task
@@ -382,8 +383,6 @@ def _amount(name: str, value, locale: str | None):
         return value
     number, error = read_number(value, locale)
     if error:
-        from plantrack.observations.validation import number_message
-
         raise ValidationError({name: [number_message(error, value)]})
     return number
 

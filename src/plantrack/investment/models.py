@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from plantrack.accounts.models import agency_ids_of, sees_everything
+from plantrack.accounts.models import sees_everything, writing_agency_ids_of
 from plantrack.investment.choices import CapitalSourceKind, PipelineStatus, ProjectKind
 
 
@@ -16,7 +16,8 @@ class ProjectQuerySet(models.QuerySet):
         """Return the projects ``user`` may update: its agencies' (as lead), or all for planners."""
         if sees_everything(user):
             return self
-        return self.filter(lead_agency_id__in=agency_ids_of(user))
+        # A viewer of the lead agency reads; its reporters and approvers write.
+        return self.filter(lead_agency_id__in=writing_agency_ids_of(user))
 
 
 class Project(models.Model):

@@ -1,7 +1,6 @@
 """Where the money goes: projects by status, and capital planned versus disbursed, by sector
 and by administrative unit. Sums in the database, one query each."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -50,31 +49,30 @@ def by_sector(projects, year: int | None = None) -> list[GroupScore]:
 def by_unit(projects, year: int | None = None) -> list[GroupScore]:
     """Return one ``GroupScore`` per administrative unit where ``projects`` are located.
 
-    A project in several units counts in each; its capital is not split (the sources do not
-    say how), so unit totals can add up to more than the whole.
+    Units are told apart by id (several communes share a name), labelled by name. A project
+    in several units counts in each; its capital is not split (the sources do not say how),
+    so unit totals can add up to more than the whole.
     """
-    scores: dict[str, GroupScore] = defaultdict(lambda: GroupScore(key=""))
+    scores: dict[int, GroupScore] = {}
     locations = ProjectLocation.objects.filter(project__in=projects).values(
-        "unit__name", "project__status"
+        "unit_id", "unit__name", "unit__code", "project__status"
     )
     for row in locations.annotate(n=Count("project", distinct=True)):
-        score = scores[row["unit__name"]]
-        score.key = row["unit__name"]
-        score.by_status[row["project__status"]] = (
-            score.by_status.get(row["project__status"], 0) + row["n"]
+        score = scores.setdefault(
+            row["unit_id"], GroupScore(key=f"{row['unit__name']} ({row['unit__code']})")
         )
+        status = row["project__status"]
+        score.by_status[status] = score.by_status.get(status, 0) + row["n"]
         score.projects += row["n"]
     finances = ProjectFinance.objects.filter(project__in=projects)
     if year is not None:
         finances = finances.filter(year=year)
-    for row in finances.values("project__locations__unit__name").annotate(
+    for row in finances.values("project__locations__unit_id").annotate(
         planned=Sum("planned"), allocated=Sum("allocated"), disbursed=Sum("disbursed")
     ):
-        name = row["project__locations__unit__name"]
-        if name is None:
+        score = scores.get(row["project__locations__unit_id"])
+        if score is None:
             continue
-        score = scores[name]
-        score.key = name
         score.planned = row["planned"] or Decimal(0)
         score.allocated = row["allocated"] or Decimal(0)
         score.disbursed = row["disbursed"] or Decimal(0)

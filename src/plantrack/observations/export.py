@@ -221,14 +221,14 @@ def write_xlsx(observations, out) -> int:
     for row in _rows(observations):
         sheet.append(
             [
-                _text_cell(sheet, row.indicator, WriteOnlyCell),
-                _text_cell(sheet, row.unit, WriteOnlyCell),
-                _text_cell(sheet, row.period, WriteOnlyCell),
+                text_cell(sheet, row.indicator, WriteOnlyCell),
+                text_cell(sheet, row.unit, WriteOnlyCell),
+                text_cell(sheet, row.period, WriteOnlyCell),
                 row.value,
-                _text_cell(sheet, row.breakdown, WriteOnlyCell),
+                text_cell(sheet, row.breakdown, WriteOnlyCell),
                 row.status,
-                _text_cell(sheet, row.source, WriteOnlyCell),
-                _text_cell(sheet, row.comment, WriteOnlyCell),
+                text_cell(sheet, row.source, WriteOnlyCell),
+                text_cell(sheet, row.comment, WriteOnlyCell),
             ]
         )
         count += 1
@@ -314,7 +314,7 @@ def _rows(observations):
         yield _Row(*values)
 
 
-def _text_cell(sheet, text: str, cell_class):
+def text_cell(sheet, text: str, cell_class):
     """Return an XLSX text cell; one a spreadsheet could run is flagged as quoted text."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 

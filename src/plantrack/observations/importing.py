@@ -63,8 +63,12 @@ LOCALES = ("vi", "en")
 VALUE_QUANTUM = Decimal("0.000001")
 # Observation.value holds 24 digits, six of them decimals.
 VALUE_LIMIT = Decimal(10) ** 18
-# An unsigned or "-" signed number with at most one "." or "," (read_number's fast path).
+# The usual forms of a typed number (``_read_common``): digits with at most one "." or ","
+# ("1234", "-6,74", "1.234"), and thousands grouped with decimals ("1.234,56", "1,234.56").
 _PLAIN_NUMBER = re.compile(r"(-?)([0-9]+)(?:([.,])([0-9]+))?")
+_GROUPED_NUMBER = re.compile(
+    r"(-?)(?:([0-9]{1,3}(?:\.[0-9]{3})+),([0-9]+)|([0-9]{1,3}(?:,[0-9]{3})+)\.([0-9]+))"
+)
 _KNOWN_LOCALES = frozenset((None, *LOCALES))
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (.xls), which openpyxl cannot read
@@ -584,6 +588,8 @@ def number_locale(text: str) -> str | None:
     English; "1.234", "1,234" and "160.200" (one separator, once, before three digits)
     could be either.
     """
+    if "." not in text and "," not in text:
+        return None  # no separator: nothing shows (and _bare removes none)
     value = _bare(text)
     has_dot, has_comma = "." in value, "," in value
     if has_dot and has_comma:
@@ -634,17 +640,10 @@ def read_number(raw: object, locale: str | None) -> tuple[Decimal | None, str | 
     text = str(raw or "").strip()
     if not text:
         return None, "missing_value"
-    plain = _PLAIN_NUMBER.fullmatch(text)
-    if plain is not None and locale in _KNOWN_LOCALES:
-        # The common case, read without the general parser: "1234", "-6,74", "1234.5".
-        # One separator is a decimal mark here, as ``number_locale`` and ``parse_number``
-        # read it, unless it is followed by exactly three digits after one to three
-        # (1.234): that ambiguous case takes the general path below.
-        sign, integer, separator, fraction = plain.groups()
-        if not separator:
-            return _stored(Decimal(sign + integer))
-        if not (len(fraction) == 3 and len(integer) <= 3):
-            return _stored(Decimal(f"{sign}{integer}.{fraction}"))
+    if locale in _KNOWN_LOCALES:
+        read = _read_common(text, locale)
+        if read is not None:
+            return read
     shown = number_locale(text)
     if shown is None and is_ambiguous_number(text) and locale is None:
         return None, "ambiguous_number"
@@ -653,6 +652,48 @@ def read_number(raw: object, locale: str | None) -> tuple[Decimal | None, str | 
     except NumberFormatError:
         return None, "not_a_number"
     return _stored(value)
+
+
+def _read_common(text: str, locale: str | None) -> tuple[Decimal | None, str | None] | None:
+    """Return ``read_number``'s answer for the usual forms of a typed number, else None.
+
+    A file holds a number per row, most of them "1234", "-6,74", "1.234" or "1.234,56":
+    these are read here with one regular expression, exactly as ``number_locale`` and
+    ``parse_number`` read them (tests/observations/test_import_reads_number_styles.py),
+    and everything else by those two.
+    """
+    match = _PLAIN_NUMBER.fullmatch(text)
+    if match is not None:
+        sign, integer, separator, fraction = match.groups()
+        if not separator:
+            return _stored_digits(sign + integer, 0)
+        if len(fraction) == 3 and len(integer) <= 3:  # "1.234": the locale decides
+            if locale is None:
+                return None, "ambiguous_number"
+            if separator == ("." if locale == "vi" else ","):  # the locale's thousands mark
+                return _stored_digits(sign + integer + fraction, 0)
+        return _stored_digits(f"{sign}{integer}.{fraction}", len(fraction))
+    match = _GROUPED_NUMBER.fullmatch(text)
+    if match is not None:
+        sign, vi_integer, vi_fraction, en_integer, en_fraction = match.groups()
+        if vi_integer is not None:
+            return _stored_digits(
+                f"{sign}{vi_integer.replace('.', '')}.{vi_fraction}", len(vi_fraction)
+            )
+        return _stored_digits(
+            f"{sign}{en_integer.replace(',', '')}.{en_fraction}", len(en_fraction)
+        )
+    return None
+
+
+def _stored_digits(digits: str, decimals: int) -> tuple[Decimal | None, str | None]:
+    """Return ``_stored(Decimal(digits))`` for plain digits with ``decimals`` decimals."""
+    value = Decimal(digits)
+    if decimals > 6:
+        value = value.quantize(VALUE_QUANTUM)
+    if abs(value) >= VALUE_LIMIT:
+        return None, "too_large"
+    return value, None
 
 
 def _stored(value: Decimal) -> tuple[Decimal | None, str | None]:

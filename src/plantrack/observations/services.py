@@ -213,9 +213,9 @@ def import_observations(
     if approve:
         approvable: dict[int, bool] = {}  # indicator id → may approve, asked once each
         for row in checked:
-            allowed = approvable.get(row.indicator.pk)
+            allowed = approvable.get(row.key[0])
             if allowed is None:
-                allowed = approvable[row.indicator.pk] = permissions.may_approve(row.indicator)
+                allowed = approvable[row.key[0]] = permissions.may_approve(row.indicator)
             if not allowed:
                 report.problems.append(
                     Problem(
@@ -305,22 +305,20 @@ def _write_rows(report, checked, read, user, agency, state, default_source) -> N
     report.batch = batch
     reason = _("Nhập từ tệp %(file)s") % {"file": report.file_name}
     existing: dict[tuple, list[_Known]] = defaultdict(list)
-    keys = {(row.indicator.pk, row.unit.pk) for row in checked}
     candidates = Observation.objects.select_for_update().filter(
-        indicator_id__in={key[0] for key in keys},
-        unit_id__in={key[1] for key in keys},
-        period__in={row.period for row in checked},
+        indicator_id__in={row.key[0] for row in checked},
+        unit_id__in={row.key[1] for row in checked},
+        period__in={row.key[2] for row in checked},
     )
     columns = ("indicator_id", "unit_id", "period", "breakdown", "value", "status", "source")
     for figure in candidates.values_list(*columns):
         existing[figure[:4]].append(_Known(*figure[4:]))
     fresh = []
     for row in checked:
-        key = (row.indicator.pk, row.unit.pk, row.period, row.breakdown)
         source = row.source_text or default_source
-        known = existing.get(key)
+        known = existing.get(row.key)
         if not known:
-            fresh.append((*key, row.value, row.status, source, row.comment))
+            fresh.append((*row.key, row.value, row.status, source, row.comment))
             continue
         if any(_already_known(row, figure) for figure in known):
             report.unchanged += 1

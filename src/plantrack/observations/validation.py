@@ -83,6 +83,9 @@ class CheckedRow:
     # False when the row leaves the status empty: estimate for a new figure, and any status
     # for telling whether the figure is already known (services._already_known).
     status_given: bool = True
+    # (indicator id, unit id, period, breakdown): what identifies the figure, for the checks
+    # over all rows and services._write_rows.
+    key: tuple = ()
 
 
 def outlier_threshold() -> Decimal:
@@ -400,6 +403,7 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
                 source_text=_text(cells.get("source")),
                 comment=_text(cells.get("comment")),
                 status_given=status_given,
+                key=key,
             )
         )
     problems.extend(_check_jumps(checked, read, filename))
@@ -421,9 +425,7 @@ def _check_jumps(checked: list[CheckedRow], read, filename) -> list[Problem]:
     threshold = outlier_threshold()
     points = outlier_points()
     # (indicator, unit, breakdown, length of the period text: its kind), for every row.
-    keys = [
-        (row.indicator.pk, row.unit.pk, row.breakdown, len(row.period)) for row in checked
-    ]
+    keys = [(i, u, breakdown, len(period)) for i, u, period, breakdown in (r.key for r in checked)]
     indicator_ids = {key[0] for key in keys}
     unit_ids = {key[1] for key in keys}
     # key → period → value. Periods of one kind compare as text in time order, so no stored
@@ -589,6 +591,8 @@ def number_text(value: Decimal) -> str:
 
 
 def _text(raw) -> str:
+    if raw.__class__ is str:  # the usual cell, first
+        return raw.strip()
     if raw is None:
         return ""
     if isinstance(raw, float) and raw.is_integer():

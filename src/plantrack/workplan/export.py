@@ -29,9 +29,9 @@ from plantrack.accounts.models import Agency
 from plantrack.observations.export import (
     FORMAT_INFO,
     ExportFormat,
-    _text_cell,
     neutralise,
     number_text,
+    text_cell,
 )
 from plantrack.workplan.choices import DeadlineState, Priority, TaskStatus
 from plantrack.workplan.importing import illustrative_labels
@@ -152,7 +152,7 @@ def _xlsx_cell(page, cell, cell_class):
         return written
     if isinstance(cell, int | Decimal | float) and not isinstance(cell, bool):
         return cell
-    return _text_cell(page, str(cell), cell_class)
+    return text_cell(page, str(cell), cell_class)
 
 
 def illustrative_text(item) -> str:

@@ -82,7 +82,8 @@ class Table:
     rows: list[SourceRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     units: dict[str, str] = field(default_factory=dict)
-    headings: dict[int, str] = field(default_factory=dict)  # id(row) → its section heading
+    # (sheet, row number) → the section heading ("II") the row is under, for derived codes.
+    headings: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
 def key(text: object) -> str:
@@ -262,7 +263,7 @@ def _read_rows(table, file_name, sheet, numbered_rows, layout, required, *, lett
             heading = stt
             continue
         row = SourceRow(sheet=sheet, row=number, cells=values, columns=names)
-        table.headings[id(row)] = heading
+        table.headings[(sheet, number)] = heading
         table.rows.append(row)
     return header is not None
 
@@ -880,7 +881,7 @@ def derived_code(row: SourceRow, table: Table, prefix: str | None) -> str:
     stt = stt_of(row.cells.get("stt"))
     if not stt:
         return ""
-    heading = table.headings.get(id(row), "")
+    heading = table.headings.get((row.sheet, row.row), "")
     return f"{prefix}-{heading}.{stt}" if heading else f"{prefix}-{stt}"
 
 

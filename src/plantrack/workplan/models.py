@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from plantrack.accounts.models import agency_ids_of, sees_everything
+from plantrack.accounts.models import sees_everything, writing_agency_ids_of
 from plantrack.workplan.choices import CLOSED_STATUSES, DeadlineState, Priority, TaskStatus
 
 # "Due soon" means a deadline within this many days of the as-of date (settings may change it).
@@ -25,7 +25,8 @@ class TaskQuerySet(models.QuerySet):
         """Return the tasks ``user`` may update: its agencies' (as lead), or all for planners."""
         if sees_everything(user):
             return self
-        return self.filter(lead_agency_id__in=agency_ids_of(user))
+        # A viewer of the lead agency reads; its reporters and approvers write.
+        return self.filter(lead_agency_id__in=writing_agency_ids_of(user))
 
     def with_deadline_state(self, as_of: datetime.date, soon_days: int | None = None):
         """Annotate ``deadline_state`` (a DeadlineState value) as of a date, in the database."""
