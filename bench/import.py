@@ -24,8 +24,9 @@ What it builds, seeded so every run builds the same data:
   series after another, unit by unit: a random walk per series that stays within the jump
   threshold, except about one value in a thousand that jumps and carries a comment (a
   warning, not an error); one value in fifty carries a comment anyway;
-- an XLSX (openpyxl, write-only) of the first ``--xlsx-rows`` of the same values, numbers
-  as number cells, years as number cells, unit codes as text.
+- an XLSX of the first ``--xlsx-rows`` of the same values, laid out as Excel saves a file
+  (shared strings, the sheet's dimension), numbers and years as number cells, unit codes as
+  text.
 
 Then, in the same run, it times:
 
@@ -47,7 +48,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime
 import os
 import random
 import resource
@@ -243,17 +243,25 @@ def write_csv(path: Path, rows) -> int:
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
         for indicator, unit, period, value, status, comment in rows:
-            writer.writerow((indicator, unit, period, vi_number(value), "", status, SOURCE, comment))
+            writer.writerow(
+                (indicator, unit, period, vi_number(value), "", status, SOURCE, comment)
+            )
             count += 1
     return count
 
 
 def write_xlsx(path: Path, rows) -> int:
-    """Write the rows as a long-format workbook with typed cells; return how many."""
+    """Write the rows as a long-format workbook with typed cells; return how many.
+
+    A normal (not write-only) workbook, so the file is laid out as Excel saves one: shared
+    strings, and the sheet's dimension at its top (openpyxl's write-only mode writes neither,
+    and reading such a file costs openpyxl a second pass over the sheet).
+    """
     from openpyxl import Workbook
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Số liệu")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Số liệu"
     sheet.append(COLUMNS)
     count = 0
     for indicator, unit, period, value, status, comment in rows:
@@ -302,7 +310,8 @@ def set_up(args):
             "bench", "bench@example.invalid", "not-a-real-password-bench"
         )
     indicator_ids = dict(Indicator.objects.values_list("code", "pk"))
-    return user, specs, sorted(unit_ids, key=lambda code: (len(code), code)), indicator_ids, unit_ids
+    unit_codes = sorted(unit_ids, key=lambda code: (len(code), code))
+    return user, specs, unit_codes, indicator_ids, unit_ids
 
 
 # --- the timings ----------------------------------------------------------------------------

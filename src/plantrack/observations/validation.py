@@ -270,8 +270,9 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
         indicator_text = _text(cells.get("indicator"))
         found = indicators.get(indicator_text)
         if found is None:
-            found = indicators[indicator_text] = registry.indicator(indicator_text)
-        indicator, error = found
+            indicator, error = registry.indicator(indicator_text)
+            found = indicators[indicator_text] = (indicator, error, getattr(indicator, "pk", None))
+        indicator, error, indicator_id = found
         if error:
             raw = cells.get("indicator")
             failures.append((error, _indicator_message(error, raw), "indicator"))
@@ -281,8 +282,8 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
         if found is None:
             unit, error = registry.unit(unit_key[0], period)
             existed = unit is None or period is None or _unit_existed(unit, period)
-            found = units[unit_key] = (unit, error, existed)
-        unit, error, existed = found
+            found = units[unit_key] = (unit, error, existed, getattr(unit, "pk", None))
+        unit, error, existed, unit_id = found
         if error:
             failures.append((error, _unit_message(error, cells.get("unit")), "unit"))
 
@@ -302,10 +303,10 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
             failures.append((error, _status_message(raw_status), "status"))
 
         if indicator is not None:
-            rule = rules.get(indicator.pk)
+            rule = rules.get(indicator_id)
             if rule is None:
                 kinds = FREQUENCY_PERIODS.get(indicator.frequency, set())
-                rule = rules[indicator.pk] = (kinds, _range_bounds(indicator))
+                rule = rules[indicator_id] = (kinds, _range_bounds(indicator))
             kinds, (low, high, rank) = rule
             if period is not None and period.kind not in kinds:
                 failures.append(
@@ -351,10 +352,10 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
         ):
             failures.append(("out_of_range", range_message(indicator, value), "value"))
         if indicator is not None and unit is not None:
-            pair = (indicator.pk, unit.pk)
+            pair = (indicator_id, unit_id)
             allowed = reportable.get(pair)
             if allowed is None:
-                allowed = reportable[pair] = permissions.may_report(indicator, unit.pk)
+                allowed = reportable[pair] = permissions.may_report(indicator, unit_id)
             if not allowed:
                 failures.append(
                     (
@@ -373,7 +374,7 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
                 )
         breakdown = _text(cells.get("breakdown"))
         if not failures:
-            key = (pair[0], pair[1], period.text, breakdown)
+            key = (indicator_id, unit_id, period.text, breakdown)
             first = seen_keys.get(key)
             if first is not None:
                 failures.append(

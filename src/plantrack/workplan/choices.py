@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TaskStatus(models.TextChoices):
@@ -16,7 +17,7 @@ CLOSED_STATUSES = (TaskStatus.COMPLETED, TaskStatus.CANCELLED)
 
 class Priority(models.TextChoices):
     HIGH = "high", _("Cao")
-    MEDIUM = "medium", _("Trung bình")
+    MEDIUM = "medium", pgettext_lazy("priority", "Trung bình")
     LOW = "low", _("Thấp")
 
 

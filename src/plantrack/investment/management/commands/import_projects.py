@@ -3,6 +3,8 @@
 Exit codes as ``import_tasks``: 0 written (or a clean dry run), 1 refused, 2 usage error.
 """
 
+from django.utils.translation import gettext_lazy
+
 from plantrack.investment.services import import_projects
 from plantrack.workplan.management.commands.import_tasks import ImportCommand
 
@@ -13,7 +15,7 @@ class Command(ImportCommand):
         "gì; nhập lại cùng tệp không thay đổi gì. Mã thoát: 0 đã ghi (hoặc chạy thử không "
         "lỗi), 1 bị từ chối, 2 sai cách gọi."
     )
-    noun = "dự án"
+    noun = gettext_lazy("dự án")
 
     def add_arguments(self, parser) -> None:
         super().add_arguments(parser)

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from plantrack.plans.models import Plan
 from plantrack.workplan.importing import ImportNotPermitted
@@ -132,7 +133,7 @@ class Command(ImportCommand):
         "gì; nhập lại cùng tệp không thay đổi gì. Mã thoát: 0 đã ghi (hoặc chạy thử không "
         "lỗi), 1 bị từ chối, 2 sai cách gọi."
     )
-    noun = "nhiệm vụ"
+    noun = gettext_lazy("nhiệm vụ")
 
     def handle(self, *args, **options) -> None:
         self.run(options, import_tasks)
