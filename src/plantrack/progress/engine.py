@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 # Statuses, best first; ``STATUS_ORDER`` ranks them for "a better value never gives a worse
 # status" (tests/progress/test_engine_properties.py).
@@ -784,7 +784,7 @@ def _assess_maintain(target: Target, points: list, as_of_year, method: str) -> A
         components=components,
     )
     # The share of years met is the roll-up score of a maintain target.
-    return _replace_score(result, 1.0 if status == ACHIEVED else share)
+    return replace(result, score=1.0 if status == ACHIEVED else share)
 
 
 # --- results and explanations ---------------------------------------------------------------
@@ -836,10 +836,6 @@ def not_assessable(
         explanation_en=explanation_en,
         components=components,
     )
-
-
-def _replace_score(result: Assessment, score: float) -> Assessment:
-    return Assessment(**{**asdict(result), "score": score})
 
 
 def _result(
