@@ -241,8 +241,8 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
     problems: list[Problem] = []
     seen_keys: dict[tuple, SourceRow] = {}
     # What one file repeats, looked up once: period text → Period (None if invalid);
-    # indicator text → (Indicator, error); (unit text, period) → (unit, error, existed);
-    # status text → (status, error, given); indicator id → (kinds, bounds); and
+    # indicator text → (Indicator, error, id); (unit text, period) → (unit, error, existed,
+    # id); status text → (status, error, given); indicator id → (period kinds, range); and
     # (indicator id, unit id) → may report.
     periods: dict[str, object] = {}
     indicators: dict[str, tuple] = {}
@@ -252,10 +252,14 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
     reportable: dict[tuple, bool] = {}
     append = checked.append
     for row in read.rows:
-        cells = row.cells
+        get = row.cells.get
         failures: list[tuple[str, str, str]] = []  # (code, message, column), in check order
 
-        period_text = _period_text(cells.get("period"))
+        # A text cell (the usual one) is stripped here: what _text and _period_text do.
+        raw_period = get("period")
+        period_text = (
+            raw_period.strip() if raw_period.__class__ is str else _period_text(raw_period)
+        )
         try:
             period = periods[period_text]
         except KeyError:
@@ -267,17 +271,19 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
         if period is None:
             failures.append(("invalid_period", _period_message(period_text), "period"))
 
-        indicator_text = _text(cells.get("indicator"))
+        raw = get("indicator")
+        indicator_text = raw.strip() if raw.__class__ is str else _text(raw)
         found = indicators.get(indicator_text)
         if found is None:
             indicator, error = registry.indicator(indicator_text)
             found = indicators[indicator_text] = (indicator, error, getattr(indicator, "pk", None))
         indicator, error, indicator_id = found
         if error:
-            raw = cells.get("indicator")
             failures.append((error, _indicator_message(error, raw), "indicator"))
 
-        unit_key = (_text(cells.get("unit")), None if period is None else period.text)
+        raw = get("unit")
+        unit_text = raw.strip() if raw.__class__ is str else _text(raw)
+        unit_key = (unit_text, None if period is None else period.text)
         found = units.get(unit_key)
         if found is None:
             unit, error = registry.unit(unit_key[0], period)
@@ -285,14 +291,14 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
             found = units[unit_key] = (unit, error, existed, getattr(unit, "pk", None))
         unit, error, existed, unit_id = found
         if error:
-            failures.append((error, _unit_message(error, cells.get("unit")), "unit"))
+            failures.append((error, _unit_message(error, raw), "unit"))
 
-        raw_value = cells.get("value")
+        raw_value = get("value")
         value, error = read_number(raw_value, locale)
         if error:
             failures.append((error, number_message(error, raw_value), "value"))
 
-        raw_status = cells.get("status")
+        raw_status = get("status")
         status_key = str(raw_status or "")
         found = statuses.get(status_key)
         if found is None:
@@ -372,7 +378,8 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
                         "indicator",
                     )
                 )
-        breakdown = _text(cells.get("breakdown"))
+        raw = get("breakdown")
+        breakdown = raw.strip() if raw.__class__ is str else _text(raw)
         if not failures:
             key = (indicator_id, unit_id, period.text, breakdown)
             first = seen_keys.get(key)
@@ -401,8 +408,8 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
                 value=value,
                 status=status,
                 breakdown=breakdown,
-                source_text=_text(cells.get("source")),
-                comment=_text(cells.get("comment")),
+                source_text=_text(get("source")),
+                comment=_text(get("comment")),
                 status_given=status_given,
                 key=key,
             )
@@ -425,7 +432,7 @@ def _check_jumps(checked: list[CheckedRow], read, filename) -> list[Problem]:
         return []
     threshold = outlier_threshold()
     points = outlier_points()
-    # (indicator, unit, breakdown, length of the period text: its kind), for every row.
+    # Each row's series: (indicator, unit, breakdown, length of the period text: its kind).
     keys = [(i, u, breakdown, len(period)) for i, u, period, breakdown in (r.key for r in checked)]
     indicator_ids = {key[0] for key in keys}
     unit_ids = {key[1] for key in keys}
@@ -618,11 +625,6 @@ def _status(raw) -> tuple[str, str | None]:
         if key in words:
             return status, None
     return FigureStatus.ESTIMATE, "unknown_status"
-
-
-def _series(row: CheckedRow) -> tuple:
-    """Return the key of the row's series: periods of one kind (the same length) compare."""
-    return (row.indicator.pk, row.unit.pk, row.breakdown, len(row.period))
 
 
 def _unit_existed(unit: AdminUnit, period) -> bool:
