@@ -42,14 +42,13 @@ import datetime
 import math
 import os
 import random
-import shutil
 import sys
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from urllib.parse import quote, unquote, urlsplit
+
+from throwaway import use_throwaway_database
 
 FIRST_YEAR_AFTER_DATA = 2026  # the data are 2016–2025 with --years 10
 PLAN_START, PLAN_END, VISION = 2021, 2030, 2050
@@ -147,56 +146,6 @@ SPECS = [
 
 
 # --- the throwaway database -----------------------------------------------------------------
-
-
-def use_throwaway_database(keep: bool):
-    """Point the settings at a new database of the configured kind; return (label, cleanup).
-
-    Must run before Django is set up: settings read the environment once.
-    """
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if not url or url.startswith("sqlite"):
-        folder = tempfile.mkdtemp(prefix="plantrack-bench-")
-        os.environ.pop("DATABASE_URL", None)
-        os.environ["PLANTRACK_DATA_DIR"] = folder
-        label = f"SQLite {folder}/plantrack.sqlite3"
-
-        def cleanup() -> None:
-            if not keep:
-                shutil.rmtree(folder, ignore_errors=True)
-
-        return label, cleanup
-    parts = urlsplit(url)
-    if not parts.scheme.startswith("postgres"):
-        sys.exit(f"bench/assess.py runs on SQLite or PostgreSQL, not {parts.scheme}.")
-    import psycopg
-    from psycopg import sql
-
-    name = unquote(parts.path.lstrip("/"))
-    bench = f"{name}_bench"
-    admin = parts._replace(path="/" + quote(name)).geturl()
-    statement = sql.SQL("DROP DATABASE IF EXISTS {}")
-    with psycopg.connect(_libpq_url(admin), autocommit=True) as conn:
-        conn.execute(statement.format(sql.Identifier(bench)))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(bench)))
-    os.environ["DATABASE_URL"] = parts._replace(path="/" + quote(bench)).geturl()
-    label = f"PostgreSQL {parts.hostname}:{parts.port or 5432}/{bench}"
-
-    def cleanup() -> None:
-        if keep:
-            return
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(_libpq_url(admin), autocommit=True) as conn:
-            conn.execute(statement.format(sql.Identifier(bench)))
-
-    return label, cleanup
-
-
-def _libpq_url(url: str) -> str:
-    # libpq knows postgresql:// and postgres://, not dj-database-url's postgis:// or pgsql://.
-    return "postgresql://" + url.split("://", 1)[1]
 
 
 # --- generated data -------------------------------------------------------------------------
@@ -552,7 +501,7 @@ def main() -> None:
     if not 1 <= args.years <= FIRST_YEAR_AFTER_DATA - 2000:
         parser.error("--years: between 1 and 26")
 
-    label, cleanup = use_throwaway_database(args.keep)
+    label, cleanup = use_throwaway_database(args.keep, suffix="bench", script="bench/assess.py")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plantrack.settings")
     import django
 

@@ -58,7 +58,8 @@ import time
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+
+from throwaway import use_throwaway_database
 
 FIRST_YEAR, LAST_YEAR = 2000, 2024
 SOURCE = "Cục Thống kê tỉnh (số liệu sinh ngẫu nhiên cho benchmark bench/import.py)"
@@ -71,56 +72,6 @@ _VI_SEPARATORS = str.maketrans(",.", ".,")
 
 
 # --- the throwaway database -----------------------------------------------------------------
-
-
-def use_throwaway_database(keep: bool):
-    """Point the settings at a new database of the configured kind; return (label, cleanup).
-
-    Must run before Django is set up: settings read the environment once.
-    """
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if not url or url.startswith("sqlite"):
-        folder = tempfile.mkdtemp(prefix="plantrack-import-bench-")
-        os.environ.pop("DATABASE_URL", None)
-        os.environ["PLANTRACK_DATA_DIR"] = folder
-        label = f"SQLite {folder}/plantrack.sqlite3"
-
-        def cleanup() -> None:
-            if not keep:
-                shutil.rmtree(folder, ignore_errors=True)
-
-        return label, cleanup
-    parts = urlsplit(url)
-    if not parts.scheme.startswith("postgres"):
-        sys.exit(f"bench/import.py runs on SQLite or PostgreSQL, not {parts.scheme}.")
-    import psycopg
-    from psycopg import sql
-
-    name = unquote(parts.path.lstrip("/"))
-    bench = f"{name}_import_bench"
-    admin = parts._replace(path="/" + quote(name)).geturl()
-    statement = sql.SQL("DROP DATABASE IF EXISTS {}")
-    with psycopg.connect(_libpq_url(admin), autocommit=True) as conn:
-        conn.execute(statement.format(sql.Identifier(bench)))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(bench)))
-    os.environ["DATABASE_URL"] = parts._replace(path="/" + quote(bench)).geturl()
-    label = f"PostgreSQL {parts.hostname}:{parts.port or 5432}/{bench}"
-
-    def cleanup() -> None:
-        if keep:
-            return
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(_libpq_url(admin), autocommit=True) as conn:
-            conn.execute(statement.format(sql.Identifier(bench)))
-
-    return label, cleanup
-
-
-def _libpq_url(url: str) -> str:
-    # libpq knows postgresql:// and postgres://, not dj-database-url's postgis:// or pgsql://.
-    return "postgresql://" + url.split("://", 1)[1]
 
 
 # --- the indicators and their series --------------------------------------------------------
@@ -442,7 +393,9 @@ def main() -> None:
     if args.rows < 1 or args.xlsx_rows < 1 or args.indicators < 4:
         parser.error("--rows and --xlsx-rows at least 1, --indicators at least 4")
 
-    label, cleanup = use_throwaway_database(args.keep)
+    label, cleanup = use_throwaway_database(
+        args.keep, suffix="import_bench", script="bench/import.py"
+    )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plantrack.settings")
     import django
 
