@@ -30,6 +30,7 @@ from plantrack.workplan.importing import (
     Agencies,
     Table,
     agency_message,
+    check_code,
     choice_of,
     columns,
     derived_code,
@@ -341,25 +342,15 @@ def check_project_rows(
         cells = row.cells
         code = derived_code(row, table, prefix)
         name = text_of(cells.get("name"))
-        if not code:
-            fail("missing_code", _("Thiếu mã dự án (cột Mã, hoặc STT với tiền tố)."), "code", "")
-        elif len(code) > _CODE_LENGTH:
-            fail(
-                "code_too_long",
-                _("Mã “%(code)s” dài quá %(limit)s ký tự.") % {"code": code, "limit": _CODE_LENGTH},
-                "code",
-                code,
-            )
-        elif code in seen:
-            fail(
-                "duplicate_row",
-                _("Mã dự án “%(code)s” đã có ở dòng %(row)s của tệp.")
-                % {"code": code, "row": seen[code].row},
-                "code",
-                code,
-            )
-        else:
-            seen[code] = row
+        check_code(
+            code,
+            row,
+            seen,
+            fail,
+            limit=_CODE_LENGTH,
+            missing=_("Thiếu mã dự án (cột Mã, hoặc STT với tiền tố)."),
+            duplicate=_("Mã dự án “%(code)s” đã có ở dòng %(row)s của tệp."),
+        )
         project = existing.get(code)
         values: dict = {}
         if name:

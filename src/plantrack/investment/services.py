@@ -209,6 +209,8 @@ _DIRECT_FIELDS = (
 
 def _write_project(row, *, user, file_name: str) -> str:
     """Create or update one checked project row; return "created", "changed" or "unchanged"."""
+    from plantrack.workplan.importing import update_changed
+
     values = dict(row.values)
     project = Project.objects.select_for_update().filter(code=row.code).first()
     if project is None:
@@ -218,18 +220,7 @@ def _write_project(row, *, user, file_name: str) -> str:
         project.save()
         _add_relations(project, row)
         return "created"
-    changed = []
-    for name in _DIRECT_FIELDS:
-        if name in values:
-            model_field = Project._meta.get_field(name)
-            new = values[name]
-            new_value = new.pk if model_field.is_relation and new is not None else new
-            if getattr(project, model_field.attname) != new_value:
-                setattr(project, name, new)
-                changed.append(name)
-    if row.illustrative is not None and set(row.illustrative) != set(project.illustrative_fields):
-        project.illustrative_fields = row.illustrative
-        changed.append("illustrative_fields")
+    changed = update_changed(project, values, _DIRECT_FIELDS, row.illustrative)
     if changed:
         project.full_clean(validate_unique=False, validate_constraints=False)
         project.save(update_fields=changed)

@@ -722,25 +722,15 @@ def check_task_rows(
                 )
             )
             continue
-        if not code:
-            fail("missing_code", _("Thiếu mã nhiệm vụ (cột Mã, hoặc STT với tiền tố)."), "code", "")
-        elif len(code) > _CODE_LENGTH:
-            fail(
-                "code_too_long",
-                _("Mã “%(code)s” dài quá %(limit)s ký tự.") % {"code": code, "limit": _CODE_LENGTH},
-                "code",
-                code,
-            )
-        elif code in seen:
-            fail(
-                "duplicate_row",
-                _("Mã nhiệm vụ “%(code)s” đã có ở dòng %(row)s của tệp.")
-                % {"code": code, "row": seen[code].row},
-                "code",
-                code,
-            )
-        else:
-            seen[code] = row
+        check_code(
+            code,
+            row,
+            seen,
+            fail,
+            limit=_CODE_LENGTH,
+            missing=_("Thiếu mã nhiệm vụ (cột Mã, hoặc STT với tiền tố)."),
+            duplicate=_("Mã nhiệm vụ “%(code)s” đã có ở dòng %(row)s của tệp."),
+        )
         task = existing.get(code)
         values: dict = {}
         if title:
@@ -871,6 +861,48 @@ def check_task_rows(
             continue
         checked.append(TaskRow(row, code, values, cooperating, illustrative))
     return checked, problems
+
+
+def check_code(code, row, seen: dict, fail, *, limit: int, missing: str, duplicate: str) -> None:
+    """Report a row's missing, too long or repeated code; remember the row under its code.
+
+    ``duplicate`` is a message with ``%(code)s`` and ``%(row)s``; ``fail`` is the checker's
+    ``fail(code, message, column, raw)``.
+    """
+    if not code:
+        fail("missing_code", missing, "code", "")
+    elif len(code) > limit:
+        fail(
+            "code_too_long",
+            _("Mã “%(code)s” dài quá %(limit)s ký tự.") % {"code": code, "limit": limit},
+            "code",
+            code,
+        )
+    elif code in seen:
+        fail("duplicate_row", duplicate % {"code": code, "row": seen[code].row}, "code", code)
+    else:
+        seen[code] = row
+
+
+def update_changed(instance, values: dict, fields, illustrative: list | None) -> list[str]:
+    """Set the fields of ``instance`` whose value in ``values`` differs; return their names.
+
+    An empty cell is simply absent from ``values``: it never clears a stored value.
+    ``illustrative`` (None when the file says nothing) replaces ``illustrative_fields``.
+    """
+    changed = []
+    for name in fields:
+        if name in values:
+            model_field = instance._meta.get_field(name)
+            new = values[name]
+            new_value = new.pk if model_field.is_relation and new is not None else new
+            if getattr(instance, model_field.attname) != new_value:
+                setattr(instance, name, new)
+                changed.append(name)
+    if illustrative is not None and set(illustrative) != set(instance.illustrative_fields):
+        instance.illustrative_fields = illustrative
+        changed.append("illustrative_fields")
+    return changed
 
 
 def derived_code(row: SourceRow, table: Table, prefix: str | None) -> str:

@@ -256,6 +256,8 @@ _DIRECT_FIELDS = (
 
 def _write_task(row, *, user, file_name: str) -> str:
     """Create or update one checked task row; return "created", "changed" or "unchanged"."""
+    from plantrack.workplan.importing import update_changed
+
     values = dict(row.values)
     task = Task.objects.select_for_update().filter(code=row.code).first()
     if task is None:
@@ -267,18 +269,7 @@ def _write_task(row, *, user, file_name: str) -> str:
         task.save()
         task.cooperating_agencies.add(*row.cooperating)
         return "created"
-    changed = []
-    for name in _DIRECT_FIELDS:
-        if name in values:
-            model_field = Task._meta.get_field(name)
-            new = values[name]
-            new_value = new.pk if model_field.is_relation and new is not None else new
-            if getattr(task, model_field.attname) != new_value:
-                setattr(task, name, new)
-                changed.append(name)
-    if row.illustrative is not None and set(row.illustrative) != set(task.illustrative_fields):
-        task.illustrative_fields = row.illustrative
-        changed.append("illustrative_fields")
+    changed = update_changed(task, values, _DIRECT_FIELDS, row.illustrative)
     if changed:
         task.full_clean(validate_unique=False, validate_constraints=False)
         task.save(update_fields=changed)
