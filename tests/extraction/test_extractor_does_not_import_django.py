@@ -5,7 +5,7 @@ import sys
 
 PURE_MODULES = [
     "plantrack.extraction.extractor",
-    "plantrack.extraction.numbers",
+    "plantrack.tabular.numbers",
     "plantrack.extraction.units",
     "plantrack.extraction.text",
     "plantrack.extraction.matching",

@@ -5,7 +5,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plantrack.extraction.numbers import NumberFormatError, format_number, parse_number
+from plantrack.tabular.numbers import NumberFormatError, format_number, parse_number
 from plantrack.observations.importing import _read_common, _stored, number_locale
 
 numbers = st.decimals(

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plantrack.extraction.numbers import format_number
+from plantrack.tabular.numbers import format_number
 from plantrack.observations.importing import number_locale, read_number
 from plantrack.observations.models import Observation
 from plantrack.observations.services import import_observations

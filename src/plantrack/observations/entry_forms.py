@@ -13,7 +13,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from plantrack.extraction.numbers import format_number
+from plantrack.tabular.numbers import format_number
 from plantrack.observations.choices import FigureStatus
 
 # The largest file the upload takes: a year of every commune's figures fits many times over.

@@ -35,7 +35,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from plantrack.extraction.numbers import NumberFormatError, parse_number
+from plantrack.tabular.numbers import NumberFormatError, parse_number
 
 META_SHEET = "_plantrack"
 TEMPLATE_MARK = "plantrack-template"

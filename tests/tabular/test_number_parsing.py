@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plantrack.extraction.numbers import NumberFormatError, format_number, parse_number
+from plantrack.tabular.numbers import NumberFormatError, format_number, parse_number
 
 
 @pytest.mark.parametrize(
