@@ -55,8 +55,8 @@ def test_reporter_figure_list_with_a_token(
 ):
     client = api(other_reporter)
 
-    # token, sees_everything, agency ids (Observation.for_user), count, page
-    with django_assert_num_queries(5):
+    # token, memberships (Permissions.of), count, page
+    with django_assert_num_queries(4):
         response = client.get("/api/observations/?all_vintages=1")
 
     assert response.json()["count"] == 20
@@ -74,7 +74,7 @@ def test_anonymous_target_list(api, many_targets, django_assert_num_queries):
 def test_planner_target_list_with_a_token(api, planner, many_targets, django_assert_num_queries):
     client = api(planner)
 
-    with django_assert_num_queries(4):  # token, sees_everything, count, page
+    with django_assert_num_queries(4):  # token, memberships (Permissions.of), count, page
         response = client.get("/api/targets/")
 
     assert response.json()["count"] == 20

@@ -7,7 +7,7 @@ import pytest
 from entry_pages_helpers import SOURCE, edit_url, figure
 from pytest_django.asserts import assertContains
 
-from plantrack.observations.services import change_observation
+from plantrack.observations.services import edit_observation
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_the_second_web_editor_is_refused_and_sees_the_current_value(
     client.force_login(reporter)
     loaded = client.get(edit_url(draft))
     assertContains(loaded, '<input type="hidden" name="version" value="1"')
-    change_observation(draft, user=planner, expected_version=1, value=Decimal("5.6"))
+    edit_observation(draft.pk, user=planner, expected_version=1, value=Decimal("5.6"))
 
     response = edit(client, draft, 1, "5,3")
 
@@ -45,7 +45,7 @@ def test_after_seeing_the_current_value_the_editor_saves(
     client, reporter, planner, province, grdp_growth
 ):
     draft = figure(grdp_growth, province, "2024", "5.1")
-    change_observation(draft, user=planner, expected_version=1, value=Decimal("5.6"))
+    edit_observation(draft.pk, user=planner, expected_version=1, value=Decimal("5.6"))
     client.force_login(reporter)
     assert edit(client, draft, 1, "5,3").status_code == 409
 

@@ -18,12 +18,11 @@ from plantrack.plans.models import Indicator
 pytestmark = pytest.mark.django_db
 
 # Every signed-in page: the session, the user, and the user's rights (memberships with
-# roles: ``Permissions``, once per request).
+# roles: ``Permissions.of``, once per request, shared by the navigation and ``for_user``).
 PAGE = 3
-# ``for_user``: whether the user sees everything (kept on the user for the request) and,
-# for a member who does not, the user's agencies.
-FOR_USER_PLANNER = 1
-FOR_USER_MEMBER = 2
+# ``for_user`` asks nothing more: it reads the rights already on the user.
+FOR_USER_PLANNER = 0
+FOR_USER_MEMBER = 0
 # A list page: its figures counted (for the pages) and read with their indicator, unit and
 # agency (and, for approvals, the approved value beside in the same query).
 LIST = 2

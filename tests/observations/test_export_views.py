@@ -89,7 +89,7 @@ def test_the_export_page_query_count_is_fixed(client, setting, reporter, django_
     url = reverse("observations:export")
     client.get(url)  # warm up the session
 
-    # the session, the user, their roles and agencies (for_user), then the figures
-    with django_assert_num_queries(5):
+    # the session, the user, their rights (Permissions.of, used by for_user), the figures
+    with django_assert_num_queries(4):
         response = client.get(url)
         assert len(indicators(response)) == 3

@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plantrack.tabular.numbers import format_number
 from plantrack.observations.importing import number_locale, read_number
 from plantrack.observations.models import Observation
 from plantrack.observations.services import import_observations
 from plantrack.plans.models import Indicator
+from plantrack.tabular.numbers import format_number
 
 pytestmark = pytest.mark.django_db
 

@@ -12,14 +12,14 @@ from plantrack.plans.models import Indicator
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("rounds_helpers")]
 
-# Every signed-in page: the session, the user, and whether the visitor sees everything
-# (asked by the navigation and each ``for_user``, read once per request).
+# Every signed-in page: the session, the user, and the visitor's rights (memberships:
+# ``Permissions.of``, asked by the navigation and each ``for_user``, read once per request).
 PAGE = 3
 # The round, the owed figures, the figures, their state changes (read only when some owed
 # figure has a figure: every case below has one), the agencies' records.
 DETAIL_QUERIES_PLANNER = PAGE + 5
-# A member's ``for_user`` also reads the member's agencies (once per request).
-DETAIL_QUERIES_MEMBER = DETAIL_QUERIES_PLANNER + 1
+# A member's ``for_user`` reads the member's agencies from the same rights: no more queries.
+DETAIL_QUERIES_MEMBER = DETAIL_QUERIES_PLANNER
 # Open rounds, closed rounds, owed figures, figures, state changes, records, their agencies.
 LIST_QUERIES_PLANNER = PAGE + 7
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from plantrack.accounts.choices import Action
 from plantrack.workplan.models import Task
 
 pytestmark = pytest.mark.django_db
@@ -11,21 +12,21 @@ def test_a_reporter_updates_only_its_agencys_tasks(make_task, reporter, health):
     own = make_task()
     make_task(agency=health)
 
-    assert list(Task.objects.editable_by(reporter)) == [own]
+    assert list(Task.objects.for_user(reporter, Action.CHANGE)) == [own]
 
 
 def test_a_planner_updates_every_task(make_task, planner, health):
     make_task()
     make_task(agency=health)
 
-    assert Task.objects.editable_by(planner).count() == 2
+    assert Task.objects.for_user(planner, Action.CHANGE).count() == 2
 
 
 def test_an_anonymous_visitor_updates_nothing_but_sees_all(make_task, client):
     from django.contrib.auth.models import AnonymousUser
 
     make_task()
-    assert not Task.objects.editable_by(AnonymousUser()).exists()
+    assert not Task.objects.for_user(AnonymousUser(), Action.CHANGE).exists()
     assert Task.objects.for_user(AnonymousUser()).count() == 1
 
 
@@ -39,4 +40,4 @@ def test_a_viewer_of_the_lead_agency_reads_but_does_not_update(
     Membership.objects.create(user=viewer, agency=industry, role=Role.VIEWER)
     make_task()
 
-    assert not Task.objects.editable_by(viewer).exists()
+    assert not Task.objects.for_user(viewer, Action.CHANGE).exists()

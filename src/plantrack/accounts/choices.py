@@ -18,3 +18,18 @@ class AgencyKind(models.TextChoices):
     DEPARTMENT = "department", _("Sở, ban, ngành")
     STATISTICS = "statistics", _("Cơ quan thống kê")
     OTHER = "other", _("Khác")
+
+
+class Action(models.TextChoices):
+    """What a user asks to do with a record (``RestrictedQuerySet.for_user``).
+
+    - ``view``: see it (lists, pages, the API, exports);
+    - ``change``: write it or write below it (edit and submit a figure, report a task's or a
+      project's progress, record a project's capital);
+    - ``approve``: decide on someone else's work (approve or return a figure, move a task's
+      deadline, open or close a reporting round, review an extraction, re-judge a plan).
+    """
+
+    VIEW = "view", _("xem")
+    CHANGE = "change", _("sửa")
+    APPROVE = "approve", _("duyệt")

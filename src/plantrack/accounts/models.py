@@ -67,14 +67,6 @@ class Agency(models.Model):
         return self.name
 
 
-class MembershipQuerySet(models.QuerySet):
-    def roles_of(self, user) -> set[str]:
-        """Return the roles a user holds in any agency."""
-        if not user.is_authenticated:
-            return set()
-        return set(self.filter(user=user).values_list("role", flat=True))
-
-
 class Membership(models.Model):
     """A user's role in an agency: what they may report, approve or see."""
 
@@ -89,8 +81,6 @@ class Membership(models.Model):
     )
     role = models.CharField(_("vai trò"), max_length=20, choices=Role)
 
-    objects = MembershipQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("thành viên")
         verbose_name_plural = _("thành viên")
@@ -104,46 +94,3 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.agency} · {self.get_role_display()}"
-
-
-def sees_everything(user) -> bool:
-    """Return True for superusers and for admins and planners of any agency.
-
-    The answer is kept on the user object for the rest of the request: a page asks it in
-    every ``for_user`` and in the navigation.
-    """
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_plantrack_sees_everything", None)
-    if cached is None:
-        cached = Membership.objects.filter(user=user, role__in=ALL_SEEING_ROLES).exists()
-        user._plantrack_sees_everything = cached
-    return cached
-
-
-# Roles that may write their agency's work (figures, task progress, project finance).
-WRITING_ROLES = (Role.REPORTER, Role.APPROVER, Role.ADMIN, Role.PLANNER)
-
-
-def writing_agency_ids_of(user) -> list[int]:
-    """Return the agencies whose work ``user`` may write: not as a mere viewer."""
-    if not user.is_authenticated:
-        return []
-    return list(
-        Membership.objects.filter(user=user, role__in=WRITING_ROLES).values_list(
-            "agency_id", flat=True
-        )
-    )
-
-
-def agency_ids_of(user) -> list[int]:
-    """Return the ids of the agencies a user belongs to, in any role (kept on the user)."""
-    if not user.is_authenticated:
-        return []
-    cached = getattr(user, "_plantrack_agency_ids", None)
-    if cached is None:
-        cached = list(Membership.objects.filter(user=user).values_list("agency_id", flat=True))
-        user._plantrack_agency_ids = cached
-    return list(cached)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler
 
+from plantrack.accounts.permissions import NotPermitted
 from plantrack.investment.services import ProjectError
 from plantrack.observations.services import WorkflowError
 from plantrack.workplan.importing import ImportNotPermitted
@@ -83,12 +84,17 @@ def _as_api_exception(exc):
         return exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):
         return exceptions.PermissionDenied()
+    if isinstance(exc, NotPermitted):
+        # Any service's refusal (accounts.permissions): figures, tasks, projects, imports.
+        return ApiError(str(exc), code=exc.code, status_code=status.HTTP_403_FORBIDDEN)
     if isinstance(exc, WorkflowError):
         problems = getattr(exc, "problems", None)
+        # A figure refused by the importer's checks is 422 whatever its problem's code.
+        unprocessable = status.HTTP_422_UNPROCESSABLE_ENTITY if problems else None
         return ApiError(
             str(exc),
             code=exc.code,
-            status_code=WORKFLOW_STATUS.get(exc.code, status.HTTP_400_BAD_REQUEST),
+            status_code=unprocessable or WORKFLOW_STATUS.get(exc.code, status.HTTP_400_BAD_REQUEST),
             details={"problems": [problem_as_dict(p) for p in problems]} if problems else None,
         )
     if isinstance(exc, TaskError | ProjectError):

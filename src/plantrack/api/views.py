@@ -2,7 +2,7 @@
 
 Reads start from ``api.permissions`` (the models' ``for_user``), so what a user may not see
 answers 404; writes call the services of ``observations.services`` (``enter_observation``,
-``change_observation``, the workflow and the importer, as the web pages do), which decide
+``edit_observation``, the workflow and the importer, as the web pages do), which decide
 what a user may do (403 ``not_permitted``).
 """
 
@@ -35,7 +35,7 @@ from plantrack.api.exceptions import ApiError, VersionRequired
 from plantrack.observations.models import Observation
 from plantrack.observations.services import (
     approve_observations,
-    change_observation,
+    edit_observation,
     enter_observation,
     import_observations,
     reject_observations,
@@ -276,8 +276,8 @@ class ObservationViewSet(
         version = changes.pop("version", None)
         if version is None:
             version = self._if_match(request)
-        observation = change_observation(
-            observation,
+        observation = edit_observation(
+            observation.pk,
             user=request.user,
             expected_version=version,
             reason=changes.pop("reason", ""),

@@ -12,7 +12,6 @@ import datetime
 
 from django.db.models import Prefetch
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,7 +31,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from plantrack.accounts.models import Agency, sees_everything
+from plantrack.accounts.models import Agency
+from plantrack.accounts.permissions import Action, NotPermitted, require
 from plantrack.api import workplan_serializers as serializers
 from plantrack.api.exceptions import ApiError
 from plantrack.api.serializers import ErrorSerializer, ImportReportSerializer
@@ -53,7 +53,6 @@ from plantrack.workplan.services import (
     import_tasks,
     move_deadline,
 )
-from plantrack.workplan.views import may_see_evidence
 
 AS_OF_PARAMETER = OpenApiParameter(
     "as_of",
@@ -93,10 +92,6 @@ def as_of_of(request) -> datetime.date:
         raise ValidationError(
             {"as_of": [_("Ngày “%(value)s” không hợp lệ: dùng YYYY-MM-DD.") % {"value": text}]}
         ) from None
-
-
-def not_permitted(message: str) -> ApiError:
-    return ApiError(message, code="not_permitted", status_code=status.HTTP_403_FORBIDDEN)
 
 
 # --- tasks ----------------------------------------------------------------------------------
@@ -166,7 +161,8 @@ class TaskViewSet(ReadOnlyViewSet):
         context = super().get_serializer_context()
         task = getattr(self, "_task", None)
         if task is not None:
-            context["sees_evidence"] = may_see_evidence(self.request.user, task)
+            visible = Evidence.objects.for_user(self.request.user).filter(update__task=task)
+            context["sees_evidence"] = visible.exists()
         return context
 
     def retrieve(self, request, *args, **kwargs):
@@ -187,11 +183,13 @@ class TaskViewSet(ReadOnlyViewSet):
     @action(detail=True, methods=["post"], url_path="updates")
     def add_update(self, request, code=None):
         task = self.get_object()
-        if not Task.objects.editable_by(request.user).filter(pk=task.pk).exists():
-            raise not_permitted(
-                _("Bạn không được cập nhật nhiệm vụ %(code)s: nhiệm vụ do %(agency)s chủ trì.")
-                % {"code": task.code, "agency": task.lead_agency or "—"}
-            )
+        require(
+            request.user,
+            Action.CHANGE,
+            task,
+            _("Bạn không được cập nhật nhiệm vụ %(code)s: nhiệm vụ do %(agency)s chủ trì.")
+            % {"code": task.code, "agency": task.lead_agency or "—"},
+        )
         body = serializers.TaskUpdateCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         fields = body.validated_data
@@ -221,8 +219,12 @@ class TaskViewSet(ReadOnlyViewSet):
     @action(detail=True, methods=["post"], url_path="deadline")
     def deadline(self, request, code=None):
         task = self.get_object()
-        if not sees_everything(request.user):
-            raise not_permitted(_("Chỉ cán bộ kế hoạch điều chỉnh được thời hạn nhiệm vụ."))
+        require(
+            request.user,
+            Action.APPROVE,
+            task,
+            _("Chỉ cán bộ kế hoạch điều chỉnh được thời hạn nhiệm vụ."),
+        )
         body = serializers.MoveDeadlineSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         move_deadline(task, user=request.user, **body.validated_data)
@@ -244,8 +246,8 @@ class EvidenceView(APIView):
     """Send an evidence file to those who may see it; 404 alike for missing and not yours."""
 
     def get(self, request, pk: int):
-        item = get_object_or_404(Evidence.objects.select_related("update__task"), pk=pk)
-        if not may_see_evidence(request.user, item.update.task):
+        item = Evidence.objects.for_user(request.user).filter(pk=pk).first()
+        if item is None:
             raise ApiError(
                 _("Không tìm thấy."), code="not_found", status_code=status.HTTP_404_NOT_FOUND
             )
@@ -314,9 +316,12 @@ class ProjectViewSet(ReadOnlyViewSet):
         return serializers.ProjectSerializer
 
     def _editable(self) -> Project:
+        # The service checks the permission too; asking first keeps a refused write from
+        # parsing its body (403 before 400).
         project = self.get_object()
-        if not Project.objects.editable_by(self.request.user).filter(pk=project.pk).exists():
-            raise not_permitted(
+        writable = Project.objects.for_user(self.request.user, Action.CHANGE)
+        if not writable.filter(pk=project.pk).exists():
+            raise NotPermitted(
                 _("Bạn không được cập nhật dự án %(code)s: dự án do %(agency)s chủ trì.")
                 % {"code": project.code, "agency": project.lead_agency or "—"}
             )

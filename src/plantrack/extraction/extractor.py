@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from plantrack.tabular.numbers import NumberFormatError, parse_number
 from plantrack.extraction.text import collapse_spaces
 from plantrack.extraction.units import UNIT_PATTERN, Unit, unit_from_match
+from plantrack.tabular.numbers import NumberFormatError, parse_number
 
 __all__ = ["Candidate", "extract_targets"]
 

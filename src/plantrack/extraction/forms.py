@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from plantrack.extraction.choices import CandidateKind
 from plantrack.extraction.models import Candidate
-from plantrack.tabular.numbers import NumberFormatError, format_number, parse_number
 from plantrack.extraction.readers import SUPPORTED_SUFFIXES
 from plantrack.plans.models import Plan
+from plantrack.tabular.numbers import NumberFormatError, format_number, parse_number
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 

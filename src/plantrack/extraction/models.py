@@ -3,17 +3,15 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from plantrack.accounts.models import sees_everything
+from plantrack.accounts.permissions import RestrictedQuerySet
 from plantrack.extraction.choices import CandidateKind, ReviewState
 from plantrack.plans.choices import Comparator
 
 
-class ExtractionRunQuerySet(models.QuerySet):
-    def for_user(self, user) -> "ExtractionRunQuerySet":
-        """Return the runs ``user`` may review: all of them for planners and admins, none
-        for anyone else (the review screen answers 404 to them)."""
-        if sees_everything(user):
-            return self
+class ExtractionRunQuerySet(RestrictedQuerySet):
+    def restrict(self, permissions, action) -> "ExtractionRunQuerySet":
+        """Runs are reviewed by planners and admins only; anyone else sees none (the review
+        screen answers 404 to them)."""
         return self.none()
 
 

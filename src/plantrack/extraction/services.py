@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plantrack.accounts.permissions import require_all_seeing
 from plantrack.extraction.choices import CandidateKind, ReviewState
 from plantrack.extraction.extractor import PERIOD_KINDS, extract_targets
 from plantrack.extraction.matching import IndicatorRef, match_indicator
@@ -83,6 +84,7 @@ def create_run(*, file_name: str, data: bytes, user, plan: Plan | None = None,
     cannot be read; nothing is written then. Each candidate is matched to the registry's
     indicators: a match above the threshold is proposed, else a new indicator's code.
     """
+    require_all_seeing(user, _("Chỉ cán bộ kế hoạch và quản trị được đọc văn bản quy hoạch."))
     text = read_text(file_name, data)
     found = extract_targets(text)
     refs = indicator_refs()
@@ -136,6 +138,7 @@ def review_candidate(candidate: Candidate, user, *, state: str, changes: dict) -
     ``changes`` maps editable fields (``EDITABLE_FIELDS``) to their new values; an imported
     candidate keeps its values (its target is edited in the plan from then on).
     """
+    require_all_seeing(user, _("Chỉ cán bộ kế hoạch và quản trị được rà soát chỉ tiêu."))
     if candidate.target_id is not None:
         raise ValidationError(_("Chỉ tiêu này đã được nhập vào quy hoạch, không sửa ở đây nữa."))
     unknown = set(changes) - set(EDITABLE_FIELDS)
@@ -210,7 +213,11 @@ def import_candidates(run: ExtractionRun, user) -> list[Target]:
     imported again. A new indicator proposed by an accepted candidate is created (or the
     indicator of that code reused). If any target is refused (a year outside the plan's
     period, a missing value), ``ImportRefused`` lists every refusal and nothing is written.
+    Planners and admins only; ``user=None`` is the command line (``plantrack extract
+    --apply``), whose operator has the database already.
     """
+    if user is not None:
+        require_all_seeing(user, _("Chỉ cán bộ kế hoạch và quản trị được nhập chỉ tiêu."))
     plan = run.plan
     if plan is None:
         raise ImportRefused([_("Chưa chọn quy hoạch, kế hoạch để nhập các chỉ tiêu vào.")])

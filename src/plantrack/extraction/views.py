@@ -1,21 +1,17 @@
 """The review screen: upload a decision, review its candidates, import the accepted ones.
 
-Only planners and admins may use it (``sees_everything``): an anonymous visitor is sent
+Only planners and admins may use it (``accounts.gates.planners_only``): an anonymous visitor is sent
 to the login page, anyone else gets 404, as for any object that is not theirs.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from plantrack.accounts.models import sees_everything
+from plantrack.accounts.gates import planners_only
 from plantrack.extraction import services
 from plantrack.extraction.choices import ReviewState
 from plantrack.extraction.forms import ACCEPT, REJECT, CandidateForm, UploadForm
@@ -25,20 +21,6 @@ from plantrack.extraction.readers import ReadError
 from plantrack.plans.models import Indicator
 
 _STATE_OF_ACTION = {ACCEPT: ReviewState.ACCEPTED, REJECT: ReviewState.REJECTED}
-
-
-def planners_only(view):
-    """Let planners and admins in; send anonymous visitors to log in; 404 for the rest."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not sees_everything(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 @planners_only

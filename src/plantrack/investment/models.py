@@ -3,21 +3,21 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from plantrack.accounts.models import sees_everything, writing_agency_ids_of
+from plantrack.accounts.permissions import WRITING_ROLES, Action, RestrictedQuerySet
 from plantrack.investment.choices import CapitalSourceKind, PipelineStatus, ProjectKind
 
 
-class ProjectQuerySet(models.QuerySet):
-    def for_user(self, user) -> "ProjectQuerySet":
-        """Return the projects ``user`` may see: all of them; the priority list is public."""
-        return self
+class ProjectQuerySet(RestrictedQuerySet):
+    public_view = True
 
-    def editable_by(self, user) -> "ProjectQuerySet":
-        """Return the projects ``user`` may update: its agencies' (as lead), or all for planners."""
-        if sees_everything(user):
+    def restrict(self, permissions, action) -> "ProjectQuerySet":
+        """View: every project (the priority list is public). Change (capital, progress):
+        the projects the user's agencies lead, as reporter or approver; a viewer reads."""
+        if action == Action.VIEW:
             return self
-        # A viewer of the lead agency reads; its reporters and approvers write.
-        return self.filter(lead_agency_id__in=writing_agency_ids_of(user))
+        if action == Action.CHANGE:
+            return self.filter(lead_agency_id__in=permissions.agency_ids(*WRITING_ROLES))
+        return self.none()
 
 
 class Project(models.Model):

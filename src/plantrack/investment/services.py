@@ -2,8 +2,8 @@
 appendix. One function each, inside one transaction.
 
 They raise ``ProjectError`` with a machine-readable ``code`` and a message in the active
-language; the caller has checked that the user may change the project
-(``Project.objects.editable_by``), except ``import_projects``, which checks it itself.
+language, and ``accounts.permissions.NotPermitted`` when the user may not change the project
+(``Action.CHANGE``: a reporter or approver of the lead agency, a planner).
 """
 
 import datetime
@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plantrack.accounts.permissions import Action, require
 from plantrack.investment.choices import PipelineStatus
 from plantrack.investment.models import (
     CapitalSource,
@@ -36,6 +37,13 @@ class ProjectError(Exception):
         self.code = code
 
 
+def _not_yours(project: Project) -> str:
+    return _("Bạn không được cập nhật dự án %(code)s: dự án do %(agency)s chủ trì.") % {
+        "code": project.code,
+        "agency": project.lead_agency or "—",
+    }
+
+
 @transaction.atomic
 def record_finance(
     project: Project,
@@ -56,6 +64,7 @@ def record_finance(
     (``invalid_year``). Return the row and whether it was created. The disbursement rate is
     derived (``ProjectFinance.disbursement_rate``), never written.
     """
+    require(user, Action.CHANGE, project, _not_yours(project))
     if not 1900 <= int(year) <= 2100:
         raise ProjectError(
             _("Năm %(year)s nằm ngoài khoảng 1900–2100.") % {"year": year}, code="invalid_year"
@@ -102,6 +111,7 @@ def add_project_update(
     project: Project, *, user, date: datetime.date, text: str, new_status: str = ""
 ) -> ProjectUpdate:
     """Record progress on a project, and its new pipeline status when one is given."""
+    require(user, Action.CHANGE, project, _not_yours(project))
     if not text.strip():
         raise ProjectError(_("Hãy ghi nội dung cập nhật."), code="text_required")
     if new_status and new_status not in PipelineStatus.values:
@@ -145,7 +155,7 @@ def import_projects(
     tệp …"); listed locations and capital sources are added, none removed. Return an
     ``ImportReport`` (``observations.services``).
     """
-    from plantrack.accounts.models import sees_everything
+    from plantrack.accounts.permissions import Permissions
     from plantrack.investment.importing import (
         PROJECT_COLUMNS,
         PROJECT_REQUIRED,
@@ -156,7 +166,7 @@ def import_projects(
     from plantrack.workplan.importing import ImportNotPermitted, read_table
     from plantrack.workplan.services import sort_problems
 
-    if user is None or not sees_everything(user):
+    if user is None or not Permissions.of(user).all_seeing:
         raise ImportNotPermitted(_("Chỉ cán bộ kế hoạch và quản trị được nhập dự án từ tệp."))
     table = read_table(content, file_name, PROJECT_COLUMNS, PROJECT_REQUIRED)
     checked, problems, chosen = check_project_rows(

@@ -2,7 +2,7 @@
 edit one figure.
 
 They only parse what the user typed; the services decide (``import_observations``,
-``enter_observation``, ``change_observation``): a number is read there, as the importer
+``enter_observation``, ``edit_observation``): a number is read there, as the importer
 reads a cell, so the form keeps the text as typed.
 """
 
@@ -13,8 +13,8 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from plantrack.tabular.numbers import format_number
 from plantrack.observations.choices import FigureStatus
+from plantrack.tabular.numbers import format_number
 
 # The largest file the upload takes: a year of every commune's figures fits many times over.
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -154,7 +154,7 @@ class EditForm(forms.Form):
         help_text=_("Ghi vào lịch sử sửa số liệu."),
     )
 
-    # The fields the figure is changed with (``change_observation``); version and reason
+    # The fields the figure is changed with (``edit_observation``); version and reason
     # say how, not what.
     FIGURE_FIELDS = ("value", "status", "source", "comment")
 

@@ -11,7 +11,7 @@ do. What a page lists goes through ``Observation.objects.for_user`` and the user
 - ``/observations/mine/``: members of an agency: their agencies' figures not yet approved
   (every agency's for planners and admins), submitted several at once; ``mine/new/``
   enters one figure (``enter_observation``), ``mine/<id>/edit/`` changes a draft or a
-  rejected one (``change_observation``, with the version it was loaded at);
+  rejected one (``edit_observation``, with the version it was loaded at);
 - ``/observations/approvals/``: approvers, planners and admins: the submitted figures they
   may approve, approved or rejected several at once.
 
@@ -20,10 +20,7 @@ does a figure id the user may not see (nothing is changed); a figure the user se
 not act on is refused by the service, whose message the page shows.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
 from django.http import Http404, HttpResponseBadRequest
@@ -32,8 +29,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plantrack.accounts.choices import Role
+from plantrack.accounts.gates import (
+    approvers_only,
+    approves_figures,
+    members_only,
+    permissions_of,
+    reporters_only,
+    reports_figures,
+    signed_in,
+)
 from plantrack.accounts.models import Agency
-from plantrack.accounts.permissions import Permissions
+from plantrack.accounts.permissions import Action, Permissions, permits
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import Layout, WorkflowState
 from plantrack.observations.entry_forms import EditForm, FigureForm, ImportForm, page_locale
@@ -43,7 +49,7 @@ from plantrack.observations.services import (
     FigureInvalid,
     WorkflowError,
     approve_observations,
-    change_observation,
+    edit_observation,
     enter_observation,
     import_observations,
     reject_observations,
@@ -70,53 +76,17 @@ STATE_ORDER = Case(
 APPROVE, REJECT = "approve", "reject"
 
 
-def permissions_of(request) -> Permissions:
-    """Return the user's rights, computed once per request (one membership query)."""
-    if not hasattr(request, "_plantrack_permissions"):
-        request._plantrack_permissions = Permissions(request.user)
-    return request._plantrack_permissions
-
-
-def may_approve_any(permissions: Permissions) -> bool:
-    """Return True if the user approves some agency's figures (or everyone's)."""
-    return permissions.all_seeing or any(Role.APPROVER in r for r in permissions.roles.values())
-
-
 def reporting_agency_ids(permissions: Permissions) -> list[int]:
     """Return the agencies the user reports for (empty for planners: they report for all)."""
-    return [pk for pk, roles in permissions.roles.items() if Role.REPORTER in roles]
-
-
-def _gate(allowed):
-    """Let in the signed-in users ``allowed(permissions)`` accepts; send anonymous visitors
-    to log in; 404 for the rest, as for a page that does not exist."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not allowed(permissions_of(request)):
-                raise Http404
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-signed_in = _gate(lambda permissions: True)
-members_only = _gate(lambda permissions: permissions.all_seeing or bool(permissions.roles))
-reporters_only = _gate(lambda p: p.all_seeing or bool(reporting_agency_ids(p)))
-approvers_only = _gate(may_approve_any)
+    return sorted(permissions.agency_ids(Role.REPORTER))
 
 
 def _tabs(request) -> dict:
     """Return what the pages' shared navigation needs."""
     permissions = permissions_of(request)
     return {
-        "is_member": permissions.all_seeing or bool(permissions.roles),
-        "may_approve": may_approve_any(permissions),
+        "is_member": permissions.is_member,
+        "may_approve": approves_figures(permissions),
     }
 
 
@@ -151,7 +121,7 @@ def import_file(request):
         request.POST if posted else None,
         request.FILES if posted else None,
         agencies=agency_list,
-        may_approve=may_approve_any(permissions),
+        may_approve=approves_figures(permissions),
         agency_required=not permissions.all_seeing and bool(agency_list),
         initial={"agency": agency_list[0].pk} if len(agency_list) == 1 else {},
     )
@@ -246,13 +216,13 @@ def _mine_page(request, error: str = "", status: int = 200):
     rows = []
     for observation in page:
         may_report = permissions.may_report(observation.indicator, observation.unit_id)
-        editable = observation.state in (WorkflowState.DRAFT, WorkflowState.REJECTED)
+        editable = observation.is_editable
         rows.append({"figure": observation, "may_act": may_report and editable})
     context = {
         "rows": rows,
         "page": page,
         "error": error,
-        "may_enter": permissions.all_seeing or bool(reporting_agency_ids(permissions)),
+        "may_enter": reports_figures(permissions),
         "states": WorkflowState,
         **_tabs(request),
     }
@@ -363,13 +333,12 @@ def edit(request, observation_id: int):
         Observation.objects.for_user(request.user).select_related("indicator", "unit", "agency"),
         pk=observation_id,
     )
-    permissions = permissions_of(request)
     refusal = ""
-    if not permissions.may_report(observation.indicator, observation.unit_id):
+    if not permits(request.user, Action.CHANGE, observation):
         refusal = _("Bạn không được sửa số liệu này: chỉ người báo cáo của %(owner)s sửa được.") % {
             "owner": observation.indicator.owner or _("cơ quan chủ trì")
         }
-    elif observation.state not in (WorkflowState.DRAFT, WorkflowState.REJECTED):
+    elif not observation.is_editable:
         refusal = _(
             "Số liệu đang “%(state)s” nên không sửa ở đây: chỉ sửa số liệu nháp hoặc bị trả lại."
         ) % {"state": observation.get_state_display()}
@@ -390,8 +359,8 @@ def edit(request, observation_id: int):
                 messages.info(request, _("Không có gì thay đổi."))
                 return redirect("observations:mine")
             try:
-                change_observation(
-                    observation,
+                edit_observation(
+                    observation.pk,
                     user=request.user,
                     expected_version=form.cleaned_data["version"],
                     reason=form.cleaned_data["reason"],

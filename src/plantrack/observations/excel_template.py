@@ -44,7 +44,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from plantrack.tabular.numbers import format_number
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import FigureStatus
 from plantrack.observations.importing import (
@@ -58,6 +57,7 @@ from plantrack.observations.periods import Period, PeriodError, parse_period
 from plantrack.observations.validation import FREQUENCY_PERIODS
 from plantrack.plans.choices import ValueType
 from plantrack.plans.models import Indicator
+from plantrack.tabular.numbers import format_number
 
 LOCALES = ("vi", "en")
 

@@ -8,7 +8,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plantrack.accounts.models import agency_ids_of, sees_everything
+from plantrack.accounts.choices import Role
+from plantrack.accounts.permissions import Action, RestrictedQuerySet
 from plantrack.observations.choices import (
     FigureStatus,
     FileFormat,
@@ -35,16 +36,21 @@ TRACKED_FIELDS = (
 )
 
 
-class ObservationQuerySet(models.QuerySet):
-    def for_user(self, user) -> "ObservationQuerySet":
-        """Return what ``user`` may see: approved figures, plus their own agencies' work."""
-        if sees_everything(user):
-            return self
-        visible = Q(state=WorkflowState.APPROVED)
-        agencies = agency_ids_of(user)
-        if agencies:
-            visible |= Q(agency_id__in=agencies) | Q(indicator__owner_id__in=agencies)
-        return self.filter(visible)
+class ObservationQuerySet(RestrictedQuerySet):
+    def restrict(self, permissions, action) -> "ObservationQuerySet":
+        """View: approved figures, plus the work of the user's agencies (as the reporting
+        agency or the indicator's owner). Change: the figures the user may report
+        (``Permissions.may_report``: reporter of the owner, unit in its remit). Approve:
+        the figures of indicators the user's agencies own, as approver."""
+        if action == Action.VIEW:
+            visible = Q(state=WorkflowState.APPROVED)
+            agencies = permissions.agency_ids()
+            if agencies:
+                visible |= Q(agency_id__in=agencies) | Q(indicator__owner_id__in=agencies)
+            return self.filter(visible)
+        if action == Action.CHANGE:
+            return self.filter(permissions.reports_for("indicator__owner_id", "unit"))
+        return self.filter(indicator__owner_id__in=permissions.agency_ids(Role.APPROVER))
 
     def current(self) -> "ObservationQuerySet":
         """Return the latest vintage of each figure."""
@@ -268,6 +274,27 @@ class Observation(models.Model):
                     }
                 )
 
+    # --- rules that depend on the figure's state (services, pages and the API use these) ---
+
+    @property
+    def is_editable(self) -> bool:
+        """Return True while the reporter may change the figure: a draft, or returned.
+
+        A submitted figure waits for its approver, who returns it to be corrected; an
+        approved one is replaced by a new vintage, never edited.
+        """
+        return self.state in (WorkflowState.DRAFT, WorkflowState.REJECTED)
+
+    @property
+    def is_submittable(self) -> bool:
+        """Return True if the figure may be sent for approval (the same states as editing)."""
+        return self.is_editable
+
+    @property
+    def awaits_review(self) -> bool:
+        """Return True if an approver may approve or return the figure now."""
+        return self.state == WorkflowState.SUBMITTED
+
 
 def _jsonable(value):
     if value is None or isinstance(value, bool | int | str):
@@ -315,15 +342,13 @@ class ObservationRevision(models.Model):
         return f"{self.observation_id} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
 
 
-class ImportBatchQuerySet(models.QuerySet):
-    def for_user(self, user) -> "ImportBatchQuerySet":
-        """Return the import records ``user`` may see: all for planners and admins; their own
-        and their agencies' for other members; none for anonymous visitors."""
-        if sees_everything(user):
-            return self
-        if not user.is_authenticated:
+class ImportBatchQuerySet(RestrictedQuerySet):
+    def restrict(self, permissions, action) -> "ImportBatchQuerySet":
+        """The import records a member may see: their own and their agencies'; none for
+        anonymous visitors. Records are written by the importer, never changed."""
+        if action != Action.VIEW or not permissions.authenticated:
             return self.none()
-        return self.filter(Q(user=user) | Q(agency_id__in=agency_ids_of(user)))
+        return self.filter(Q(user=permissions.user) | Q(agency_id__in=permissions.agency_ids()))
 
 
 class ImportBatch(models.Model):
@@ -421,14 +446,12 @@ class ObligationState(models.TextChoices):
 FINAL_OBLIGATION_STATES = (ObligationState.ON_TIME, ObligationState.LATE, ObligationState.NEVER)
 
 
-class ReportingRoundQuerySet(models.QuerySet):
-    def for_user(self, user) -> "ReportingRoundQuerySet":
-        """Return the rounds ``user`` may see: every round for admins and planners, the rounds
-        that ask their agencies for figures for other members, none for anonymous visitors."""
-        if sees_everything(user):
-            return self
-        agencies = agency_ids_of(user)
-        if not agencies:
+class ReportingRoundQuerySet(RestrictedQuerySet):
+    def restrict(self, permissions, action) -> "ReportingRoundQuerySet":
+        """The rounds that ask the user's agencies for figures; none for anonymous visitors.
+        Rounds are opened and closed by planners (``approve``)."""
+        agencies = permissions.agency_ids()
+        if action != Action.VIEW or not agencies:
             return self.none()
         return self.filter(
             pk__in=RoundObligation.objects.filter(agency_id__in=agencies).values("round_id")
@@ -537,13 +560,12 @@ def deadline_cutoff(deadline: datetime.date) -> datetime.datetime:
     )
 
 
-class RoundObligationQuerySet(models.QuerySet):
-    def for_user(self, user) -> "RoundObligationQuerySet":
-        """Return the owed figures ``user`` may see: all for admins and planners, their own
-        agencies' for other members, none for anonymous visitors."""
-        if sees_everything(user):
-            return self
-        return self.filter(agency_id__in=agency_ids_of(user))
+class RoundObligationQuerySet(RestrictedQuerySet):
+    def restrict(self, permissions, action) -> "RoundObligationQuerySet":
+        """The figures owed by the user's agencies; none for anonymous visitors."""
+        if action != Action.VIEW:
+            return self.none()
+        return self.filter(agency_id__in=permissions.agency_ids())
 
 
 class RoundObligation(models.Model):

@@ -7,19 +7,17 @@ figures, and only their own agencies' rows (``ReportingRound.objects.for_user``,
 anyone else gets 404, as for a round that is not theirs.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from plantrack.accounts.models import Agency, agency_ids_of, sees_everything
+from plantrack.accounts.gates import permissions_of, planners_only
+from plantrack.accounts.models import Agency
+from plantrack.accounts.permissions import Action, permits
 from plantrack.observations import rounds
 from plantrack.observations.models import ReportingRound, RoundObligation, RoundState
 from plantrack.observations.round_forms import RoundForm
@@ -30,24 +28,11 @@ from plantrack.plans.models import Indicator
 RECENT_CLOSED_ROUNDS = 20
 
 
-def planners_only(view):
-    """Let planners and admins in; send anonymous visitors to log in; 404 for the rest."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not sees_everything(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 @login_required
 def round_list(request):
     """List the open rounds and the recent closed ones, with the agencies' on-time record."""
-    everything = sees_everything(request.user)
+    permissions = permissions_of(request)
+    everything = permissions.all_seeing
     visible = ReportingRound.objects.for_user(request.user)
     open_rounds = list(visible.filter(closed_at__isnull=True))
     closed_rounds = list(
@@ -56,7 +41,7 @@ def round_list(request):
     progress = rounds.round_progress(
         open_rounds + closed_rounds, obligations=RoundObligation.objects.for_user(request.user)
     )
-    agency_ids = None if everything else agency_ids_of(request.user)
+    agency_ids = None if everything else sorted(permissions.agency_ids())
     records = rounds.agency_records(agency_ids)
     agencies = Agency.objects.in_bulk(records.keys())
     record_rows = sorted(
@@ -85,11 +70,11 @@ def round_detail(request, round_id: int):
         [reporting_round], obligations=RoundObligation.objects.for_user(request.user)
     )
     rounds.attach_records([progress])
-    everything = sees_everything(request.user)
     context = {
         "progress": progress,
         "round": reporting_round,
-        "may_close": everything and progress.state == RoundState.PAST_DEADLINE,
+        "may_close": progress.state == RoundState.PAST_DEADLINE
+        and permits(request.user, Action.APPROVE, reporting_round),
         "round_states": RoundState,
     }
     return render(request, "observations/rounds_detail.html", context)

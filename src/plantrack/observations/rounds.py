@@ -37,7 +37,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from plantrack.accounts.models import Agency, sees_everything
+from plantrack.accounts.models import Agency
+from plantrack.accounts.permissions import Action, Permissions, permits
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import WorkflowState
 from plantrack.observations.models import (
@@ -433,7 +434,7 @@ def open_round(
     kind of period, a unit did not exist during the period or lies outside the agency's
     remit, two agencies are given the same figure, or nothing is owed.
     """
-    if not sees_everything(user):
+    if not Permissions.of(user).all_seeing:
         raise NotPermitted(_("Chỉ cán bộ kế hoạch hoặc quản trị được mở đợt báo cáo."))
     if not title.strip():
         raise WorkflowError(_("Hãy đặt tên cho đợt báo cáo."), code="title_required")
@@ -581,7 +582,7 @@ def close_round(
     deadline has not passed (closing early would mark agencies as never reporting while
     they still had time).
     """
-    if not sees_everything(user):
+    if not permits(user, Action.APPROVE, reporting_round):
         raise NotPermitted(_("Chỉ cán bộ kế hoạch hoặc quản trị được đóng đợt báo cáo."))
     moment = moment_of(as_of)
     locked = ReportingRound.objects.select_for_update().get(pk=reporting_round.pk)

@@ -20,21 +20,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import connections, transaction
+from django.db import IntegrityError, connections, transaction
 from django.db.models import NOT_PROVIDED
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from plantrack.accounts import permissions
+from plantrack.accounts.permissions import Action
 from plantrack.observations.choices import FigureStatus, RevisionAction, WorkflowState
-from plantrack.observations.importing import Problem, read_file, read_number
+from plantrack.observations.importing import Problem, read_file
 from plantrack.observations.models import ImportBatch, Observation, ObservationRevision
 from plantrack.observations.validation import (
     check_rows,
     choose_locale,
-    number_message,
     number_text,
-    range_message,
 )
 
 # What makes two vintages of a figure the same published figure.
@@ -541,7 +541,9 @@ class WorkflowError(Exception):
         self.code = code or self.code
 
 
-class NotPermitted(WorkflowError):
+class NotPermitted(WorkflowError, permissions.NotPermitted):
+    """A workflow step the user may not take (``accounts.permissions``): 403 in the API."""
+
     code = "not_permitted"
 
 
@@ -549,10 +551,8 @@ class ConcurrentEdit(WorkflowError):
     code = "concurrent_edit"
 
 
-def _permissions(user):
-    from plantrack.accounts.permissions import Permissions
-
-    return Permissions(user)
+def _permissions(user) -> permissions.Permissions:
+    return permissions.Permissions.of(user)
 
 
 def _locked(observation_ids) -> list[Observation]:
@@ -570,12 +570,12 @@ def _locked(observation_ids) -> list[Observation]:
 @transaction.atomic
 def submit_observations(observation_ids, *, user) -> list[Observation]:
     """Send drafts (or rejected figures, corrected) for approval."""
-    permissions = _permissions(user)
     rows = _locked(observation_ids)
+    allowed = _allowed(user, Action.CHANGE, rows)
     for observation in rows:
-        if not permissions.may_report(observation.indicator, observation.unit_id):
+        if observation.pk not in allowed:
             raise NotPermitted(_not_yours(observation))
-        if observation.state not in (WorkflowState.DRAFT, WorkflowState.REJECTED):
+        if not observation.is_submittable:
             raise WorkflowError(
                 _("Chỉ gửi được số liệu nháp hoặc bị trả lại; số liệu này đang “%(state)s”.")
                 % {"state": observation.get_state_display()},
@@ -589,15 +589,15 @@ def submit_observations(observation_ids, *, user) -> list[Observation]:
 @transaction.atomic
 def approve_observations(observation_ids, *, user, note: str = "") -> list[Observation]:
     """Approve submitted figures; an approved figure becomes the current one for its key."""
-    permissions = _permissions(user)
     rows = _locked(observation_ids)
+    allowed = _allowed(user, Action.APPROVE, rows)
     for observation in rows:
-        if not permissions.may_approve(observation.indicator):
+        if observation.pk not in allowed:
             raise NotPermitted(
                 _("Bạn không được phê duyệt số liệu của chỉ số %(code)s.")
                 % {"code": observation.indicator.code}
             )
-        if observation.state != WorkflowState.SUBMITTED:
+        if not observation.awaits_review:
             raise WorkflowError(
                 _("Chỉ phê duyệt được số liệu đã gửi; số liệu này đang “%(state)s”.")
                 % {"state": observation.get_state_display()},
@@ -654,15 +654,15 @@ def reject_observations(observation_ids, *, user, reason: str) -> list[Observati
     """Send submitted figures back to their reporter, with the reason."""
     if not reason.strip():
         raise WorkflowError(_("Hãy ghi lý do trả lại."), code="reason_required")
-    permissions = _permissions(user)
     rows = _locked(observation_ids)
+    allowed = _allowed(user, Action.APPROVE, rows)
     for observation in rows:
-        if not permissions.may_approve(observation.indicator):
+        if observation.pk not in allowed:
             raise NotPermitted(
                 _("Bạn không được duyệt số liệu của chỉ số %(code)s.")
                 % {"code": observation.indicator.code}
             )
-        if observation.state != WorkflowState.SUBMITTED:
+        if not observation.awaits_review:
             raise WorkflowError(
                 _("Chỉ trả lại được số liệu đã gửi; số liệu này đang “%(state)s”.")
                 % {"state": observation.get_state_display()},
@@ -674,28 +674,45 @@ def reject_observations(observation_ids, *, user, reason: str) -> list[Observati
     return rows
 
 
+# The fields of a figure its reporter may change (the rest make it another figure).
+EDITABLE_FIELDS = ("value", "status", "source", "comment", "breakdown")
+
+
 @transaction.atomic
 def edit_observation(
-    observation_id: int, *, user, expected_version: int, reason: str = "", **changes
+    observation_id: int,
+    *,
+    user,
+    expected_version: int,
+    reason: str = "",
+    locale: str | None = None,
+    **changes,
 ) -> Observation:
-    """Change a figure not yet approved, refusing the save if someone changed it meanwhile.
+    """Change a figure not yet sent for approval, refusing the save if someone saved first.
 
-    ``expected_version`` is the version the editor saw; a different stored version means a
-    second editor saved first, and this save is refused rather than overwriting theirs.
-    An approved figure is not edited: record a new vintage instead (``record_observation``).
-    The value keeps the indicator's allowed range (``validation.range_message``); a
-    rejected figure that is edited goes back to draft, to be submitted again.
+    The one edit path (the web form, the API and scripts call it). In order: the user must
+    be allowed to change the figure (``Action.CHANGE``: ``NotPermitted``); the figure must be
+    editable (``Observation.is_editable``: a draft or a returned figure; a submitted one
+    waits for its approver, who returns it to be corrected; an approved one is replaced by a
+    new vintage, ``record_observation``: ``wrong_state``); ``expected_version`` must be the
+    stored version (else a second editor saved first: ``ConcurrentEdit``); the figure as
+    changed must pass the importer's row checks (``FigureInvalid``). ``changes`` may hold
+    ``value`` (a number, or a text in Vietnamese or English style; an ambiguous "1.234" in
+    ``locale``, by default the active language's), ``status``, ``source``, ``comment`` and
+    ``breakdown``. A returned figure that is edited goes back to draft, to be submitted
+    again.
     """
-    allowed = {"value", "status", "source", "comment", "breakdown"}
-    unknown = set(changes) - allowed
+    unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise WorkflowError(
             _("Không sửa được trường: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
             code="invalid_field",
         )
     (observation,) = _locked([observation_id])
-    if not _permissions(user).may_report(observation.indicator, observation.unit_id):
+    if observation.pk not in _allowed(user, Action.CHANGE, [observation]):
         raise NotPermitted(_not_yours(observation))
+    if not observation.is_editable:
+        raise WorkflowError(_not_editable(observation), code="wrong_state")
     if observation.version != expected_version:
         last = observation.revisions.select_related("user").last()
         raise ConcurrentEdit(
@@ -709,32 +726,58 @@ def edit_observation(
                 "version": observation.version,
             }
         )
-    if observation.state == WorkflowState.APPROVED:
-        raise WorkflowError(
-            _("Số liệu đã phê duyệt không sửa trực tiếp: hãy nhập số liệu mới thay thế."),
-            code="wrong_state",
-        )
-    if "value" in changes:
-        # As the importer reads a cell: a number as it is, text in either style ("6,8" or
-        # "6.8"), an ambiguous "1.234" in the active language's style.
+    if locale is None and "value" in changes:
         locale = "en" if (get_language() or "vi").startswith("en") else "vi"
-        value, error = read_number(changes["value"], locale)
-        if error:
-            raise WorkflowError(number_message(error, changes["value"]), code=error)
-        message = range_message(observation.indicator, value)
-        if message:
-            raise WorkflowError(message, code="out_of_range")
-        changes["value"] = value
+    cells = {
+        "indicator": observation.indicator.code,
+        "unit": observation.unit.code,
+        "period": observation.period,
+        "value": observation.value,
+        "status": observation.status,
+        "breakdown": observation.breakdown,
+        "source": observation.source,
+        "comment": observation.comment,
+    }
+    try:
+        row = _check_figure(cells | changes, user=user, locale=locale)
+    except FigureInvalid as error:
+        raise FigureInvalid(error.problems, single=True) from None
+    checked = {"value": row.value, "status": row.status, "breakdown": row.breakdown}
     for name, value in changes.items():
-        setattr(observation, name, value)
+        setattr(observation, name, checked.get(name, value))
     if observation.state == WorkflowState.REJECTED:
         observation.state = WorkflowState.DRAFT
     try:
         observation.full_clean(validate_unique=False)
     except ValidationError as error:
         raise WorkflowError(" ".join(error.messages), code="invalid") from error
-    observation.save(changed_by=user, reason=reason)
+    try:
+        with transaction.atomic():
+            observation.save(changed_by=user, reason=reason)
+    except IntegrityError as error:
+        raise WorkflowError(
+            _("Đã có số liệu hiện hành cho chỉ số, đơn vị, kỳ và phân tổ này."),
+            code="duplicate_figure",
+        ) from error
     return observation
+
+
+def _allowed(user, action: Action, rows: list[Observation]) -> set[int]:
+    """Return the ids among ``rows`` that ``user`` may ``action`` (one query)."""
+    ids = [row.pk for row in rows]
+    return set(
+        Observation.objects.for_user(user, action).filter(pk__in=ids).values_list("pk", flat=True)
+    )
+
+
+def _not_editable(observation: Observation) -> str:
+    """Say why a figure is not edited now (``Observation.is_editable``)."""
+    if observation.state == WorkflowState.APPROVED:
+        return _("Số liệu đã phê duyệt không sửa trực tiếp: hãy nhập số liệu mới thay thế.")
+    return _(
+        "Số liệu đang “%(state)s” nên không sửa được: chỉ sửa số liệu nháp hoặc bị trả lại; "
+        "người phê duyệt trả lại số liệu đã gửi nếu cần sửa."
+    ) % {"state": observation.get_state_display()}
 
 
 def _who(user) -> str:
@@ -755,12 +798,22 @@ def _not_yours(observation: Observation) -> str:
 
 
 class FigureInvalid(WorkflowError):
-    """A figure that fails the importer's row checks; ``problems`` says what and where."""
+    """A figure that fails the importer's row checks; ``problems`` says what and where.
+
+    A new figure is refused as ``invalid_observation`` (the API's contract for
+    ``POST /api/observations/``); an edit refused for one problem names that problem
+    (``out_of_range``: "Giá trị 120 nằm ngoài khoảng cho phép …"), as the editor changed
+    one thing.
+    """
 
     code = "invalid_observation"
 
-    def __init__(self, problems) -> None:
-        super().__init__(_("Số liệu không hợp lệ: %(problem)s") % {"problem": problems[0].message})
+    def __init__(self, problems, *, single: bool = False) -> None:
+        if single and len(problems) == 1:
+            super().__init__(problems[0].message, code=problems[0].code)
+        else:
+            message = _("Số liệu không hợp lệ: %(problem)s") % {"problem": problems[0].message}
+            super().__init__(message)
         self.problems = problems
 
 
@@ -826,49 +879,6 @@ def enter_observation(
     if submit and observation.state in (WorkflowState.DRAFT, WorkflowState.REJECTED):
         (observation,) = submit_observations([observation.pk], user=user)
     return observation, written
-
-
-@transaction.atomic
-def change_observation(
-    observation: Observation,
-    *,
-    user,
-    expected_version: int,
-    reason: str = "",
-    locale: str | None = None,
-    **changes,
-) -> Observation:
-    """Check a figure as it would read after ``changes`` and save them with optimistic locking.
-
-    ``changes`` may hold ``value``, ``status``, ``source``, ``comment`` and ``breakdown``;
-    the figure as changed passes the importer's row checks, then ``edit_observation`` saves
-    it. Raise ``NotPermitted``, ``FigureInvalid``, ``ConcurrentEdit`` (``expected_version``
-    is not the stored one: someone saved first) or ``WorkflowError`` (an approved figure).
-    """
-    from django.db import IntegrityError
-
-    cells = {
-        "indicator": observation.indicator.code,
-        "unit": observation.unit.code,
-        "period": observation.period,
-        "value": observation.value,
-        "status": observation.status,
-        "breakdown": observation.breakdown,
-        "source": observation.source,
-        "comment": observation.comment,
-    }
-    row = _check_figure(cells | changes, user=user, locale=locale)
-    checked = {"value": row.value, "status": row.status, "breakdown": row.breakdown}
-    fields = {name: checked.get(name, text) for name, text in changes.items()}
-    try:
-        return edit_observation(
-            observation.pk, user=user, expected_version=expected_version, reason=reason, **fields
-        )
-    except IntegrityError as error:
-        raise WorkflowError(
-            _("Đã có số liệu hiện hành cho chỉ số, đơn vị, kỳ và phân tổ này."),
-            code="duplicate_figure",
-        ) from error
 
 
 def _check_figure(cells: dict, *, user, locale: str | None):

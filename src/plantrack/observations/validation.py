@@ -27,7 +27,6 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from plantrack.tabular.numbers import format_number
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import FigureStatus
 from plantrack.observations.importing import (
@@ -43,6 +42,7 @@ from plantrack.observations.models import ConsistencyRule, Observation
 from plantrack.observations.periods import PeriodError, parse_period
 from plantrack.plans.choices import Frequency, ValueType
 from plantrack.plans.models import Indicator
+from plantrack.tabular.numbers import format_number
 
 # The period kinds each frequency accepts. A figure as at a day (disbursement by 31 March)
 # fits any frequency: the demo holds one for an annual indicator, and exports re-import.

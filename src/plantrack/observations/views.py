@@ -16,7 +16,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from plantrack.accounts.models import Agency, agency_ids_of, sees_everything
+from plantrack.accounts.models import Agency
+from plantrack.accounts.permissions import Permissions
 from plantrack.observations.excel_template import LOCALES, TemplateError, write_template
 from plantrack.observations.export import (
     FORMAT_INFO,
@@ -62,8 +63,9 @@ def template(request):
     page's language unless told)."""
     user = request.user
     agencies = Agency.objects.select_related("unit")
-    if not sees_everything(user):
-        agencies = agencies.filter(pk__in=agency_ids_of(user))
+    permissions = Permissions.of(user)
+    if not permissions.all_seeing:
+        agencies = agencies.filter(pk__in=permissions.agency_ids())
     agency = get_object_or_404(agencies, code=(request.GET.get("agency") or "").strip())
     locale = request.GET.get("locale") or (get_language() or "vi")[:2]
     if locale not in LOCALES:

@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from plantrack.accounts.models import sees_everything
+from plantrack.accounts.permissions import Action, RestrictedQuerySet
 from plantrack.plans.choices import (
     Aggregation,
     Comparator,
@@ -22,12 +22,20 @@ TARGET_OUTSIDE_PLAN_MESSAGE = _(
 )
 
 
-class PlanQuerySet(models.QuerySet):
-    def for_user(self, user) -> "PlanQuerySet":
-        """Return the plans ``user`` may see: drafts only for planners and admins."""
-        if sees_everything(user):
-            return self
-        return self.exclude(status=PlanStatus.DRAFT)
+class PlanQuerySet(RestrictedQuerySet):
+    def restrict(self, permissions, action) -> "PlanQuerySet":
+        """Plans are public once adopted; drafts, and every change, are the planners'."""
+        if action == Action.VIEW:
+            return self.exclude(status=PlanStatus.DRAFT)
+        return self.none()
+
+
+class PlanSectionQuerySet(RestrictedQuerySet):
+    def restrict(self, permissions, action) -> "PlanSectionQuerySet":
+        """The sections of the plans the user may see; changed by planners only."""
+        if action == Action.VIEW:
+            return self.filter(plan__in=Plan.objects.for_user(permissions.user))
+        return self.none()
 
 
 class Plan(models.Model):
@@ -122,6 +130,8 @@ class PlanSection(models.Model):
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     source = models.TextField(_("nguồn"), blank=True)
 
+    objects = PlanSectionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("mục của quy hoạch")
         verbose_name_plural = _("mục của quy hoạch")
@@ -131,10 +141,10 @@ class PlanSection(models.Model):
         return f"{self.number} {self.title}".strip()
 
 
-class IndicatorQuerySet(models.QuerySet):
-    def for_user(self, user) -> "IndicatorQuerySet":
-        """Return the indicators ``user`` may see: all of them; what is measured is public."""
-        return self
+class IndicatorQuerySet(RestrictedQuerySet):
+    """Indicators are public (what is measured); the registry is changed by planners only."""
+
+    public_view = True
 
 
 class Indicator(models.Model):
@@ -226,10 +236,12 @@ class Indicator(models.Model):
         return self.name
 
 
-class TargetQuerySet(models.QuerySet):
-    def for_user(self, user) -> "TargetQuerySet":
-        """Return the targets of the plans ``user`` may see."""
-        return self.filter(plan__in=Plan.objects.for_user(user))
+class TargetQuerySet(RestrictedQuerySet):
+    def restrict(self, permissions, action) -> "TargetQuerySet":
+        """The targets of the plans the user may see; changed by planners only."""
+        if action == Action.VIEW:
+            return self.filter(plan__in=Plan.objects.for_user(permissions.user))
+        return self.none()
 
     def current(self) -> "TargetQuerySet":
         """Return the targets in force: those no later revision has replaced."""

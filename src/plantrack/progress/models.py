@@ -2,29 +2,31 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from plantrack.accounts.models import sees_everything
+from plantrack.accounts.permissions import Action, RestrictedQuerySet
 from plantrack.progress.choices import Figures, Method, Status
 
 
-class AssessmentRunQuerySet(models.QuerySet):
-    def for_user(self, user) -> "AssessmentRunQuerySet":
-        """Return the runs of the plans ``user`` may see.
+class AssessmentRunQuerySet(RestrictedQuerySet):
+    def restrict(self, permissions, action) -> "AssessmentRunQuerySet":
+        """The runs of the plans the user may see, judged on approved or official figures.
 
         A run judged on submitted figures mixes every agency's unapproved work, so only
-        those who see all of it (planners, admins) see such a run.
+        those who see all of it (planners, admins) see such a run; only they re-judge.
         """
         from plantrack.plans.models import Plan
 
-        runs = self.filter(plan__in=Plan.objects.for_user(user))
-        if not sees_everything(user):
-            runs = runs.exclude(figures=Figures.SUBMITTED)
-        return runs
+        if action != Action.VIEW:
+            return self.none()
+        runs = self.filter(plan__in=Plan.objects.for_user(permissions.user))
+        return runs.exclude(figures=Figures.SUBMITTED)
 
 
-class AssessmentQuerySet(models.QuerySet):
-    def for_user(self, user) -> "AssessmentQuerySet":
-        """Return the assessments of the runs ``user`` may see."""
-        return self.filter(run__in=AssessmentRun.objects.for_user(user))
+class AssessmentQuerySet(RestrictedQuerySet):
+    def restrict(self, permissions, action) -> "AssessmentQuerySet":
+        """The assessments of the runs the user may see."""
+        if action != Action.VIEW:
+            return self.none()
+        return self.filter(run__in=AssessmentRun.objects.for_user(permissions.user))
 
 
 class AssessmentRun(models.Model):

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from plantrack.accounts.models import sees_everything, writing_agency_ids_of
+from plantrack.accounts.permissions import WRITING_ROLES, Action, RestrictedQuerySet
 from plantrack.workplan.choices import CLOSED_STATUSES, DeadlineState, Priority, TaskStatus
 
 # "Due soon" means a deadline within this many days of the as-of date (settings may change it).
@@ -16,17 +16,18 @@ def due_soon_days() -> int:
     return int(getattr(settings, "PLANTRACK_DUE_SOON_DAYS", DEFAULT_DUE_SOON_DAYS))
 
 
-class TaskQuerySet(models.QuerySet):
-    def for_user(self, user) -> "TaskQuerySet":
-        """Return the tasks ``user`` may see: all of them; tasks are public."""
-        return self
+class TaskQuerySet(RestrictedQuerySet):
+    public_view = True
 
-    def editable_by(self, user) -> "TaskQuerySet":
-        """Return the tasks ``user`` may update: its agencies' (as lead), or all for planners."""
-        if sees_everything(user):
+    def restrict(self, permissions, action) -> "TaskQuerySet":
+        """View: every task (tasks are public). Change (report progress): the tasks the
+        user's agencies lead, as reporter or approver; a viewer reads. Approve (move the
+        deadline): planners only."""
+        if action == Action.VIEW:
             return self
-        # A viewer of the lead agency reads; its reporters and approvers write.
-        return self.filter(lead_agency_id__in=writing_agency_ids_of(user))
+        if action == Action.CHANGE:
+            return self.filter(lead_agency_id__in=permissions.agency_ids(*WRITING_ROLES))
+        return self.none()
 
     def with_deadline_state(self, as_of: datetime.date, soon_days: int | None = None):
         """Annotate ``deadline_state`` (a DeadlineState value) as of a date, in the database."""
@@ -218,9 +219,23 @@ def evidence_path(instance, filename: str) -> str:
     return f"evidence/{instance.sha256[:2]}/{instance.sha256}"
 
 
+class EvidenceQuerySet(RestrictedQuerySet):
+    def restrict(self, permissions, action) -> "EvidenceQuerySet":
+        """The files a user may open: those of tasks its agencies lead or co-operate on, in
+        any role (a viewer included). Everyone sees that a task has evidence, its type and
+        size (through the task), never its name or content. Evidence is never changed."""
+        if action != Action.VIEW:
+            return self.none()
+        agencies = permissions.agency_ids()
+        concerned = Task.objects.filter(
+            Q(lead_agency_id__in=agencies) | Q(cooperating_agencies__in=agencies)
+        )
+        return self.filter(update__task__in=concerned.values("pk"))
+
+
 class Evidence(models.Model):
     """A file attached to a task update, stored outside the database, served only to users
-    who may see the task (workplan.views.evidence)."""
+    who may open it (``Evidence.objects.for_user``; workplan.views.evidence)."""
 
     update = models.ForeignKey(
         TaskUpdate, verbose_name=_("cập nhật"), on_delete=models.CASCADE, related_name="evidence"
@@ -230,6 +245,8 @@ class Evidence(models.Model):
     content_type = models.CharField(_("kiểu tệp"), max_length=100)
     size = models.PositiveIntegerField(_("dung lượng (byte)"))
     sha256 = models.CharField(_("mã băm SHA-256"), max_length=64)
+
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("minh chứng")

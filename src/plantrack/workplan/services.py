@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plantrack.accounts.permissions import Action, require
 from plantrack.workplan.choices import TaskStatus
 from plantrack.workplan.models import DeadlineChange, Evidence, Task, TaskUpdate
 
@@ -87,9 +88,11 @@ def add_task_update(
 ) -> TaskUpdate:
     """Record progress on a task: the update, its evidence, and the task's new state.
 
-    The caller has checked that ``user`` may update the task (``Task.objects.editable_by``).
-    Every file is checked before anything is written: one bad file refuses the update.
+    The user must be allowed to change the task (``Action.CHANGE``: a reporter or approver
+    of the lead agency, a planner): ``NotPermitted`` otherwise. Every file is checked before
+    anything is written: one bad file refuses the update.
     """
+    require(user, Action.CHANGE, task, _("Bạn không được báo cáo tiến độ nhiệm vụ này."))
     checked = [(upload, *check_evidence(upload)) for upload in files]
     if percent_complete is not None and not 0 <= percent_complete <= 100:
         raise TaskError(_("Tiến độ phải từ 0 đến 100 %."), code="invalid_percent")
@@ -136,7 +139,12 @@ def add_task_update(
 
 @transaction.atomic
 def move_deadline(task: Task, *, user, new_deadline: datetime.date | None, reason: str) -> Task:
-    """Move a task's deadline, keeping the original and a record of who moved it and why."""
+    """Move a task's deadline, keeping the original and a record of who moved it and why.
+
+    Deadlines are the planning office's decision (``Action.APPROVE`` on the task: planners
+    and admins): ``NotPermitted`` for anyone else.
+    """
+    require(user, Action.APPROVE, task, _("Chỉ cán bộ kế hoạch được điều chỉnh thời hạn."))
     if not reason.strip():
         raise TaskError(_("Hãy ghi lý do điều chỉnh thời hạn."), code="reason_required")
     if new_deadline == task.deadline:
@@ -182,7 +190,7 @@ def import_tasks(
     co-operating agencies are added; none is removed. Return an ``ImportReport``
     (``observations.services``); ``written`` only when every row was written.
     """
-    from plantrack.accounts.models import sees_everything
+    from plantrack.accounts.permissions import Permissions
     from plantrack.observations.services import ImportReport
     from plantrack.workplan.importing import (
         TASK_COLUMNS,
@@ -192,7 +200,7 @@ def import_tasks(
         read_table,
     )
 
-    if user is None or not sees_everything(user):
+    if user is None or not Permissions.of(user).all_seeing:
         raise ImportNotPermitted(_("Chỉ cán bộ kế hoạch và quản trị được nhập nhiệm vụ từ tệp."))
     table = read_table(content, file_name, TASK_COLUMNS, TASK_REQUIRED)
     report = ImportReport(

@@ -7,13 +7,14 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.http import FileResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from plantrack.accounts.models import Agency, sees_everything
+from plantrack.accounts.models import Agency
+from plantrack.accounts.permissions import Action, NotPermitted, permits
 from plantrack.observations.export import FORMAT_INFO
 from plantrack.workplan.choices import DeadlineState
 from plantrack.workplan.export import ExportError, content_type, export_tasks_bytes, table_format
@@ -88,15 +89,16 @@ def task_detail(request, code: str):
         .prefetch_related("cooperating_agencies", "updates__evidence", "deadline_changes"),
         code=code,
     )
-    editable = Task.objects.editable_by(request.user).filter(pk=task.pk).exists()
+    editable = permits(request.user, Action.CHANGE, task)
+    may_move = permits(request.user, Action.APPROVE, task)
     context = {
         "task": task,
         "as_of": as_of,
         "editable": editable,
-        "sees_evidence": may_see_evidence(request.user, task),
-        "may_move_deadline": sees_everything(request.user),
+        "sees_evidence": Evidence.objects.for_user(request.user).filter(update__task=task).exists(),
+        "may_move_deadline": may_move,
         "update_form": TaskUpdateForm(initial={"date": as_of}) if editable else None,
-        "deadline_form": MoveDeadlineForm() if sees_everything(request.user) else None,
+        "deadline_form": MoveDeadlineForm() if may_move else None,
     }
     return render(request, "workplan/task_detail.html", context)
 
@@ -104,7 +106,7 @@ def task_detail(request, code: str):
 @login_required
 @require_POST
 def task_update(request, code: str):
-    task = get_object_or_404(Task.objects.editable_by(request.user), code=code)
+    task = get_object_or_404(Task.objects.for_user(request.user, Action.CHANGE), code=code)
     form = TaskUpdateForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(
@@ -122,7 +124,7 @@ def task_update(request, code: str):
             new_status=form.cleaned_data["new_status"],
             files=files,
         )
-    except TaskError as error:
+    except (TaskError, NotPermitted) as error:
         messages.error(request, _("Cập nhật chưa ghi: %(error)s") % {"error": error})
     else:
         messages.success(request, _("Đã ghi cập nhật tiến độ."))
@@ -132,9 +134,7 @@ def task_update(request, code: str):
 @login_required
 @require_POST
 def task_move_deadline(request, code: str):
-    if not sees_everything(request.user):
-        raise Http404
-    task = get_object_or_404(Task, code=code)
+    task = get_object_or_404(Task.objects.for_user(request.user, Action.APPROVE), code=code)
     form = MoveDeadlineForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors.as_text())
@@ -146,28 +146,16 @@ def task_move_deadline(request, code: str):
             new_deadline=form.cleaned_data["new_deadline"],
             reason=form.cleaned_data["reason"],
         )
-    except TaskError as error:
+    except (TaskError, NotPermitted) as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Đã điều chỉnh thời hạn; thời hạn ban đầu vẫn được giữ."))
     return redirect("workplan:task", code=code)
 
 
-def may_see_evidence(user, task: Task) -> bool:
-    """Evidence is internal: planners, and members of the lead and co-operating agencies."""
-    if not user.is_authenticated:
-        return False
-    if sees_everything(user):
-        return True
-    agencies = {task.lead_agency_id, *task.cooperating_agencies.values_list("pk", flat=True)}
-    return user.memberships.filter(agency_id__in=agencies).exists()
-
-
 def evidence(request, pk: int):
     """Serve an evidence file to those who may see it; 404 alike for missing and not yours."""
-    item = get_object_or_404(Evidence.objects.select_related("update__task"), pk=pk)
-    if not may_see_evidence(request.user, item.update.task):
-        raise Http404
+    item = get_object_or_404(Evidence.objects.for_user(request.user), pk=pk)
     return FileResponse(
         item.file.open("rb"),
         as_attachment=True,

@@ -2,7 +2,7 @@
 
 from django import template
 
-from plantrack.accounts.models import sees_everything
+from plantrack.accounts.permissions import Permissions
 
 register = template.Library()
 
@@ -13,4 +13,4 @@ def may_review_extraction(user) -> bool:
 
     Anonymous visitors cost no query; a signed-in user costs one membership look-up.
     """
-    return sees_everything(user)
+    return Permissions.of(user).all_seeing
