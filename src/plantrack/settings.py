@@ -8,9 +8,20 @@ Variables (all optional for a local demo):
 - ``SECRET_KEY``: required when ``DEBUG`` is off.
 - ``DEBUG``: ``1``/``true``/``yes`` or ``0``/``false``/``no``; default off.
 - ``ALLOWED_HOSTS``: comma-separated host names; default ``localhost,127.0.0.1`` with DEBUG.
+- ``PLANTRACK_EVIDENCE_MAX_BYTES``: the largest evidence file, in bytes; default 10 MiB.
+- ``PLANTRACK_DUE_SOON_DAYS``: a task is "due soon" this many days before its deadline;
+  default 14.
+- ``PLANTRACK_OUTLIER_THRESHOLD``: an imported figure that moves by more than this share of
+  the unit's previous figure needs a comment (0.5 = 50 %); default 0.5.
+- ``PLANTRACK_OUTLIER_POINTS``: the same for growth rates, in percentage points; default 10.
+
+Every ``PLANTRACK_*`` setting is declared here with its type; a value that does not read as
+that type stops the start with ``ImproperlyConfigured`` naming the variable
+(tests/project/test_settings_are_typed.py).
 """
 
 import os
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import dj_database_url
@@ -31,6 +42,33 @@ def env_bool(name: str, default: bool) -> bool:
     if value in {"0", "false", "no", "off"}:
         return False
     raise ImproperlyConfigured(f"{name} must be yes/no (1/0, true/false), not {raw!r}")
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    """Read a whole number (at least ``minimum``); refuse anything else."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}")
+    return value
+
+
+def env_decimal(name: str, default: str, *, minimum: str | None = None) -> Decimal:
+    """Read a decimal number written with a dot ("0.5"); refuse anything else."""
+    raw = os.environ.get(name)
+    text = default if raw is None or raw.strip() == "" else raw.strip()
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ImproperlyConfigured(f"{name} must be a number such as 0.5, not {raw!r}") from None
+    if not value.is_finite() or (minimum is not None and value < Decimal(minimum)):
+        raise ImproperlyConfigured(f"{name} must be a finite number ≥ {minimum}, not {raw!r}")
+    return value
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -158,7 +196,16 @@ FORMAT_MODULE_PATH = ["plantrack.formats"]
 # Uploaded evidence files: stored outside the database, under the data folder, and never
 # served directly: workplan.views.evidence checks who may see them.
 MEDIA_ROOT = DATA_DIR / "media"
-PLANTRACK_EVIDENCE_MAX_BYTES = int(os.environ.get("PLANTRACK_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+PLANTRACK_EVIDENCE_MAX_BYTES: int = env_int(
+    "PLANTRACK_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024, minimum=1
+)
+# A task is "due soon" within this many days of its deadline (workplan.models.due_soon_days).
+PLANTRACK_DUE_SOON_DAYS: int = env_int("PLANTRACK_DUE_SOON_DAYS", 14, minimum=0)
+# Imported figures that jump need a comment (observations.validation, "jumps").
+PLANTRACK_OUTLIER_THRESHOLD: Decimal = env_decimal(
+    "PLANTRACK_OUTLIER_THRESHOLD", "0.5", minimum="0"
+)
+PLANTRACK_OUTLIER_POINTS: Decimal = env_decimal("PLANTRACK_OUTLIER_POINTS", "10", minimum="0")
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"

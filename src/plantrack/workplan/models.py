@@ -8,12 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from plantrack.accounts.permissions import WRITING_ROLES, Action, RestrictedQuerySet
 from plantrack.workplan.choices import CLOSED_STATUSES, DeadlineState, Priority, TaskStatus
 
-# "Due soon" means a deadline within this many days of the as-of date (settings may change it).
-DEFAULT_DUE_SOON_DAYS = 14
-
 
 def due_soon_days() -> int:
-    return int(getattr(settings, "PLANTRACK_DUE_SOON_DAYS", DEFAULT_DUE_SOON_DAYS))
+    """Return how many days before its deadline a task is "due soon" (a setting)."""
+    return settings.PLANTRACK_DUE_SOON_DAYS
 
 
 class TaskQuerySet(RestrictedQuerySet):
