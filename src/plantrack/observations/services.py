@@ -21,7 +21,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connections, transaction
-from django.db.models import NOT_PROVIDED
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -36,6 +35,7 @@ from plantrack.observations.validation import (
     choose_locale,
     number_text,
 )
+from plantrack.tabular.bulk import insert_rows, plain
 
 # What makes two vintages of a figure the same published figure.
 _VINTAGE_FIELDS = ("value", "status", "source", "published_on")
@@ -397,91 +397,43 @@ _ROW_COLUMNS = (
     "source",
     "comment",
 )
-_IMPORT_COLUMNS = (
-    "state",
-    "agency_id",
-    "is_current",
-    "supersedes_id",
-    "published_on",
-    "created_by_id",
-    "created_at",
-    "updated_at",
-    "import_batch_id",
-    "review_note",
-    "version",
-)
 
 
 def _insert_new(rows: list[tuple], batch: ImportBatch, *, state, agency, reason: str) -> int:
     """Insert new figures and their CREATED revisions; return how many.
 
-    ``rows`` are tuples of ``_ROW_COLUMNS``. SQLite gets one ``executemany``, PostgreSQL one
-    ``COPY``: a Django ``bulk_create`` spends most of an import's time building model
-    instances and SQL (bench/import.py). The values are the ones ``bulk_create`` would
-    write: each column's default, prepared by its field for the database, with one moment
-    for ``created_at``, ``updated_at`` and the revisions' ``at``. The revisions are made by
+    ``rows`` are tuples of ``_ROW_COLUMNS``, written by the shared fast insert
+    (``tabular.bulk.insert_rows``), with one moment for ``created_at``, ``updated_at`` and
+    the revisions' ``at``. The revisions are made by
     the database from the rows just written (``import_batch`` = this batch, in id order).
     Runs inside the import's transaction, so a failure writes nothing.
     """
     if not rows:
         return 0
-    fields = {field.attname: field for field in Observation._meta.concrete_fields}
-    fields.pop(Observation._meta.pk.attname)
-    if set(fields) != {*_ROW_COLUMNS, *_IMPORT_COLUMNS}:
-        # A new column needs its value here; failing loudly beats writing it empty.
-        raise RuntimeError(
-            "Observation's columns changed: update services._insert_new "
-            f"({sorted(set(fields) ^ {*_ROW_COLUMNS, *_IMPORT_COLUMNS})})."
-        )
     now = timezone.now()
-    fixed = {
-        "state": state,
-        "agency_id": agency.pk if agency is not None else None,
-        "is_current": True,
-        "supersedes_id": None,
-        "published_on": None,
-        "created_by_id": batch.user_id,
-        "created_at": now,
-        "updated_at": now,
-        "import_batch_id": batch.pk,
-        "review_note": "",
-        "version": 1,
-    }
+    insert_rows(
+        Observation,
+        _ROW_COLUMNS,
+        rows,
+        prepared=True,
+        constants={
+            "state": state,
+            "agency_id": agency.pk if agency is not None else None,
+            "is_current": True,
+            "supersedes_id": None,
+            "published_on": None,
+            "created_by_id": batch.user_id,
+            "created_at": now,
+            "updated_at": now,
+            "import_batch_id": batch.pk,
+            "review_note": "",
+            "version": 1,
+        },
+    )
     connection = connections[Observation.objects.db]
-    prepared = {
-        name: _plain(fields[name].get_db_prep_save(value, connection))
-        for name, value in fixed.items()
-    }
-    # A column NULL in every row and without a database default is left out: it is NULL.
-    prepared = {
-        name: value
-        for name, value in prepared.items()
-        if value is not None or fields[name].db_default is not NOT_PROVIDED
-    }
-    constants = tuple(prepared.values())
-    quote = connection.ops.quote_name
-    table = quote(Observation._meta.db_table)
-    names = ", ".join(quote(fields[name].column) for name in (*_ROW_COLUMNS, *prepared))
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # psycopg writes each value in its type's text form, as an INSERT would send it.
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                write = copy.write_row
-                for row in rows:
-                    write(row + constants)
-        else:
-            marks = ", ".join(["%s"] * (len(_ROW_COLUMNS) + len(constants)))
-            cursor.executemany(
-                f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608 -- model's names
-                (row + constants for row in rows),
-            )
         _insert_created_revisions(cursor, connection, batch, now=now, reason=reason)
     return len(rows)
-
-
-def _plain(value):
-    """Return a text value as a plain ``str`` (an enum member as its value), else as is."""
-    return str.__str__(value) if isinstance(value, str) else value
 
 
 def _insert_created_revisions(cursor, connection, batch, *, now, reason: str) -> None:
@@ -498,7 +450,7 @@ def _insert_created_revisions(cursor, connection, batch, *, now, reason: str) ->
         "reason": reason,
     }
     constants = [
-        _plain(revision[name].get_db_prep_save(value, connection)) for name, value in fixed.items()
+        plain(revision[name].get_db_prep_save(value, connection)) for name, value in fixed.items()
     ]
     quote = connection.ops.quote_name
     columns = ", ".join(

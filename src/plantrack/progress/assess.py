@@ -15,7 +15,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import connections, router, transaction
+from django.db import transaction
 from django.db.models import Avg, Count, Q
 from django.db.models.functions import Length
 from django.utils import timezone
@@ -29,6 +29,7 @@ from plantrack.progress import engine
 from plantrack.progress.choices import Figures, RollupBy
 from plantrack.progress.formula import Formula
 from plantrack.progress.models import Assessment, AssessmentRun
+from plantrack.tabular.bulk import insert_rows
 
 # How deep the units below a target's unit are searched for figures to aggregate
 # (province → district → commune).
@@ -150,16 +151,16 @@ def _save(plan, as_of, figures, method, user, results) -> AssessmentRun:
     run = AssessmentRun.objects.create(
         plan=plan, as_of=as_of, figures=figures, method=method or "", created_by=user
     )
-    _insert_assessments(_assessment_row(run, result) for result in results)
+    insert_rows(Assessment, ASSESSMENT_FIELDS, (_assessment_row(run, result) for result in results))
     return run
 
 
 # The fields of an ``Assessment`` row, in the order ``_assessment_row`` gives them: every
-# field but the id (``_insert_assessments`` refuses to run if one is missing).
+# field but the id, by attribute name (``insert_rows`` refuses to run if one is missing).
 ASSESSMENT_FIELDS = (
-    "run",
-    "target",
-    "unit",
+    "run_id",
+    "target_id",
+    "unit_id",
     "status",
     "score",
     "actual_rate",
@@ -174,9 +175,6 @@ ASSESSMENT_FIELDS = (
     "explanation_en",
     "components",
 )
-# Values any database driver takes as they are; others (the components' dict) are prepared by
-# their field. ``type(…) in``, not ``isinstance``: a bool is not a plain number here.
-_PLAIN_TYPES = (str, int, float)
 
 
 def _assessment_row(run: AssessmentRun, result: TargetResult) -> tuple:
@@ -199,52 +197,6 @@ def _assessment_row(run: AssessmentRun, result: TargetResult) -> tuple:
         judgement.explanation_en,
         {**judgement.components, "series": result.series},
     )
-
-
-def _insert_assessments(rows) -> None:
-    """Insert ``Assessment`` rows (values in ``ASSESSMENT_FIELDS`` order) as bulk_create would.
-
-    ``bulk_create`` builds a model instance a row and compiles every value into SQL; for a
-    national run (100,000 targets, bench/assess.py) that took longer than judging them. Here
-    plain values go to the driver as they are and the rest through their field's
-    ``get_db_prep_save`` (what ``bulk_create`` calls), in one ``executemany`` (SQLite) or one
-    ``COPY`` (PostgreSQL): the same rows. COPY does not pass through Django's execute
-    wrappers, so query counters do not see it.
-    """
-    fields = [Assessment._meta.get_field(name) for name in ASSESSMENT_FIELDS]
-    missing = {f.name for f in Assessment._meta.concrete_fields if not f.primary_key}
-    missing -= set(ASSESSMENT_FIELDS)
-    if missing:
-        raise RuntimeError(f"_save does not write Assessment.{', '.join(sorted(missing))}")
-    connection = connections[router.db_for_write(Assessment)]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    # Built from the model's own table and column names; the values are parameters.
-    table = quote(Assessment._meta.db_table)
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
-    prepared = [
-        [
-            value
-            if value is None or type(value) in _PLAIN_TYPES
-            else field.get_db_prep_save(value, connection)
-            for field, value in zip(fields, row, strict=True)
-        ]
-        for row in rows
-    ]
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            cursor.executemany(sql, prepared)
-            return
-        # PostgreSQL: COPY takes a third of the time of INSERTs through Django's cursor, which
-        # binds each row's values into the SQL text on the client. Same values, same rows;
-        # errors are translated as for any query.
-        with (
-            connection.wrap_database_errors,
-            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
-        ):
-            for row in prepared:
-                copy.write_row(row)
 
 
 def _float(value) -> float | None:
