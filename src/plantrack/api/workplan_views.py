@@ -41,9 +41,9 @@ from plantrack.investment import scorecards as project_scorecards
 from plantrack.investment.choices import PipelineStatus, ProjectKind
 from plantrack.investment.models import Project, ProjectFinance, ProjectLocation
 from plantrack.investment.services import KEEP, add_project_update, import_projects, record_finance
-from plantrack.observations.importing import read_number
-from plantrack.observations.validation import number_message
 from plantrack.plans.models import Plan
+from plantrack.tabular.numbers import read_number
+from plantrack.tabular.problems import number_message
 from plantrack.workplan.choices import DeadlineState, Priority, TaskStatus
 from plantrack.workplan.models import Evidence, Task
 from plantrack.workplan.scorecards import agency_scorecard

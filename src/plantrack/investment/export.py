@@ -18,7 +18,7 @@ from django.utils.translation import override
 
 from plantrack.investment.choices import CapitalSourceKind, PipelineStatus, ProjectKind
 from plantrack.investment.models import CapitalSource, ProjectFinance, ProjectLocation
-from plantrack.workplan.export import Sheet, illustrative_text, vietnamese_label, write_table
+from plantrack.tabular.writers import Sheet, illustrative_text, vietnamese_label, write_table
 
 PROJECT_HEADERS = [
     "Mã",

@@ -20,80 +20,74 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from plantrack.accounts.agencies import Agencies, agency_message
 from plantrack.geo.models import AdminUnit
 from plantrack.investment.choices import CapitalSourceKind, PipelineStatus, ProjectKind
 from plantrack.investment.models import Project
-from plantrack.observations.importing import LOCALES, Problem, SourceRow, number_locale, read_number
 from plantrack.observations.periods import Period
-from plantrack.observations.validation import Registry, number_message
-from plantrack.workplan.importing import (
-    Agencies,
-    Table,
-    agency_message,
-    check_code,
-    choice_of,
-    columns,
-    derived_code,
-    find_plan,
-    key,
-    plain,
-    read_illustrative,
-    resolve_list,
-    text_of,
-)
+from plantrack.observations.registry import Registry
+from plantrack.plans.models import find_plan
+from plantrack.tabular.checks import check_code, choice_of, derived_code, read_illustrative
+from plantrack.tabular.numbers import LOCALES, number_locale, read_number
+from plantrack.tabular.problems import Problem, number_message
+from plantrack.tabular.readers import Layout, SourceRow, Table, columns
+from plantrack.tabular.text import key, plain, resolve_list, text_of
 
-PROJECT_COLUMNS = columns(
-    stt=("stt", "tt", "so_thu_tu"),
-    code=("ma", "ma_du_an", "ma_so", "code"),
-    name=(
-        "ten_du_an",
-        "du_an",
-        "ten_cong_trinh_du_an",
-        "ten_du_an_cong_trinh",
-        "danh_muc_du_an",
-        "ten_du_an_dau_tu",
-        "name",
+PROJECT_LAYOUT = Layout(
+    columns=columns(
+        stt=("stt", "tt", "so_thu_tu"),
+        code=("ma", "ma_du_an", "ma_so", "code"),
+        name=(
+            "ten_du_an",
+            "du_an",
+            "ten_cong_trinh_du_an",
+            "ten_du_an_cong_trinh",
+            "danh_muc_du_an",
+            "ten_du_an_dau_tu",
+            "name",
+        ),
+        sector=("nganh_linh_vuc", "linh_vuc", "nganh", "sector"),
+        kind=("hinh_thuc_dau_tu", "loai_hinh_dau_tu", "hinh_thuc", "kind"),
+        plan=("quy_hoach_ke_hoach", "ma_quy_hoach", "ma_ke_hoach", "plan"),
+        locations=(
+            "dia_diem",
+            "dia_diem_xay_dung",
+            "dia_diem_thuc_hien",
+            "dia_diem_dau_tu",
+            "dia_ban",
+            "locations",
+        ),
+        scale=("quy_mo", "quy_mo_cong_suat", "quy_mo_du_kien", "quy_mo_dau_tu", "scale"),
+        total_investment=(
+            "tong_muc_dau_tu",
+            "tmdt",
+            "tong_von_dau_tu",
+            "tong_muc_dau_tu_du_kien",
+            "von_dau_tu",
+            "total_investment",
+        ),
+        capital_sources=("nguon_von", "nguon_von_dau_tu", "co_cau_nguon_von", "capital_sources"),
+        period=(
+            "thoi_gian_thuc_hien",
+            "thoi_gian",
+            "tien_do_thuc_hien",
+            "giai_doan",
+            "giai_doan_thuc_hien",
+            "period",
+        ),
+        investor=("chu_dau_tu", "nha_dau_tu", "chu_dau_tu_nha_dau_tu", "investor"),
+        lead_agency=("co_quan_chu_tri", "co_quan_quan_ly", "don_vi_chu_tri", "lead_agency"),
+        status=("tinh_trang", "tinh_trang_du_an", "status"),
+        source=("nguon", "source"),
+        note=("ghi_chu", "note"),
+        illustrative=("thong_tin_minh_hoa", "minh_hoa", "illustrative"),
     ),
-    sector=("nganh_linh_vuc", "linh_vuc", "nganh", "sector"),
-    kind=("hinh_thuc_dau_tu", "loai_hinh_dau_tu", "hinh_thuc", "kind"),
-    plan=("quy_hoach_ke_hoach", "ma_quy_hoach", "ma_ke_hoach", "plan"),
-    locations=(
-        "dia_diem",
-        "dia_diem_xay_dung",
-        "dia_diem_thuc_hien",
-        "dia_diem_dau_tu",
-        "dia_ban",
-        "locations",
-    ),
-    scale=("quy_mo", "quy_mo_cong_suat", "quy_mo_du_kien", "quy_mo_dau_tu", "scale"),
-    total_investment=(
-        "tong_muc_dau_tu",
-        "tmdt",
-        "tong_von_dau_tu",
-        "tong_muc_dau_tu_du_kien",
-        "von_dau_tu",
-        "total_investment",
-    ),
-    capital_sources=("nguon_von", "nguon_von_dau_tu", "co_cau_nguon_von", "capital_sources"),
-    period=(
-        "thoi_gian_thuc_hien",
-        "thoi_gian",
-        "tien_do_thuc_hien",
-        "giai_doan",
-        "giai_doan_thuc_hien",
-        "period",
-    ),
-    investor=("chu_dau_tu", "nha_dau_tu", "chu_dau_tu_nha_dau_tu", "investor"),
-    lead_agency=("co_quan_chu_tri", "co_quan_quan_ly", "don_vi_chu_tri", "lead_agency"),
-    status=("tinh_trang", "tinh_trang_du_an", "status"),
-    source=("nguon", "source"),
-    note=("ghi_chu", "note"),
-    illustrative=("thong_tin_minh_hoa", "minh_hoa", "illustrative"),
+    required=("name",),
+    labels={"name": "Tên dự án"},
 )
-PROJECT_REQUIRED = ("name",)
 
 # The unit written in the header of the total investment ("Tổng mức đầu tư (tỷ đồng)"), as
-# ``workplan.importing.key`` writes it → how many đồng one unit is.
+# ``tabular.text.key`` writes it → how many đồng one unit is.
 MONEY_UNITS = {
     "dong": 1,
     "vnd": 1,

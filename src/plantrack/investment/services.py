@@ -23,6 +23,7 @@ from plantrack.investment.models import (
     ProjectLocation,
     ProjectUpdate,
 )
+from plantrack.tabular.pipeline import DryRun
 
 # A value left as KEEP is not changed (``record_finance``); None means "unknown".
 KEEP = object()
@@ -131,10 +132,6 @@ def add_project_update(
 # --- importing the project appendix -------------------------------------------------------
 
 
-class _DryRun(Exception):
-    """Raised inside the import transaction to roll a dry run back."""
-
-
 def import_projects(
     content: bytes,
     file_name: str,
@@ -153,22 +150,20 @@ def import_projects(
     with the cells the file fills (an empty cell changes nothing), so importing the same
     file again changes nothing. A new status is recorded as a progress report ("Nhập từ
     tệp …"); listed locations and capital sources are added, none removed. Return an
-    ``ImportReport`` (``observations.services``).
+    ``ImportReport`` (``tabular.problems``).
     """
     from plantrack.accounts.permissions import Permissions
     from plantrack.investment.importing import (
-        PROJECT_COLUMNS,
-        PROJECT_REQUIRED,
+        PROJECT_LAYOUT,
         check_project_rows,
     )
-    from plantrack.observations.importing import Problem
-    from plantrack.observations.services import ImportReport
-    from plantrack.workplan.importing import ImportNotPermitted, read_table
-    from plantrack.workplan.services import sort_problems
+    from plantrack.tabular.pipeline import ImportNotPermitted
+    from plantrack.tabular.problems import ImportReport, Problem, sort_problems
+    from plantrack.tabular.readers import read_table
 
     if user is None or not Permissions.of(user).all_seeing:
         raise ImportNotPermitted(_("Chỉ cán bộ kế hoạch và quản trị được nhập dự án từ tệp."))
-    table = read_table(content, file_name, PROJECT_COLUMNS, PROJECT_REQUIRED)
+    table = read_table(content, file_name, PROJECT_LAYOUT)
     checked, problems, chosen = check_project_rows(
         table, file_name, prefix=prefix or None, plan=plan, locale=locale
     )
@@ -195,8 +190,8 @@ def import_projects(
                 outcome = _write_project(row, user=user, file_name=file_name)
                 setattr(report, outcome, getattr(report, outcome) + 1)
             if dry_run:
-                raise _DryRun
-    except _DryRun:
+                raise DryRun
+    except DryRun:
         return report
     report.written = True
     return report
@@ -219,7 +214,7 @@ _DIRECT_FIELDS = (
 
 def _write_project(row, *, user, file_name: str) -> str:
     """Create or update one checked project row; return "created", "changed" or "unchanged"."""
-    from plantrack.workplan.importing import update_changed
+    from plantrack.tabular.checks import update_changed
 
     values = dict(row.values)
     project = Project.objects.select_for_update().filter(code=row.code).first()

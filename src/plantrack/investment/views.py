@@ -12,8 +12,7 @@ from plantrack.investment.choices import PipelineStatus
 from plantrack.investment.export import export_projects_bytes
 from plantrack.investment.models import Project
 from plantrack.investment.scorecards import by_sector, by_unit
-from plantrack.observations.export import FORMAT_INFO
-from plantrack.workplan.export import ExportError, content_type, table_format
+from plantrack.tabular.writers import FORMAT_INFO, ExportError, content_type, table_format
 
 
 def _filtered_projects(request):

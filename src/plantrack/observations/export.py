@@ -28,13 +28,12 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import FigureStatus, WorkflowState
 from plantrack.plans.models import Indicator, Target
+from plantrack.tabular.writers import ExportError, ExportFormat, neutralise, number_text, text_cell
 
 LONG_COLUMNS = ("indicator", "unit", "period", "value", "breakdown", "status", "source", "comment")
 SDMX_COLUMNS = (
@@ -59,7 +58,6 @@ SDMX_STATUS = {
     FigureStatus.DERIVED: "E",
 }
 SDMX_TOTAL = "_T"  # SDMX's code for "no breakdown"
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 SHEET_TITLE = "Số liệu"
 
 _FIELDS = (
@@ -73,35 +71,6 @@ _FIELDS = (
     "comment",
     "indicator__unit",
 )
-
-
-class ExportFormat(models.TextChoices):
-    CSV = "csv", "CSV"
-    XLSX = "xlsx", "XLSX"
-    SDMX_CSV = "sdmx-csv", gettext_lazy("SDMX-CSV (dữ liệu mở)")
-
-
-@dataclass(frozen=True)
-class FormatInfo:
-    content_type: str
-    extension: str
-
-
-FORMAT_INFO = {
-    ExportFormat.CSV: FormatInfo("text/csv; charset=utf-8", "csv"),
-    ExportFormat.XLSX: FormatInfo(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"
-    ),
-    ExportFormat.SDMX_CSV: FormatInfo("text/csv; charset=utf-8", "sdmx.csv"),
-}
-
-
-class ExportError(ValueError):
-    """A selection that cannot be made: an unknown code; ``code`` is machine-readable."""
-
-    def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 # --- what to export ---------------------------------------------------------------------------
@@ -266,25 +235,6 @@ def write_sdmx_csv(observations, out) -> int:
 # --- cells ------------------------------------------------------------------------------------
 
 
-def neutralise(text: str) -> str:
-    """Return ``text`` with a single quote in front when a spreadsheet could run it as a
-    formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return)."""
-    if text and text.startswith(FORMULA_TRIGGERS):
-        return "'" + text
-    return text
-
-
-def number_text(value: Decimal, *, unambiguous: bool = False) -> str:
-    """Return ``value`` written plainly: ``-2.5``, ``6700.3``, ``1000`` (no exponent, no
-    trailing zeros). With ``unambiguous``, three decimals get a fourth zero: ``1.2340``, as
-    ``1.234`` could be read as one thousand two hundred and thirty-four."""
-    text = format(Decimal(value).normalize(), "f")
-    integer, _dot, decimals = text.lstrip("-").partition(".")
-    if unambiguous and len(decimals) == 3 and len(integer) <= 3:
-        text += "0"
-    return text
-
-
 def sdmx_period(period: str) -> str:
     """Return a period in SDMX form: 2024, 2024-Q3, 2024-07, 2024-03-31."""
     if len(period) == 6 and period[4] in "Qq":
@@ -312,19 +262,3 @@ def _rows(observations):
     ).values_list(*_FIELDS)
     for values in ordered.iterator(chunk_size=2000):
         yield _Row(*values)
-
-
-def text_cell(sheet, text: str, cell_class):
-    """Return an XLSX text cell; one a spreadsheet could run is flagged as quoted text."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    clean = ILLEGAL_CHARACTERS_RE.sub("", text or "")
-    if not clean:
-        return None
-    cell = cell_class(sheet, value=None)
-    cell.value = clean
-    # openpyxl turns a text starting with "=" into a formula: say it is text, always.
-    cell.data_type = "s"
-    if clean.startswith(FORMULA_TRIGGERS):
-        cell.quotePrefix = True
-    return cell

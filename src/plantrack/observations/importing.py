@@ -24,18 +24,27 @@ docs/data-collection.md, "Importing figures", describes all of it for users.
 from __future__ import annotations
 
 import csv
-import io
-import itertools
 import json
 import operator
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from plantrack.tabular.numbers import NumberFormatError, parse_number
+from plantrack.tabular.numbers import LOCALES
+from plantrack.tabular.problems import Problem
+from plantrack.tabular.readers import (
+    HEADER_SEARCH_ROWS,
+    SourceRow,
+    column_letter,
+    damaged_csv,
+    delimiter,
+    detect_format,
+    lines,
+    open_workbook,
+    xls_refused,
+)
+from plantrack.tabular.text import decode_text, normalise
 
 META_SHEET = "_plantrack"
 TEMPLATE_MARK = "plantrack-template"
@@ -54,73 +63,6 @@ COLUMN_ALIASES = {
     "comment": {"comment", "ghi_chu"},
 }
 REQUIRED_COLUMNS = ("indicator", "unit", "period", "value")
-# The header row is looked for in the first rows only (title rows may come before it).
-HEADER_SEARCH_ROWS = 20
-LOCALES = ("vi", "en")
-# Values are stored with six decimals (Observation.value): a longer one, such as the float
-# 0.30000000000000004 of an Excel formula, is rounded on reading, so that importing the
-# same file again compares equal to what was stored.
-VALUE_QUANTUM = Decimal("0.000001")
-# Observation.value holds 24 digits, six of them decimals.
-VALUE_LIMIT = Decimal(10) ** 18
-# The usual forms of a typed number (``_read_common``): digits with at most one "." or ","
-# ("1234", "-6,74", "1.234"), and thousands grouped with decimals ("1.234,56", "1,234.56").
-_PLAIN_NUMBER = re.compile(r"(-?)([0-9]+)(?:([.,])([0-9]+))?")
-_GROUPED_NUMBER = re.compile(
-    r"(-?)(?:([0-9]{1,3}(?:\.[0-9]{3})+),([0-9]+)|([0-9]{1,3}(?:,[0-9]{3})+)\.([0-9]+))"
-)
-_KNOWN_LOCALES = frozenset((None, *LOCALES))
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (.xls), which openpyxl cannot read
-
-
-@dataclass
-class Problem:
-    """One thing wrong with the input, said where: file, sheet, row, column, value."""
-
-    code: str
-    message: str
-    file: str = ""
-    sheet: str = ""
-    row: int | None = None
-    column: str = ""
-    value: str = ""
-    severity: str = "error"  # or "warning"
-
-    def where(self) -> str:
-        parts = [self.file]
-        if self.sheet:
-            parts.append(_("trang “%(sheet)s”") % {"sheet": self.sheet})
-        if self.row is not None:
-            parts.append(_("dòng %(row)s") % {"row": self.row})
-        if self.column:
-            parts.append(_("cột %(column)s") % {"column": self.column})
-        return ", ".join(part for part in parts if part)
-
-    def as_dict(self) -> dict:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "file": self.file,
-            "sheet": self.sheet,
-            "row": self.row,
-            "column": self.column,
-            "value": self.value,
-            "message": self.message,
-        }
-
-
-@dataclass(slots=True)
-class SourceRow:
-    """The raw cells of one value, with where they were read.
-
-    ``columns`` may be one dictionary shared by every row of a sheet: read it, never change it.
-    """
-
-    sheet: str
-    row: int
-    cells: dict[str, object]  # canonical column → raw cell value
-    columns: dict[str, str]  # canonical column → the column's name in the file ("B", "value")
 
 
 @dataclass
@@ -135,33 +77,6 @@ class ReadResult:
     template: dict = field(default_factory=dict)
 
 
-def normalise(text: object) -> str:
-    """Return text lower-cased, without diacritics, spaces as underscores: "Chỉ số" → chi_so."""
-    value = unicodedata.normalize("NFD", str(text or "").strip().lower())
-    value = "".join(ch for ch in value if unicodedata.category(ch) != "Mn")
-    value = value.replace("đ", "d")
-    return "_".join(value.replace("-", " ").split())
-
-
-def detect_format(filename: str, content: bytes) -> str:
-    """Return ``csv``, ``xlsx``, ``json`` or ``xls`` from the bytes, else from the name.
-
-    An XLSX file is a zip archive and an old Excel file an OLE one, whatever they are called;
-    a file named ``.json``, or whose text starts with ``[`` or ``{``, is JSON; the rest CSV.
-    """
-    name = filename.lower()
-    if content.startswith(_ZIP_MAGIC) or name.endswith((".xlsx", ".xlsm")):
-        return "xlsx"
-    if content.startswith(_OLE_MAGIC) or name.endswith(".xls"):
-        return "xls"
-    if name.endswith(".json"):
-        return "json"
-    start = content[:64].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
-    if start.startswith((b"[", b"{")) and not name.endswith((".csv", ".tsv")):
-        return "json"
-    return "csv"
-
-
 def read_file(content: bytes, filename: str) -> ReadResult:
     """Read ``content`` (the bytes of ``filename``) into rows, whatever its format."""
     file_format = detect_format(filename, content)
@@ -169,16 +84,7 @@ def read_file(content: bytes, filename: str) -> ReadResult:
         return _read_xlsx(content, filename)
     if file_format == "xls":
         result = ReadResult(file_format="xlsx", layout="long")
-        result.problems.append(
-            Problem(
-                code="unsupported_format",
-                message=_(
-                    "Tệp Excel 97–2003 (.xls) không đọc được: hãy mở tệp trong Excel và lưu "
-                    "lại dưới dạng .xlsx (Excel Workbook)."
-                ),
-                file=filename,
-            )
-        )
+        result.problems.append(xls_refused(filename))
         return result
     if file_format == "json":
         return _read_json(content, filename)
@@ -188,122 +94,20 @@ def read_file(content: bytes, filename: str) -> ReadResult:
 # --- CSV ------------------------------------------------------------------------------------
 
 
-def decode_text(content: bytes, filename: str) -> tuple[str | None, Problem | None]:
-    """Decode UTF-8 (with or without BOM), UTF-16 or Windows-1258, or refuse.
-
-    UTF-16 is recognised by its BOM, or without one by zero bytes in every other place (the
-    high bytes of Latin letters and digits). Windows-1258 is accepted only when the text
-    reads as Vietnamese: a Latin-1 or damaged file is refused rather than read wrongly.
-    Text is returned in composed form (NFC), so names compare equal whatever wrote them.
-    """
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return unicodedata.normalize("NFC", content.decode("utf-16")), None
-        except UnicodeDecodeError:
-            pass
-    elif b"\x00" in content:
-        encoding = _utf16_without_bom(content)
-        if encoding:
-            try:
-                return unicodedata.normalize("NFC", content.decode(encoding)), None
-            except UnicodeDecodeError:
-                pass
-    else:
-        try:
-            return unicodedata.normalize("NFC", content.decode("utf-8-sig")), None
-        except UnicodeDecodeError:
-            pass
-        try:
-            text = content.decode("cp1258")
-        except UnicodeDecodeError:
-            text = None
-        # Windows-1258 writes Vietnamese with combining tone marks: compose them.
-        if text is not None and _looks_vietnamese(text):
-            return unicodedata.normalize("NFC", text), None
-    return None, Problem(
-        code="unknown_encoding",
-        message=_(
-            "Không đọc được bảng mã của tệp: hãy lưu tệp CSV dưới dạng UTF-8 "
-            "(hoặc UTF-16, Windows-1258)."
-        ),
-        file=filename,
-    )
-
-
-def _utf16_without_bom(content: bytes) -> str | None:
-    """Return "utf-16-le" or "-be" when zero bytes sit at odd or even places, else None."""
-    sample = content[:4096]
-    even, odd = sample[0::2], sample[1::2]
-    if odd and odd.count(0) >= 0.5 * len(odd) and even.count(0) == 0:
-        return "utf-16-le"
-    if even and even.count(0) >= 0.5 * len(even) and odd.count(0) == 0:
-        return "utf-16-be"
-    return None
-
-
-def _looks_vietnamese(text: str) -> bool:
-    composed = unicodedata.normalize("NFC", text)
-    letters = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
-    return any(ch in letters for ch in composed.lower())
-
-
 def _read_csv(content: bytes, filename: str) -> ReadResult:
     result = ReadResult(file_format="csv", layout="long")
     text, problem = decode_text(content, filename)
     if problem:
         result.problems.append(problem)
         return result
-    rows = csv.reader(_lines(text), delimiter=_delimiter(text))
+    separator = delimiter(text, lambda cells: _header_columns(cells) is not None)
+    rows = csv.reader(lines(text), delimiter=separator)
     try:
         _read_long(result, filename, "", enumerate(rows, start=1), letters=False)
     except csv.Error as error:
         result.rows.clear()
-        result.problems.append(
-            Problem(
-                code="invalid_csv",
-                message=_("Tệp CSV hỏng ở dòng %(row)s: %(error)s")
-                % {"row": rows.line_num, "error": error},
-                file=filename,
-                row=rows.line_num,
-            )
-        )
+        result.problems.append(damaged_csv(filename, rows.line_num, error))
     return result
-
-
-def _lines(text: str):
-    """Yield the lines of ``text``, each with its "\n", as ``io.StringIO(text)`` would.
-
-    Without the copy ``io.StringIO`` makes: four bytes a character, half a gigabyte for a
-    CSV of a million rows (bench/import.py).
-    """
-    start, find = 0, text.find
-    while (end := find("\n", start) + 1) > 0:
-        yield text[start:end]
-        start = end
-    if start < len(text):
-        yield text[start:]
-
-
-def _delimiter(text: str) -> str:
-    """Return the separator (",", ";" or tab) with which the file shows its header row.
-
-    Only the separator is guessed: quoting is always Excel's (double quotes, doubled inside),
-    since ``csv.Sniffer`` takes an apostrophe in a text ("Wikipedia 'Cao Bằng'") for the
-    quote character. The sniffer's guess is tried first, then the others.
-    """
-    try:
-        sniffed = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
-    except csv.Error:
-        sniffed = ","
-    head = "".join(itertools.islice(_lines(text), HEADER_SEARCH_ROWS))
-    for delimiter in dict.fromkeys((sniffed, ",", ";", "\t")):
-        try:
-            lines = list(csv.reader(io.StringIO(head), delimiter=delimiter))
-        except csv.Error:
-            continue
-        if any(_header_columns(cells) is not None for cells in lines):
-            return delimiter
-    return sniffed
 
 
 def _header_columns(cells) -> dict[str, int] | None:
@@ -339,7 +143,7 @@ def _read_long(result, filename, sheet, numbered_rows, *, letters: bool) -> None
                 width = max(indexes) + 1
                 pick = operator.itemgetter(*indexes)
                 names = {
-                    canonical: _column_letter(index) if letters else header_names[index]
+                    canonical: column_letter(index) if letters else header_names[index]
                     for canonical, index in header_columns.items()
                 }
             elif any(str(cell or "").strip() for cell in cells) and number >= HEADER_SEARCH_ROWS:
@@ -378,29 +182,14 @@ def _blank(cells) -> bool:
         return not any(str(cell or "").strip() for cell in cells)
 
 
-def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
-
-
 # --- XLSX -----------------------------------------------------------------------------------
 
 
 def _read_xlsx(content: bytes, filename: str) -> ReadResult:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
+    workbook, problem = open_workbook(content, filename)
+    if problem:
         result = ReadResult(file_format="xlsx", layout="long")
-        result.problems.append(
-            Problem(
-                code="unreadable_xlsx",
-                message=_("Không mở được tệp Excel: %(error)s") % {"error": error},
-                file=filename,
-            )
-        )
+        result.problems.append(problem)
         return result
     try:
         if META_SHEET in workbook.sheetnames:
@@ -495,11 +284,11 @@ def _read_template(workbook, filename: str) -> ReadResult:
         if code is not None and not str(code).startswith(("prev:", "#"))
     ]
     # The column names are the same for every row: one dictionary per unit column, shared.
-    fixed_names = {name: _column_letter(i) for name, i in fixed.items()}
+    fixed_names = {name: column_letter(i) for name, i in fixed.items()}
     period_name = _("kỳ của biểu mẫu")
     names_of = {
         index: fixed_names
-        | {"unit": _column_letter(index), "value": _column_letter(index), "period": period_name}
+        | {"unit": column_letter(index), "value": column_letter(index), "period": period_name}
         for index, _code in unit_columns
     }
     for number, cells in enumerate(rows[first_data_row - 1 :], start=first_data_row):
@@ -593,137 +382,3 @@ def _read_json(content: bytes, filename: str) -> ReadResult:
 
 
 # --- numbers --------------------------------------------------------------------------------
-
-
-def number_locale(text: str) -> str | None:
-    """Return "vi" or "en" when a typed number shows its convention, else None.
-
-    "1.234,5", "6,74" and "1.234.567" are Vietnamese; "1,234.5", "6.74" and "1,234,567"
-    English; "1.234", "1,234" and "160.200" (one separator, once, before three digits)
-    could be either.
-    """
-    if "." not in text and "," not in text:
-        return None  # no separator: nothing shows (and _bare removes none)
-    match = _PLAIN_NUMBER.fullmatch(text)  # the usual forms first, as _read_common
-    if match is not None:
-        _sign, integer, separator, fraction = match.groups()
-        if len(fraction) == 3 and len(integer) <= 3:
-            return None
-        return "en" if separator == "." else "vi"
-    match = _GROUPED_NUMBER.fullmatch(text)
-    if match is not None:
-        return "vi" if match.group(2) is not None else "en"
-    value = _bare(text)
-    has_dot, has_comma = "." in value, "," in value
-    if has_dot and has_comma:
-        return "vi" if value.rfind(",") > value.rfind(".") else "en"
-    if not (has_dot or has_comma):
-        return None
-    separator = "." if has_dot else ","
-    integer, *groups = value.split(separator)
-    grouped = 1 <= len(integer) <= 3 and all(len(g) == 3 for g in groups)
-    if grouped and len(groups) == 1:
-        return None
-    # Twice or more, the separator groups thousands; once before other than three digits,
-    # it marks decimals.
-    thousands = grouped and len(groups) > 1
-    if separator == ".":
-        return "vi" if thousands else "en"
-    return "en" if thousands else "vi"
-
-
-def _bare(text: str) -> str:
-    value = text.strip().lstrip("+-−–").strip()
-    for space in " \u00a0\u202f\u2009":
-        value = value.replace(space, "")
-    return value
-
-
-def is_ambiguous_number(text: str) -> bool:
-    """Return True for "1.234"-like text, read differently in Vietnamese and English."""
-    value = _bare(text)
-    return number_locale(value) is None and ("." in value or "," in value)
-
-
-def read_number(raw: object, locale: str | None) -> tuple[Decimal | None, str | None]:
-    """Return (value, None) or (None, error code) for one cell; numbers stay numbers.
-
-    A number cell (XLSX, JSON) is taken as it is. Text is read in the style it shows, and
-    an ambiguous text in ``locale``'s; with no locale it is ``ambiguous_number``. Values
-    are rounded to the six decimals the database keeps; ``too_large`` beyond its 18 digits.
-    """
-    if isinstance(raw, bool):
-        return None, "not_a_number"
-    if isinstance(raw, int | float | Decimal):
-        try:
-            value = Decimal(str(raw))
-        except InvalidOperation:
-            return None, "not_a_number"
-        return _stored(value)
-    text = str(raw or "").strip()
-    if not text:
-        return None, "missing_value"
-    if locale in _KNOWN_LOCALES:
-        read = _read_common(text, locale)
-        if read is not None:
-            return read
-    shown = number_locale(text)
-    if shown is None and is_ambiguous_number(text) and locale is None:
-        return None, "ambiguous_number"
-    try:
-        value = parse_number(text, shown or locale or "vi")
-    except NumberFormatError:
-        return None, "not_a_number"
-    return _stored(value)
-
-
-def _read_common(text: str, locale: str | None) -> tuple[Decimal | None, str | None] | None:
-    """Return ``read_number``'s answer for the usual forms of a typed number, else None.
-
-    A file holds a number per row, most of them "1234", "-6,74", "1.234" or "1.234,56":
-    these are read here with a regular expression and no other call, giving exactly what
-    ``number_locale`` and ``parse_number`` give for them; any other form (spaces, "+", "−",
-    "1.234.567") goes to those two.
-    """
-    match = _PLAIN_NUMBER.fullmatch(text)
-    if match is not None:
-        sign, integer, separator, fraction = match.groups()
-        if not separator:
-            return _stored_digits(sign + integer, 0)
-        if len(fraction) == 3 and len(integer) <= 3:  # "1.234": the locale decides
-            if locale is None:
-                return None, "ambiguous_number"
-            if separator == ("." if locale == "vi" else ","):  # the locale's thousands mark
-                return _stored_digits(sign + integer + fraction, 0)
-        return _stored_digits(f"{sign}{integer}.{fraction}", len(fraction))
-    match = _GROUPED_NUMBER.fullmatch(text)
-    if match is not None:
-        sign, vi_integer, vi_fraction, en_integer, en_fraction = match.groups()
-        if vi_integer is not None:
-            return _stored_digits(
-                f"{sign}{vi_integer.replace('.', '')}.{vi_fraction}", len(vi_fraction)
-            )
-        return _stored_digits(
-            f"{sign}{en_integer.replace(',', '')}.{en_fraction}", len(en_fraction)
-        )
-    return None
-
-
-def _stored_digits(digits: str, decimals: int) -> tuple[Decimal | None, str | None]:
-    """Return ``_stored(Decimal(digits))`` for plain digits with ``decimals`` decimals."""
-    value = Decimal(digits)
-    if decimals > 6:
-        value = value.quantize(VALUE_QUANTUM)
-    if abs(value) >= VALUE_LIMIT:
-        return None, "too_large"
-    return value, None
-
-
-def _stored(value: Decimal) -> tuple[Decimal | None, str | None]:
-    if not value.is_finite():
-        return None, "not_a_number"
-    if value.as_tuple().exponent < -6:
-        value = value.quantize(VALUE_QUANTUM)
-    if abs(value) >= VALUE_LIMIT:
-        return None, "too_large"
-    return value, None

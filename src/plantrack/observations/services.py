@@ -12,11 +12,9 @@ docs/data-collection.md ("Importing figures", "Workflow") describes them for use
 """
 
 import datetime
-import gc
 import hashlib
 from collections import defaultdict
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -28,7 +26,7 @@ from django.utils.translation import gettext as _
 from plantrack.accounts import permissions
 from plantrack.accounts.permissions import Action
 from plantrack.observations.choices import FigureStatus, RevisionAction, WorkflowState
-from plantrack.observations.importing import Problem, read_file
+from plantrack.observations.importing import read_file
 from plantrack.observations.models import ImportBatch, Observation, ObservationRevision
 from plantrack.observations.validation import (
     check_rows,
@@ -36,6 +34,8 @@ from plantrack.observations.validation import (
     number_text,
 )
 from plantrack.tabular.bulk import insert_rows, plain
+from plantrack.tabular.pipeline import DryRun, collector_paused
+from plantrack.tabular.problems import ImportReport, Problem
 
 # What makes two vintages of a figure the same published figure.
 _VINTAGE_FIELDS = ("value", "status", "source", "published_on")
@@ -121,70 +121,7 @@ def _same(left, right) -> bool:
 # --- importing a file ---------------------------------------------------------------------
 
 
-@dataclass
-class ImportReport:
-    """What an import found and did: its problems, and how many values were new, changed or
-    unchanged. ``written`` is True only when every row was written."""
-
-    file_name: str
-    checksum: str
-    file_format: str
-    layout: str
-    locale: str | None
-    rows: int = 0
-    created: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    dry_run: bool = False
-    written: bool = False
-    batch: ImportBatch | None = None
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
-
-    def as_dict(self) -> dict:
-        return {
-            "file": self.file_name,
-            "checksum": self.checksum,
-            "format": self.file_format,
-            "layout": self.layout,
-            "locale": self.locale,
-            "rows": self.rows,
-            "created": self.created,
-            "changed": self.changed,
-            "unchanged": self.unchanged,
-            "dry_run": self.dry_run,
-            "written": self.written,
-            "batch": self.batch.pk if self.batch else None,
-            "problems": [problem.as_dict() for problem in self.problems],
-        }
-
-
-@contextmanager
-def _collector_paused():
-    """Pause Python's cyclic garbage collector while a file is imported.
-
-    An import holds a few objects per row (a million rows in bench/import.py), none of them
-    in reference cycles: the collector would walk them again and again for nothing, a
-    quarter of the import's time. Reference counting still frees memory as usual; the
-    collector runs again when the import ends, however it ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@_collector_paused()
+@collector_paused()
 def import_observations(
     content: bytes,
     file_name: str,
@@ -271,16 +208,12 @@ def import_observations(
         with transaction.atomic():
             _write_rows(report, checked, read, user, agency, state, default_source)
             if dry_run:
-                raise _DryRun
-    except _DryRun:
+                raise DryRun
+    except DryRun:
         report.batch = None
         return report
     report.written = True
     return report
-
-
-class _DryRun(Exception):
-    """Raised inside the import transaction to roll a dry run back."""
 
 
 def _reporting_agency(permissions, agency, file_name: str):
@@ -835,7 +768,8 @@ def enter_observation(
 
 def _check_figure(cells: dict, *, user, locale: str | None):
     """Run one figure through the importer's row checks; return its ``CheckedRow`` or raise."""
-    from plantrack.observations.importing import ReadResult, SourceRow
+    from plantrack.observations.importing import ReadResult
+    from plantrack.tabular.readers import SourceRow
 
     read = ReadResult(
         file_format="json",

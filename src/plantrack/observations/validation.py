@@ -29,20 +29,16 @@ from django.utils.translation import gettext as _
 
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import FigureStatus
-from plantrack.observations.importing import (
-    LOCALES,
-    Problem,
-    ReadResult,
-    SourceRow,
-    normalise,
-    number_locale,
-    read_number,
-)
+from plantrack.observations.importing import ReadResult
 from plantrack.observations.models import ConsistencyRule, Observation
 from plantrack.observations.periods import PeriodError, parse_period
+from plantrack.observations.registry import Registry, unit_existed
 from plantrack.plans.choices import Frequency, ValueType
 from plantrack.plans.models import Indicator
-from plantrack.tabular.numbers import format_number
+from plantrack.tabular.numbers import LOCALES, format_number, number_locale, read_number
+from plantrack.tabular.problems import Problem, number_message
+from plantrack.tabular.readers import SourceRow
+from plantrack.tabular.text import normalise
 
 # The period kinds each frequency accepts. A figure as at a day (disbursement by 31 March)
 # fits any frequency: the demo holds one for an annual indicator, and exports re-import.
@@ -51,10 +47,6 @@ FREQUENCY_PERIODS = {
     Frequency.QUARTERLY: {"quarter", "day"},
     Frequency.MONTHLY: {"month", "day"},
 }
-# The words that name a unit's kind, dropped to match "Hưng Đạo" to "Xã Hưng Đạo".
-UNIT_KIND_WORDS = ("tinh", "thanh_pho", "huyen", "thi_xa", "quan", "xa", "phuong", "thi_tran")
-# Lengths of GSO codes (province, district, commune): a spreadsheet drops leading zeros.
-UNIT_CODE_LENGTHS = (2, 3, 5)
 STATUS_WORDS = {
     FigureStatus.ESTIMATE: {"estimate", "uoc", "uoc_tinh", "uoc_thuc_hien", "uoc_th"},
     FigureStatus.PRELIMINARY: {"preliminary", "so_bo"},
@@ -96,78 +88,6 @@ def outlier_threshold() -> Decimal:
 def outlier_points() -> Decimal:
     """Return the change in points beyond which a growth rate needs a comment (default 10)."""
     return Decimal(str(getattr(settings, "PLANTRACK_OUTLIER_POINTS", DEFAULT_OUTLIER_POINTS)))
-
-
-class Registry:
-    """Indicators and units looked up by code or by name, loaded once per import."""
-
-    def __init__(self) -> None:
-        indicators = list(Indicator.objects.all())
-        self.indicators_by_code = {i.code.lower(): i for i in indicators}
-        self.indicators_by_name: dict[str, list[Indicator]] = defaultdict(list)
-        for indicator in indicators:
-            for name in (indicator.name, indicator.name_en):
-                if name:
-                    self.indicators_by_name[normalise(name)].append(indicator)
-        units = list(AdminUnit.objects.all())
-        self.units_by_code: dict[str, list[AdminUnit]] = defaultdict(list)
-        self.units_by_name: dict[str, list[AdminUnit]] = defaultdict(list)
-        self.units_by_short_name: dict[str, list[AdminUnit]] = defaultdict(list)
-        for unit in units:
-            self.units_by_code[unit.code].append(unit)
-            name = normalise(unit.name)
-            self.units_by_name[name].append(unit)
-            for word in UNIT_KIND_WORDS:
-                if name.startswith(word + "_"):
-                    self.units_by_short_name[name.removeprefix(word + "_")].append(unit)
-                    break
-
-    def indicator(self, text: str) -> tuple[Indicator | None, str | None]:
-        key = str(text or "").strip()
-        if not key:
-            return None, "missing_indicator"
-        found = self.indicators_by_code.get(key.lower())
-        if found:
-            return found, None
-        named = self.indicators_by_name.get(normalise(key), [])
-        if len(set(named)) == 1:
-            return named[0], None
-        return None, "ambiguous_indicator" if named else "unknown_indicator"
-
-    def unit(self, text: str, period=None) -> tuple[AdminUnit | None, str | None]:
-        """Return the unit named by code or name, preferring those that existed in ``period``.
-
-        A code is matched as written, then with the leading zeros a spreadsheet drops (1273
-        is 01273) when that gives one code. A name is matched without diacritics and case,
-        with or without its kind ("Hưng Đạo", "xa hung dao"); it is ambiguous when units of
-        different codes that existed in the period (or, if none did, at any time) carry it.
-        Where several rows share a code (an old commune and the new one that took its
-        code), the one valid at the end of the period is taken. With no period, any unit.
-        """
-        key = str(text or "").strip()
-        if not key:
-            return None, "missing_unit"
-        candidates = self.units_by_code.get(key)
-        if not candidates and key.isdigit():
-            padded = {
-                key.zfill(length) for length in UNIT_CODE_LENGTHS if length > len(key)
-            } & self.units_by_code.keys()
-            if len(padded) == 1:
-                candidates = self.units_by_code[padded.pop()]
-        by_name = False
-        if not candidates:
-            by_name = True
-            name = normalise(key)
-            candidates = self.units_by_name.get(name) or self.units_by_short_name.get(name, [])
-        if not candidates:
-            return None, "unknown_unit"
-        alive = [u for u in candidates if period is None or _unit_existed(u, period)]
-        if by_name and len({(u.code, u.level) for u in alive or candidates}) > 1:
-            return None, "ambiguous_unit"
-        if period is not None:
-            at_end = [u for u in alive if u.is_valid_on(period.end)]
-            return (at_end or alive or candidates)[0], None
-        return candidates[0], None
 
 
 def choose_locale(
@@ -287,7 +207,7 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
         found = units.get(unit_key)
         if found is None:
             unit, error = registry.unit(unit_key[0], period)
-            existed = unit is None or period is None or _unit_existed(unit, period)
+            existed = unit is None or period is None or unit_existed(unit, period)
             found = units[unit_key] = (unit, error, existed, getattr(unit, "pk", None))
         unit, error, existed, unit_id = found
         if error:
@@ -627,12 +547,6 @@ def _status(raw) -> tuple[str, str | None]:
     return FigureStatus.ESTIMATE, "unknown_status"
 
 
-def _unit_existed(unit: AdminUnit, period) -> bool:
-    starts = unit.valid_from is None or unit.valid_from <= period.end
-    ends = unit.valid_to is None or period.start <= unit.valid_to
-    return starts and ends
-
-
 def range_message(indicator: Indicator, value: Decimal) -> str | None:
     """Return why ``value`` is outside the indicator's allowed range, or None if it is not.
 
@@ -687,21 +601,6 @@ def _period_message(raw) -> str:
         "Kỳ “%(value)s” không hợp lệ: dùng 2024 (năm, 1900–2100), 2024Q3 (quý), 2024-07 "
         "(tháng) hoặc 2024-03-31 (số liệu tại một ngày)."
     ) % {"value": raw}
-
-
-def number_message(code: str, raw) -> str:
-    if code == "missing_value":
-        return _("Thiếu giá trị.")
-    if code == "too_large":
-        return _("Số “%(value)s” quá lớn: giá trị được lưu tối đa 18 chữ số phần nguyên.") % {
-            "value": raw
-        }
-    if code == "ambiguous_number":
-        return _(
-            "Số “%(value)s” đọc được hai cách (1.234 là một nghìn hai trăm ba mươi tư theo kiểu "
-            "Việt Nam, một phẩy hai ba bốn theo kiểu Anh): hãy khai báo kiểu số của tệp."
-        ) % {"value": raw}
-    return _("“%(value)s” không phải là một số.") % {"value": raw}
 
 
 def _status_message(raw) -> str:

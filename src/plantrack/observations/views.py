@@ -19,15 +19,10 @@ from django.views.decorators.http import require_GET
 from plantrack.accounts.models import Agency
 from plantrack.accounts.permissions import Permissions
 from plantrack.observations.excel_template import LOCALES, TemplateError, write_template
-from plantrack.observations.export import (
-    FORMAT_INFO,
-    ExportError,
-    ExportFormat,
-    export_bytes,
-    select_observations,
-)
+from plantrack.observations.export import export_bytes, select_observations
 from plantrack.observations.models import Observation
 from plantrack.plans.models import Plan
+from plantrack.tabular.writers import FORMAT_INFO, ExportError, ExportFormat
 
 
 @require_GET

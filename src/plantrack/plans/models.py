@@ -399,3 +399,7 @@ class Target(models.Model):
         first = self.start_year if self.start_year is not None else self.target_year
         if first < plan.period_start or self.target_year > plan.last_year:
             raise ValidationError({"target_year": TARGET_OUTSIDE_PLAN_MESSAGE})
+
+
+def find_plan(text: str) -> Plan | None:
+    return Plan.objects.filter(code__iexact=text.strip()).first()

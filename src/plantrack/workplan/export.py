@@ -14,160 +14,16 @@ never. ``write_table`` is shared with the projects' export (``investment.export`
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db.models import Prefetch
-from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from plantrack.accounts.models import Agency
-from plantrack.observations.export import (
-    FORMAT_INFO,
-    ExportFormat,
-    neutralise,
-    number_text,
-    text_cell,
-)
+from plantrack.tabular.writers import Sheet, illustrative_text, vietnamese_label, write_table
 from plantrack.workplan.choices import DeadlineState, Priority, TaskStatus
-from plantrack.workplan.importing import illustrative_labels
-
-# CSV and XLSX only: SDMX-CSV is for statistical figures.
-TABLE_FORMATS = (ExportFormat.CSV, ExportFormat.XLSX)
-
-
-class ExportError(ValueError):
-    """An export that cannot be made (an unknown format); ``code`` is machine-readable."""
-
-    def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-def table_format(name: str | None, default: str = ExportFormat.CSV) -> ExportFormat:
-    """Return the export format ``name`` names (csv, xlsx), or raise ``ExportError``."""
-    if not name:
-        return ExportFormat(default)
-    if name not in TABLE_FORMATS:
-        raise ExportError(
-            _("Định dạng “%(format)s” không hỗ trợ: dùng %(choices)s.")
-            % {"format": name, "choices": ", ".join(TABLE_FORMATS)},
-            "unknown_format",
-        )
-    return ExportFormat(name)
-
-
-def content_type(file_format: str) -> str:
-    return FORMAT_INFO[ExportFormat(file_format)].content_type
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One table to write: its title (the XLSX sheet's name), headers, rows, column widths."""
-
-    title: str
-    headers: list[str]
-    rows: Iterable[list]
-    widths: tuple[int, ...] = ()
-
-
-def write_table(sheets: list[Sheet], file_format: str, out) -> int:
-    """Write ``sheets`` to the binary stream ``out``; return the rows of the first sheet.
-
-    XLSX gets every sheet; CSV the first only (a CSV file holds one table). Cells: text
-    (neutralised), ``Decimal`` and ``int`` (numbers), ``datetime.date`` (a date cell in XLSX,
-    ``2025-06-30`` in CSV), None (empty).
-    """
-    if ExportFormat(file_format) == ExportFormat.XLSX:
-        return _write_xlsx(sheets, out)
-    return _write_csv(sheets[0], out)
-
-
-def _write_csv(sheet: Sheet, out) -> int:
-    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
-    try:
-        writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerow(sheet.headers)
-        count = 0
-        for row in sheet.rows:
-            writer.writerow([_csv_cell(cell) for cell in row])
-            count += 1
-    finally:
-        text.detach()  # leave ``out`` open for the caller
-    return count
-
-
-def _csv_cell(cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, bool):
-        return "1" if cell else "0"
-    if isinstance(cell, int | Decimal | float):
-        return number_text(Decimal(str(cell)), unambiguous=True)
-    if isinstance(cell, datetime.date):
-        return cell.isoformat()
-    return neutralise(str(cell))
-
-
-def _write_xlsx(sheets: list[Sheet], out) -> int:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    first_count = None
-    for sheet in sheets:
-        page = workbook.create_sheet(sheet.title)
-        for index, width in enumerate(sheet.widths, start=1):
-            page.column_dimensions[get_column_letter(index)].width = width
-        page.freeze_panes = "C2"
-        header = []
-        for name in sheet.headers:
-            cell = WriteOnlyCell(page, value=name)
-            cell.font = bold
-            header.append(cell)
-        page.append(header)
-        count = 0
-        for row in sheet.rows:
-            page.append([_xlsx_cell(page, cell, WriteOnlyCell) for cell in row])
-            count += 1
-        if first_count is None:
-            first_count = count
-    workbook.save(out)
-    return first_count or 0
-
-
-def _xlsx_cell(page, cell, cell_class):
-    if cell is None:
-        return None
-    if isinstance(cell, datetime.date):
-        written = cell_class(page, value=cell)
-        written.number_format = "DD/MM/YYYY"
-        return written
-    if isinstance(cell, int | Decimal | float) and not isinstance(cell, bool):
-        return cell
-    return text_cell(page, str(cell), cell_class)
-
-
-def illustrative_text(item) -> str:
-    """Return the illustrative fields of a task or project in Vietnamese: "thời hạn; tình
-    trạng" (the importer reads it back)."""
-    labels = illustrative_labels(type(item))
-    return "; ".join(labels.get(name, name) for name in item.illustrative_fields or [])
-
-
-def vietnamese_label(choices, value: str) -> str:
-    if not value:
-        return ""
-    with override("vi"):
-        return str(choices(value).label)
-
 
 # --- tasks ----------------------------------------------------------------------------------
 

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plantrack.accounts.permissions import Action, require
+from plantrack.tabular.pipeline import DryRun
+from plantrack.tabular.problems import sort_problems
 from plantrack.workplan.choices import TaskStatus
 from plantrack.workplan.models import DeadlineChange, Evidence, Task, TaskUpdate
 
@@ -166,10 +168,6 @@ def move_deadline(task: Task, *, user, new_deadline: datetime.date | None, reaso
 # --- importing the task appendix ----------------------------------------------------------
 
 
-class _DryRun(Exception):
-    """Raised inside the import transaction to roll a dry run back."""
-
-
 def import_tasks(
     content: bytes,
     file_name: str,
@@ -188,21 +186,17 @@ def import_tasks(
     moved deadline goes through ``move_deadline`` and a new status or progress through
     ``add_task_update``, each saying "Nhập từ tệp …", so the history stays whole. Listed
     co-operating agencies are added; none is removed. Return an ``ImportReport``
-    (``observations.services``); ``written`` only when every row was written.
+    (``tabular.problems``); ``written`` only when every row was written.
     """
     from plantrack.accounts.permissions import Permissions
-    from plantrack.observations.services import ImportReport
-    from plantrack.workplan.importing import (
-        TASK_COLUMNS,
-        TASK_REQUIRED,
-        ImportNotPermitted,
-        check_task_rows,
-        read_table,
-    )
+    from plantrack.tabular.pipeline import ImportNotPermitted
+    from plantrack.tabular.problems import ImportReport
+    from plantrack.tabular.readers import read_table
+    from plantrack.workplan.importing import TASK_LAYOUT, check_task_rows
 
     if user is None or not Permissions.of(user).all_seeing:
         raise ImportNotPermitted(_("Chỉ cán bộ kế hoạch và quản trị được nhập nhiệm vụ từ tệp."))
-    table = read_table(content, file_name, TASK_COLUMNS, TASK_REQUIRED)
+    table = read_table(content, file_name, TASK_LAYOUT)
     report = ImportReport(
         file_name=file_name,
         checksum=hashlib.sha256(content).hexdigest(),
@@ -228,23 +222,17 @@ def import_tasks(
                 outcome = _write_task(row, user=user, file_name=file_name)
                 setattr(report, outcome, getattr(report, outcome) + 1)
             if dry_run:
-                raise _DryRun
-    except _DryRun:
+                raise DryRun
+    except DryRun:
         return report
     report.written = True
     return report
 
 
 def _problem_of_file(code: str, message: str, file_name: str):
-    from plantrack.observations.importing import Problem
+    from plantrack.tabular.problems import Problem
 
     return Problem(code=code, message=message, file=file_name)
-
-
-def sort_problems(problems: list) -> None:
-    """Order problems as the file reads: the whole file's first, then sheet by sheet, row by
-    row (stable, so a row's problems keep the order of the checks)."""
-    problems.sort(key=lambda problem: (problem.row is not None, problem.sheet, problem.row or 0))
 
 
 # The fields an import sets directly; the deadline, the status and the progress have their
@@ -264,7 +252,7 @@ _DIRECT_FIELDS = (
 
 def _write_task(row, *, user, file_name: str) -> str:
     """Create or update one checked task row; return "created", "changed" or "unchanged"."""
-    from plantrack.workplan.importing import update_changed
+    from plantrack.tabular.checks import update_changed
 
     values = dict(row.values)
     task = Task.objects.select_for_update().filter(code=row.code).first()

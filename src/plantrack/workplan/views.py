@@ -15,9 +15,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from plantrack.accounts.models import Agency
 from plantrack.accounts.permissions import Action, NotPermitted, permits
-from plantrack.observations.export import FORMAT_INFO
+from plantrack.tabular.writers import FORMAT_INFO, ExportError, content_type, table_format
 from plantrack.workplan.choices import DeadlineState
-from plantrack.workplan.export import ExportError, content_type, export_tasks_bytes, table_format
+from plantrack.workplan.export import export_tasks_bytes
 from plantrack.workplan.forms import MoveDeadlineForm, TaskUpdateForm
 from plantrack.workplan.models import Evidence, Task
 from plantrack.workplan.scorecards import agency_scorecard

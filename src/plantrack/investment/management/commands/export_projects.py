@@ -10,8 +10,8 @@ from django.core.management.base import BaseCommand
 from plantrack.investment.choices import PipelineStatus, ProjectKind
 from plantrack.investment.export import export_projects
 from plantrack.investment.models import Project
-from plantrack.workplan.export import TABLE_FORMATS
-from plantrack.workplan.management.commands.export_tasks import output_format, write
+from plantrack.tabular.commands import output_format, write_file
+from plantrack.tabular.writers import TABLE_FORMATS
 
 
 class Command(BaseCommand):
@@ -41,5 +41,5 @@ class Command(BaseCommand):
         if options["sector"]:
             projects = projects.filter(sector__iexact=options["sector"])
         file_format = output_format(path, options["format"])
-        count = write(path, lambda out: export_projects(projects, file_format, out))
+        count = write_file(path, lambda out: export_projects(projects, file_format, out))
         self.stdout.write(f"Đã ghi {count} dự án ({file_format}) vào {path}.")

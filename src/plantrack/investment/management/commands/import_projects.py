@@ -6,10 +6,10 @@ Exit codes as ``import_tasks``: 0 written (or a clean dry run), 1 refused, 2 usa
 from django.utils.translation import gettext_lazy
 
 from plantrack.investment.services import import_projects
-from plantrack.workplan.management.commands.import_tasks import ImportCommand
+from plantrack.plans.commands import AppendixCommand
 
 
-class Command(ImportCommand):
+class Command(AppendixCommand):
     help = (
         "Nhập danh mục dự án (XLSX, CSV): kiểm tra mọi dòng, rồi ghi tất cả hoặc không ghi "
         "gì; nhập lại cùng tệp không thay đổi gì. Mã thoát: 0 đã ghi (hoặc chạy thử không "

@@ -11,14 +11,10 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from plantrack.observations.export import (
-    ExportError,
-    ExportFormat,
-    export_observations,
-    select_observations,
-)
+from plantrack.observations.export import export_observations, select_observations
 from plantrack.observations.models import Observation
 from plantrack.plans.models import Plan
+from plantrack.tabular.writers import ExportError, ExportFormat
 
 
 class Command(BaseCommand):

@@ -12,26 +12,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from plantrack.accounts.models import Agency
-from plantrack.observations.export import ExportFormat
 from plantrack.plans.models import Plan
+from plantrack.tabular.commands import output_format, write_file
+from plantrack.tabular.writers import TABLE_FORMATS
 from plantrack.workplan.choices import DeadlineState
-from plantrack.workplan.export import TABLE_FORMATS, export_tasks
+from plantrack.workplan.export import export_tasks
 from plantrack.workplan.models import Task
-
-
-def output_format(path: Path, chosen: str | None) -> str:
-    """Return the chosen format, else the file's: .xlsx is XLSX, anything else CSV."""
-    if chosen:
-        return chosen
-    return ExportFormat.XLSX if path.suffix.lower() == ".xlsx" else ExportFormat.CSV
-
-
-def write(path: Path, writer) -> int:
-    try:
-        with path.open("wb") as out:
-            return writer(out)
-    except OSError as error:
-        raise CommandError(f"Không ghi được tệp {path}: {error.strerror}", returncode=2) from error
 
 
 class Command(BaseCommand):
@@ -77,5 +63,5 @@ class Command(BaseCommand):
         if options["state"]:
             tasks = tasks.with_deadline_state(as_of).filter(deadline_state=options["state"])
         file_format = output_format(path, options["format"])
-        count = write(path, lambda out: export_tasks(tasks, file_format, out, as_of=as_of))
+        count = write_file(path, lambda out: export_tasks(tasks, file_format, out, as_of=as_of))
         self.stdout.write(f"Đã ghi {count} nhiệm vụ ({file_format}) vào {path}.")
