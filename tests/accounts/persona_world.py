@@ -29,7 +29,7 @@ from plantrack.investment.choices import PipelineStatus, ProjectKind
 from plantrack.investment.models import Project
 from plantrack.observations.choices import FigureStatus, WorkflowState
 from plantrack.observations.models import ImportBatch, ReportingRound, RoundObligation
-from plantrack.observations.services import record_observation
+from plantrack.observations.vintages import record_observation
 from plantrack.plans.choices import Comparator, PlanKind, PlanStatus
 from plantrack.plans.models import Indicator, Plan
 from plantrack.progress.choices import Figures

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from plantrack.observations.choices import FigureStatus
-from plantrack.observations.services import record_observation
+from plantrack.observations.vintages import record_observation
 
 SOURCE = "http://thongkecaobang.gso.gov.vn/bao-cao-tinh-hinh-kinh-te-xa-hoi-nam-2024"
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from plantrack.observations.choices import FigureStatus, WorkflowState
 from plantrack.observations.models import Observation
-from plantrack.observations.services import record_observation
+from plantrack.observations.vintages import record_observation
 from plantrack.plans.choices import Direction
 from plantrack.plans.models import Indicator
 

@@ -19,7 +19,8 @@ from plantrack import urls as project_urls
 from plantrack.observations.choices import FigureStatus, RevisionAction, WorkflowState
 from plantrack.observations.models import Observation, ObservationRevision
 from plantrack.observations.rounds import Owed, open_round
-from plantrack.observations.services import record_observation, submit_observations
+from plantrack.observations.vintages import record_observation
+from plantrack.observations.workflow import submit_observations
 from plantrack.plans.choices import Direction
 from plantrack.plans.models import Indicator
 

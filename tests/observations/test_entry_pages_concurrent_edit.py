@@ -7,7 +7,7 @@ import pytest
 from entry_pages_helpers import SOURCE, edit_url, figure
 from pytest_django.asserts import assertContains
 
-from plantrack.observations.services import edit_observation
+from plantrack.observations.workflow import edit_observation
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from plantrack.observations.choices import RevisionAction, WorkflowState
 from plantrack.observations.models import Observation
-from plantrack.observations.services import reject_observations
+from plantrack.observations.workflow import reject_observations
 
 pytestmark = pytest.mark.django_db
 

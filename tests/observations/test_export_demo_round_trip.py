@@ -8,8 +8,8 @@ from django.db import transaction
 
 from plantrack.demo.services import load_demo
 from plantrack.observations.export import LONG_COLUMNS, export_bytes, select_observations
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import Observation
-from plantrack.observations.services import import_observations
 from plantrack.plans.models import Plan
 
 

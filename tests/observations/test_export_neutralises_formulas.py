@@ -81,7 +81,7 @@ def test_sdmx_csv_quotes_the_source_too(figure):
 
 
 def test_an_xlsx_export_reimports_a_formula_text_exactly(figure, planner):
-    from plantrack.observations.services import import_observations
+    from plantrack.observations.imports import import_observations
 
     report = import_observations(exported("xlsx"), "so-lieu.xlsx", user=planner)
 

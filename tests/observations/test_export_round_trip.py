@@ -9,8 +9,8 @@ from test_export_support import SOURCE, build, publish
 
 from plantrack.observations.choices import FigureStatus
 from plantrack.observations.export import export_bytes, select_observations
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import Observation, ObservationRevision
-from plantrack.observations.services import import_observations
 from plantrack.plans.models import Plan
 
 

@@ -17,7 +17,7 @@ from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import REFORM_DATE, AdminUnit
 from plantrack.observations.choices import FigureStatus, WorkflowState
 from plantrack.observations.excel_template import CODE_ROW, FIRST_DATA_ROW
-from plantrack.observations.services import record_observation
+from plantrack.observations.vintages import record_observation
 from plantrack.plans.choices import Frequency, ValueType
 from plantrack.plans.models import Indicator
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from plantrack.accounts.choices import Role
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import ConsistencyRule, Observation
-from plantrack.observations.services import import_observations
 from plantrack.plans.models import Indicator
 
 pytestmark = pytest.mark.django_db

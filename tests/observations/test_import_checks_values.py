@@ -5,8 +5,8 @@ import pytest
 
 from plantrack.accounts.choices import Role
 from plantrack.observations.choices import FigureStatus
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import Observation
-from plantrack.observations.services import import_observations
 from plantrack.plans.choices import ValueType
 from plantrack.plans.models import Indicator
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import ImportBatch, Observation
-from plantrack.observations.services import import_observations
 
 pytestmark = pytest.mark.django_db
 

@@ -7,12 +7,10 @@ from decimal import Decimal
 import pytest
 
 from plantrack.observations.choices import FigureStatus, RevisionAction, WorkflowState
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import ImportBatch, Observation
-from plantrack.observations.services import (
-    approve_observations,
-    import_observations,
-    record_observation,
-)
+from plantrack.observations.vintages import record_observation
+from plantrack.observations.workflow import approve_observations
 
 pytestmark = pytest.mark.django_db
 

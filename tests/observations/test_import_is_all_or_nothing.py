@@ -3,8 +3,8 @@
 import pytest
 
 from plantrack.accounts.choices import Role
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import ImportBatch
-from plantrack.observations.services import import_observations
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ districts) and new communes took old codes and names.
 import pytest
 
 from plantrack.accounts.choices import Role
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import Observation
-from plantrack.observations.services import import_observations
 from plantrack.plans.models import Indicator
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import pytest
 from django.utils import translation
 
 from plantrack.accounts.choices import Role
-from plantrack.observations.services import import_observations
+from plantrack.observations.imports import import_observations
 
 pytestmark = pytest.mark.django_db
 

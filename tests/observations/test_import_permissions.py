@@ -14,8 +14,8 @@ from plantrack.accounts.choices import Role
 from plantrack.accounts.models import Agency, Membership
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import WorkflowState
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import Observation
-from plantrack.observations.services import import_observations
 from plantrack.plans.models import Indicator
 
 pytestmark = pytest.mark.django_db

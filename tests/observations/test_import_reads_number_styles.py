@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import Observation
-from plantrack.observations.services import import_observations
 from plantrack.plans.models import Indicator
 from plantrack.tabular.numbers import format_number, number_locale, read_number
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import Observation
-from plantrack.observations.services import import_observations
 from plantrack.plans.models import Indicator
 
 pytestmark = pytest.mark.django_db

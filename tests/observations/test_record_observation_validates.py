@@ -10,7 +10,7 @@ from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import REFORM_DATE, AdminUnit
 from plantrack.observations.choices import FigureStatus
 from plantrack.observations.models import Observation
-from plantrack.observations.services import record_observation
+from plantrack.observations.vintages import record_observation
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.db.models.deletion import ProtectedError
 
 from plantrack.observations.choices import FigureStatus, RevisionAction, WorkflowState
 from plantrack.observations.models import Observation
-from plantrack.observations.services import record_observation
+from plantrack.observations.vintages import record_observation
 
 pytestmark = pytest.mark.django_db
 

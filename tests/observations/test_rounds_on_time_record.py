@@ -8,7 +8,7 @@ from rounds_helpers import at, make_hospital_beds, open_year_round, submitted_fi
 
 from plantrack.observations.models import ObligationState, RoundObligation
 from plantrack.observations.rounds import agency_records, close_round, round_progress
-from plantrack.observations.services import NotPermitted, WorkflowError
+from plantrack.observations.workflow import NotPermitted, WorkflowError
 
 pytestmark = pytest.mark.django_db
 

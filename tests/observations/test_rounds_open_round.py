@@ -12,7 +12,7 @@ from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.models import ReportingRound, RoundObligation
 from plantrack.observations.rounds import Owed, open_round
-from plantrack.observations.services import NotPermitted, WorkflowError
+from plantrack.observations.workflow import NotPermitted, WorkflowError
 from plantrack.plans.choices import Frequency
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import FigureStatus, WorkflowState
 from plantrack.observations.models import ObligationState, RoundObligation, RoundState
 from plantrack.observations.rounds import round_progress
-from plantrack.observations.services import (
+from plantrack.observations.workflow import (
     edit_observation,
     reject_observations,
     submit_observations,

@@ -9,8 +9,8 @@ from plantrack.accounts.models import Agency, Membership
 from plantrack.demo.services import load_demo
 from plantrack.observations.excel_template import CODE_ROW, write_template
 from plantrack.observations.importing import DATA_SHEET
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import Observation
-from plantrack.observations.services import import_observations
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from test_export_support import build, open_workbook, save_workbook
 
 from plantrack.observations.excel_template import TemplateError, write_template
 from plantrack.observations.importing import META_SHEET
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import Observation
-from plantrack.observations.services import import_observations
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from test_export_support import (
 
 from plantrack.observations.excel_template import write_template
 from plantrack.observations.importing import DATA_SHEET
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import Observation
-from plantrack.observations.services import import_observations
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ from plantrack.observations.excel_template import (
     write_template,
 )
 from plantrack.observations.importing import DATA_SHEET
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import Observation
-from plantrack.observations.services import import_observations
 
 
 @pytest.fixture

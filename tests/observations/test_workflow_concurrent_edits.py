@@ -9,11 +9,11 @@ from django.db import connection, connections
 
 from plantrack.observations.choices import FigureStatus, RevisionAction, WorkflowState
 from plantrack.observations.models import Observation
-from plantrack.observations.services import (
+from plantrack.observations.vintages import record_observation
+from plantrack.observations.workflow import (
     ConcurrentEdit,
     WorkflowError,
     edit_observation,
-    record_observation,
     reject_observations,
     submit_observations,
 )

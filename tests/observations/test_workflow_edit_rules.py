@@ -7,7 +7,8 @@ import pytest
 
 from plantrack.observations.choices import FigureStatus, WorkflowState
 from plantrack.observations.models import Observation
-from plantrack.observations.services import WorkflowError, edit_observation, record_observation
+from plantrack.observations.vintages import record_observation
+from plantrack.observations.workflow import WorkflowError, edit_observation
 from plantrack.plans.choices import ValueType
 from plantrack.plans.models import Indicator
 

@@ -6,10 +6,10 @@ import pytest
 from django.utils import timezone
 
 from plantrack.observations.choices import FigureStatus, RevisionAction, WorkflowState
-from plantrack.observations.services import (
+from plantrack.observations.vintages import record_observation
+from plantrack.observations.workflow import (
     approve_observations,
     edit_observation,
-    record_observation,
     reject_observations,
     submit_observations,
 )

@@ -5,13 +5,13 @@ from decimal import Decimal
 import pytest
 
 from plantrack.observations.choices import FigureStatus, WorkflowState
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import Observation
-from plantrack.observations.services import (
+from plantrack.observations.vintages import record_observation
+from plantrack.observations.workflow import (
     WorkflowError,
     approve_observations,
     edit_observation,
-    import_observations,
-    record_observation,
     reject_observations,
     submit_observations,
 )

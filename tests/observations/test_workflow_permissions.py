@@ -8,11 +8,11 @@ import pytest
 from plantrack.accounts.choices import Role
 from plantrack.accounts.models import Membership
 from plantrack.observations.choices import FigureStatus, WorkflowState
-from plantrack.observations.services import (
+from plantrack.observations.vintages import record_observation
+from plantrack.observations.workflow import (
     NotPermitted,
     approve_observations,
     edit_observation,
-    record_observation,
     reject_observations,
     submit_observations,
 )

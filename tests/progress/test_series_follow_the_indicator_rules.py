@@ -8,7 +8,7 @@ import pytest
 from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import FigureStatus, WorkflowState
-from plantrack.observations.services import record_observation
+from plantrack.observations.vintages import record_observation
 from plantrack.plans.choices import Aggregation, Direction
 from plantrack.plans.models import Indicator
 from plantrack.progress.assess import FigureStore

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from plantrack.observations.choices import FigureStatus
 from plantrack.observations.models import ObservationRevision
-from plantrack.observations.services import record_observation
+from plantrack.observations.vintages import record_observation
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from plantrack.observations.choices import FigureStatus, WorkflowState
-from plantrack.observations.services import record_observation
+from plantrack.observations.vintages import record_observation
 from plantrack.plans.choices import (
     Comparator,
     Direction,

@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from plantrack.observations.choices import FigureStatus, WorkflowState
-from plantrack.observations.services import record_observation
+from plantrack.observations.vintages import record_observation
 from plantrack.workplan.models import ReminderSent
 
 pytestmark = pytest.mark.django_db

@@ -15,11 +15,11 @@ from rest_framework.views import exception_handler
 
 from plantrack.accounts.permissions import NotPermitted
 from plantrack.investment.services import ProjectError
-from plantrack.observations.services import WorkflowError
+from plantrack.observations.workflow import WorkflowError
 from plantrack.tabular.pipeline import ImportNotPermitted
 from plantrack.workplan.services import TaskError
 
-# The HTTP status of each workflow code (observations/services.py); any other code, such as
+# The HTTP status of each workflow code (observations/workflow.py); any other code, such as
 # ``invalid`` or ``reason_required``, is 400. One code, one status: ``invalid`` is always 400.
 WORKFLOW_STATUS = {
     "not_permitted": status.HTTP_403_FORBIDDEN,

@@ -3,7 +3,7 @@
 Every list and detail starts from these querysets, which start from the models' own
 ``for_user`` (the permission chokepoint), so a figure or a draft plan that a user may not see
 answers 404 exactly as one that does not exist. What a user may *do* with a figure is
-decided by the workflow services (``observations.services``), never here.
+decided by the workflow services (``observations.workflow``), never here.
 """
 
 from django.db.models import Exists, OuterRef

@@ -1,9 +1,9 @@
 """The REST API's views: parse the request, call one query or service, render.
 
 Reads start from ``api.permissions`` (the models' ``for_user``), so what a user may not see
-answers 404; writes call the services of ``observations.services`` (``enter_observation``,
-``edit_observation``, the workflow and the importer, as the web pages do), which decide
-what a user may do (403 ``not_permitted``).
+answers 404; writes call the services of ``observations`` (``entry.enter_observation``,
+``workflow.edit_observation``, the workflow and the importer, as the web pages do), which
+decide what a user may do (403 ``not_permitted``).
 """
 
 import re
@@ -32,12 +32,12 @@ from rest_framework.views import APIView
 
 from plantrack.api import filters, permissions, serializers
 from plantrack.api.exceptions import ApiError, VersionRequired
+from plantrack.observations.entry import enter_observation
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import Observation
-from plantrack.observations.services import (
+from plantrack.observations.workflow import (
     approve_observations,
     edit_observation,
-    enter_observation,
-    import_observations,
     reject_observations,
     submit_observations,
 )

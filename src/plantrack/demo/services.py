@@ -36,7 +36,7 @@ from plantrack.investment.choices import PipelineStatus, ProjectKind
 from plantrack.investment.models import Project, ProjectLocation
 from plantrack.loading import Outcome, Tally
 from plantrack.observations.choices import FigureStatus, WorkflowState
-from plantrack.observations.services import record_observation
+from plantrack.observations.vintages import record_observation
 from plantrack.plans.choices import (
     Aggregation,
     Comparator,

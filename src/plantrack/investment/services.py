@@ -7,15 +7,16 @@ language, and ``accounts.permissions.NotPermitted`` when the user may not change
 """
 
 import datetime
-import hashlib
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from plantrack.accounts.permissions import Action, require
+from plantrack.accounts.permissions import Action, Permissions, require
 from plantrack.investment.choices import PipelineStatus
+from plantrack.investment.importing import PROJECT_LAYOUT, check_project_rows
 from plantrack.investment.models import (
     CapitalSource,
     Project,
@@ -23,7 +24,11 @@ from plantrack.investment.models import (
     ProjectLocation,
     ProjectUpdate,
 )
-from plantrack.tabular.pipeline import DryRun
+from plantrack.observations.choices import ImportKind, Layout
+from plantrack.observations.models import ImportBatch
+from plantrack.tabular.checks import update_changed
+from plantrack.tabular.pipeline import Checked, Importer, ImportNotPermitted, Source, run_import
+from plantrack.tabular.readers import read_table
 
 # A value left as KEEP is not changed (``record_finance``); None means "unknown".
 KEEP = object()
@@ -152,49 +157,42 @@ def import_projects(
     tệp …"); listed locations and capital sources are added, none removed. Return an
     ``ImportReport`` (``tabular.problems``).
     """
-    from plantrack.accounts.permissions import Permissions
-    from plantrack.investment.importing import (
-        PROJECT_LAYOUT,
-        check_project_rows,
-    )
-    from plantrack.tabular.pipeline import ImportNotPermitted
-    from plantrack.tabular.problems import ImportReport, Problem, sort_problems
-    from plantrack.tabular.readers import read_table
+    importer = ProjectImporter(user=user, prefix=prefix, plan=plan, locale=locale)
+    return run_import(importer, content, file_name, dry_run=dry_run)
 
-    if user is None or not Permissions.of(user).all_seeing:
-        raise ImportNotPermitted(_("Chỉ cán bộ kế hoạch và quản trị được nhập dự án từ tệp."))
-    table = read_table(content, file_name, PROJECT_LAYOUT)
-    checked, problems, chosen = check_project_rows(
-        table, file_name, prefix=prefix or None, plan=plan, locale=locale
-    )
-    report = ImportReport(
-        file_name=file_name,
-        checksum=hashlib.sha256(content).hexdigest(),
-        file_format=table.file_format,
-        layout="projects",
-        locale=chosen,
-        rows=len(table.rows),
-        dry_run=dry_run,
-        problems=list(table.problems) + problems,
-    )
-    if not table.rows and not report.errors:
-        report.problems.append(
-            Problem(code="empty_file", message=_("Tệp không có dự án nào."), file=file_name)
+
+class ProjectImporter(Importer):
+    """Projects from a plan's appendix: planners and admins only."""
+
+    empty_message = gettext_lazy("Tệp không có dự án nào.")
+
+    def __init__(self, *, user, prefix: str | None = None, plan=None, locale=None) -> None:
+        self.user = user
+        self.prefix = prefix or None
+        self.plan = plan
+        self.locale = locale
+
+    def permit(self) -> None:
+        if self.user is None or not Permissions.of(self.user).all_seeing:
+            raise ImportNotPermitted(_("Chỉ cán bộ kế hoạch và quản trị được nhập dự án từ tệp."))
+
+    def read(self, content: bytes, file_name: str) -> Source:
+        table = read_table(content, file_name, PROJECT_LAYOUT)
+        return Source(table.file_format, Layout.PROJECTS, table.rows, table.problems, extra=table)
+
+    def check(self, source: Source, file_name: str) -> Checked:
+        rows, problems, chosen = check_project_rows(
+            source.extra, file_name, prefix=self.prefix, plan=self.plan, locale=self.locale
         )
-    sort_problems(report.problems)
-    if report.errors:
-        return report
-    try:
-        with transaction.atomic():
-            for row in checked:
-                outcome = _write_project(row, user=user, file_name=file_name)
-                setattr(report, outcome, getattr(report, outcome) + 1)
-            if dry_run:
-                raise DryRun
-    except DryRun:
-        return report
-    report.written = True
-    return report
+        return Checked(rows, problems, chosen)
+
+    def open_record(self, report, rows) -> ImportBatch:
+        return ImportBatch.open(report, kind=ImportKind.PROJECTS, user=self.user, rows=len(rows))
+
+    def write(self, rows, report) -> None:
+        for row in rows:
+            outcome = _write_project(row, user=self.user, file_name=report.file_name)
+            setattr(report, outcome, getattr(report, outcome) + 1)
 
 
 _DIRECT_FIELDS = (
@@ -214,8 +212,6 @@ _DIRECT_FIELDS = (
 
 def _write_project(row, *, user, file_name: str) -> str:
     """Create or update one checked project row; return "created", "changed" or "unchanged"."""
-    from plantrack.tabular.checks import update_changed
-
     values = dict(row.values)
     project = Project.objects.select_for_update().filter(code=row.code).first()
     if project is None:

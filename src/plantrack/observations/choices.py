@@ -33,3 +33,13 @@ class FileFormat(models.TextChoices):
 class Layout(models.TextChoices):
     LONG = "long", _("Dạng dọc (mỗi dòng một giá trị)")
     TEMPLATE = "template", _("Biểu mẫu Excel của PlanTrack")
+    TASKS = "tasks", _("Phụ lục nhiệm vụ")
+    PROJECTS = "projects", _("Danh mục dự án")
+
+
+class ImportKind(models.TextChoices):
+    """What an import record wrote: figures, tasks or projects (one record per file)."""
+
+    FIGURES = "figures", _("Số liệu")
+    TASKS = "tasks", _("Nhiệm vụ")
+    PROJECTS = "projects", _("Dự án")

@@ -1,6 +1,6 @@
 """The data-entry pages: upload a file, the agency's figures in the workflow, approvals.
 
-Thin views over the one importer and the workflow services of ``observations.services``
+Thin views over the one importer and the workflow services of ``observations.workflow``
 (the same functions the ``import`` command and the API call), which decide what a user may
 do. What a page lists goes through ``Observation.objects.for_user`` and the user's rights
 (``accounts.permissions.Permissions``):
@@ -41,17 +41,17 @@ from plantrack.accounts.gates import (
 from plantrack.accounts.models import Agency
 from plantrack.accounts.permissions import Action, Permissions, permits
 from plantrack.geo.models import AdminUnit
-from plantrack.observations.choices import Layout, WorkflowState
+from plantrack.observations.choices import ImportKind, Layout, WorkflowState
+from plantrack.observations.entry import enter_observation
 from plantrack.observations.entry_forms import EditForm, FigureForm, ImportForm, page_locale
+from plantrack.observations.imports import import_observations
 from plantrack.observations.models import ImportBatch, Observation
-from plantrack.observations.services import (
+from plantrack.observations.workflow import (
     ConcurrentEdit,
     FigureInvalid,
     WorkflowError,
     approve_observations,
     edit_observation,
-    enter_observation,
-    import_observations,
     reject_observations,
     submit_observations,
 )
@@ -148,9 +148,9 @@ def import_file(request):
         "layout_label": _layout_label(report),
         "template_agencies": agency_list,
         "template_period": str(timezone.localdate().year),
-        "recent": ImportBatch.objects.for_user(request.user).select_related("user", "agency")[
-            :RECENT_IMPORTS
-        ],
+        "recent": ImportBatch.objects.for_user(request.user)
+        .filter(kind=ImportKind.FIGURES)
+        .select_related("user", "agency")[:RECENT_IMPORTS],
         **_tabs(request),
     }
     return render(request, "observations/entry/import.html", context, status=status)

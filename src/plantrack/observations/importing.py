@@ -2,7 +2,7 @@
 
 No database here: this module turns bytes into ``SourceRow`` objects that remember where each
 value came from (sheet, row, column), and reports what it cannot read as ``Problem`` objects.
-``services.import_observations`` validates the rows against the registry and writes them.
+``imports.import_observations`` validates the rows against the registry and writes them.
 
 Layouts:
 

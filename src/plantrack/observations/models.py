@@ -13,6 +13,7 @@ from plantrack.accounts.permissions import Action, RestrictedQuerySet
 from plantrack.observations.choices import (
     FigureStatus,
     FileFormat,
+    ImportKind,
     Layout,
     RevisionAction,
     WorkflowState,
@@ -352,7 +353,12 @@ class ImportBatchQuerySet(RestrictedQuerySet):
 
 
 class ImportBatch(models.Model):
-    """One written import of a file: who, when, which file (checksum), what it changed."""
+    """One written import of a file: who, when, which file (checksum), what it changed.
+
+    Figures, tasks and projects alike (``kind``): the import pipeline
+    (``tabular.pipeline.run_import``) opens the record before it writes and closes it with
+    the counts, in the same transaction.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -374,6 +380,9 @@ class ImportBatch(models.Model):
     checksum = models.CharField(_("mã băm SHA-256"), max_length=64)
     file_format = models.CharField(_("định dạng"), max_length=10, choices=FileFormat)
     layout = models.CharField(_("bố cục"), max_length=10, choices=Layout)
+    kind = models.CharField(
+        _("nội dung nhập"), max_length=10, choices=ImportKind, default=ImportKind.FIGURES
+    )
     rows = models.PositiveIntegerField(_("số dòng giá trị"), default=0)
     created_count = models.PositiveIntegerField(_("giá trị mới"), default=0)
     changed_count = models.PositiveIntegerField(_("giá trị thay đổi"), default=0)
@@ -393,6 +402,27 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @classmethod
+    def open(cls, report, *, kind: str, user, agency=None, rows: int) -> "ImportBatch":
+        """Record a file about to be written (``report`` is its ``ImportReport``)."""
+        return cls.objects.create(
+            user=user if user is not None and user.is_authenticated else None,
+            agency=agency,
+            file_name=report.file_name,
+            checksum=report.checksum,
+            file_format=report.file_format,
+            layout=report.layout,
+            kind=kind,
+            rows=rows,
+        )
+
+    def close(self, report) -> None:
+        """Keep what the import did: how many records were new, changed and unchanged."""
+        self.created_count = report.created
+        self.changed_count = report.changed
+        self.unchanged_count = report.unchanged
+        self.save(update_fields=["created_count", "changed_count", "unchanged_count"])
 
 
 class ConsistencyRule(models.Model):

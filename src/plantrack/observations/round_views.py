@@ -21,7 +21,7 @@ from plantrack.accounts.permissions import Action, permits
 from plantrack.observations import rounds
 from plantrack.observations.models import ReportingRound, RoundObligation, RoundState
 from plantrack.observations.round_forms import RoundForm
-from plantrack.observations.services import WorkflowError
+from plantrack.observations.workflow import WorkflowError
 from plantrack.plans.models import Indicator
 
 # How many closed rounds the list shows after the open ones.

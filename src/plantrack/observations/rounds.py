@@ -52,8 +52,8 @@ from plantrack.observations.models import (
     deadline_cutoff,
 )
 from plantrack.observations.periods import Period, PeriodError, parse_period
-from plantrack.observations.services import NotPermitted, WorkflowError
 from plantrack.observations.validation import FREQUENCY_PERIODS
+from plantrack.observations.workflow import NotPermitted, WorkflowError
 from plantrack.plans.models import Indicator
 
 # The workflow states in which a figure counts as reported.

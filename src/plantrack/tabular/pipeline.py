@@ -1,19 +1,89 @@
-"""The import pipeline's shared parts: who may import, dry runs, and a paused collector."""
+"""The one import pipeline: figures, tasks and projects go through ``run_import``.
+
+The runner owns what every import does alike: who may import, reading, the report and its
+problem order, the all-or-nothing transaction, the dry run, and the import record. What
+differs is an ``Importer``: its reader (``read``), its row checker (``check``) and its
+writer (``write``), with the record it keeps (``open_record``). The web upload, the API and
+the commands call the services that call ``run_import``; none of them decides anything of
+their own.
+"""
 
 from __future__ import annotations
 
 import gc
+import hashlib
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from plantrack.tabular.problems import ImportReport, Problem, sort_problems
 
 
 class ImportNotPermitted(Exception):
-    """The user may not import tasks or projects (planners and admins only)."""
+    """The user may not make this import at all (tasks and projects: planners and admins)."""
 
     code = "not_permitted"
 
 
+class DryRun(Exception):
+    """Raised inside the import transaction to roll a dry run back."""
+
+
+@dataclass
+class Source:
+    """What a reader made of a file: its rows in the importer's own form, its format and
+    layout, and what could not be read."""
+
+    file_format: str
+    layout: str
+    rows: list[Any] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # Whatever else the importer's checker needs from the reading (a template's metadata).
+    extra: Any = None
+
+
+@dataclass
+class Checked:
+    """What a row checker made of a source: rows ready to write, problems, the locale
+    chosen for numbers typed as text."""
+
+    rows: list[Any]
+    problems: list[Problem]
+    locale: str | None = None
+
+
+class Importer:
+    """One kind of import. Subclasses read, check and write; the runner does the rest."""
+
+    # "Tệp không có … nào.": said when a file holds no row at all.
+    empty_message = ""
+
+    def permit(self) -> None:
+        """Raise ``ImportNotPermitted`` when the user may not import this at all. Rights that
+        depend on a row (a figure's indicator) are the checker's."""
+
+    def read(self, content: bytes, file_name: str) -> Source:
+        raise NotImplementedError
+
+    def check(self, source: Source, file_name: str) -> Checked:
+        raise NotImplementedError
+
+    def open_record(self, report: ImportReport, rows: list[Any]) -> Any:
+        """Return the import record of a file about to be written (in the transaction), or
+        None; a record has ``close(report)``, called once the rows are written."""
+        return None
+
+    def write(self, rows: list[Any], report: ImportReport) -> None:
+        """Write the checked rows, counting them in ``report`` as created, changed or
+        unchanged. Runs in the import's transaction: an exception writes nothing."""
+        raise NotImplementedError
+
+
 @contextmanager
-def collector_paused():
+def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a file is imported.
 
     An import holds a few objects per row (a million rows in bench/import.py), none of them
@@ -30,5 +100,49 @@ def collector_paused():
             gc.enable()
 
 
-class DryRun(Exception):
-    """Raised inside the import transaction to roll a dry run back."""
+@collector_paused()
+def run_import(
+    importer: Importer, content: bytes, file_name: str, *, dry_run: bool = False
+) -> ImportReport:
+    """Check every row of a file and write all of them, or none; return the report.
+
+    A file with any error writes nothing; warnings do not stop it. Problems come in the
+    order of the file (``sort_problems``). A dry run checks and writes inside a transaction
+    that is then rolled back, so it finds what a real import would, database checks
+    included, and leaves nothing behind: not even its import record.
+    """
+    importer.permit()
+    source = importer.read(content, file_name)
+    for problem in source.problems:
+        problem.file = problem.file or file_name
+    checked = importer.check(source, file_name)
+    report = ImportReport(
+        file_name=file_name,
+        checksum=hashlib.sha256(content).hexdigest(),
+        file_format=source.file_format,
+        layout=source.layout,
+        locale=checked.locale,
+        rows=len(source.rows),
+        dry_run=dry_run,
+        problems=[*source.problems, *checked.problems],
+    )
+    if not source.rows and not report.errors:
+        report.problems.append(
+            Problem(code="empty_file", message=str(importer.empty_message), file=file_name)
+        )
+    sort_problems(report.problems)
+    if report.errors:
+        return report
+    try:
+        with transaction.atomic():
+            report.batch = importer.open_record(report, checked.rows)
+            importer.write(checked.rows, report)
+            if report.batch is not None:
+                report.batch.close(report)
+            if dry_run:
+                raise DryRun
+    except DryRun:
+        report.batch = None
+        return report
+    report.written = True
+    return report

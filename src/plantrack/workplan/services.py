@@ -10,11 +10,16 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from plantrack.accounts.permissions import Action, require
-from plantrack.tabular.pipeline import DryRun
-from plantrack.tabular.problems import sort_problems
+from plantrack.accounts.permissions import Action, Permissions, require
+from plantrack.observations.choices import ImportKind, Layout
+from plantrack.observations.models import ImportBatch
+from plantrack.tabular.checks import update_changed
+from plantrack.tabular.pipeline import Checked, Importer, ImportNotPermitted, Source, run_import
+from plantrack.tabular.readers import read_table
 from plantrack.workplan.choices import TaskStatus
+from plantrack.workplan.importing import TASK_LAYOUT, check_task_rows
 from plantrack.workplan.models import DeadlineChange, Evidence, Task, TaskUpdate
 
 # What an evidence file may be: its extension, and the bytes such a file starts with.
@@ -188,51 +193,44 @@ def import_tasks(
     co-operating agencies are added; none is removed. Return an ``ImportReport``
     (``tabular.problems``); ``written`` only when every row was written.
     """
-    from plantrack.accounts.permissions import Permissions
-    from plantrack.tabular.pipeline import ImportNotPermitted
-    from plantrack.tabular.problems import ImportReport
-    from plantrack.tabular.readers import read_table
-    from plantrack.workplan.importing import TASK_LAYOUT, check_task_rows
-
-    if user is None or not Permissions.of(user).all_seeing:
-        raise ImportNotPermitted(_("Chỉ cán bộ kế hoạch và quản trị được nhập nhiệm vụ từ tệp."))
-    table = read_table(content, file_name, TASK_LAYOUT)
-    report = ImportReport(
-        file_name=file_name,
-        checksum=hashlib.sha256(content).hexdigest(),
-        file_format=table.file_format,
-        layout="tasks",
-        locale=None,
-        rows=len(table.rows),
-        dry_run=dry_run,
-        problems=list(table.problems),
+    return run_import(
+        TaskImporter(user=user, prefix=prefix, plan=plan), content, file_name, dry_run=dry_run
     )
-    checked, problems = check_task_rows(table, file_name, prefix=prefix or None, plan=plan)
-    report.problems += problems
-    if not table.rows and not report.errors:
-        report.problems.append(
-            _problem_of_file("empty_file", _("Tệp không có nhiệm vụ nào."), file_name)
+
+
+class TaskImporter(Importer):
+    """Tasks from a plan's appendix: planners and admins only."""
+
+    empty_message = gettext_lazy("Tệp không có nhiệm vụ nào.")
+
+    def __init__(self, *, user, prefix: str | None = None, plan=None) -> None:
+        self.user = user
+        self.prefix = prefix or None
+        self.plan = plan
+
+    def permit(self) -> None:
+        if self.user is None or not Permissions.of(self.user).all_seeing:
+            raise ImportNotPermitted(
+                _("Chỉ cán bộ kế hoạch và quản trị được nhập nhiệm vụ từ tệp.")
+            )
+
+    def read(self, content: bytes, file_name: str) -> Source:
+        table = read_table(content, file_name, TASK_LAYOUT)
+        return Source(table.file_format, Layout.TASKS, table.rows, table.problems, extra=table)
+
+    def check(self, source: Source, file_name: str) -> Checked:
+        rows, problems = check_task_rows(
+            source.extra, file_name, prefix=self.prefix, plan=self.plan
         )
-    sort_problems(report.problems)
-    if report.errors:
-        return report
-    try:
-        with transaction.atomic():
-            for row in checked:
-                outcome = _write_task(row, user=user, file_name=file_name)
-                setattr(report, outcome, getattr(report, outcome) + 1)
-            if dry_run:
-                raise DryRun
-    except DryRun:
-        return report
-    report.written = True
-    return report
+        return Checked(rows, problems)
 
+    def open_record(self, report, rows) -> ImportBatch:
+        return ImportBatch.open(report, kind=ImportKind.TASKS, user=self.user, rows=len(rows))
 
-def _problem_of_file(code: str, message: str, file_name: str):
-    from plantrack.tabular.problems import Problem
-
-    return Problem(code=code, message=message, file=file_name)
+    def write(self, rows, report) -> None:
+        for row in rows:
+            outcome = _write_task(row, user=self.user, file_name=report.file_name)
+            setattr(report, outcome, getattr(report, outcome) + 1)
 
 
 # The fields an import sets directly; the deadline, the status and the progress have their
@@ -252,8 +250,6 @@ _DIRECT_FIELDS = (
 
 def _write_task(row, *, user, file_name: str) -> str:
     """Create or update one checked task row; return "created", "changed" or "unchanged"."""
-    from plantrack.tabular.checks import update_changed
-
     values = dict(row.values)
     task = Task.objects.select_for_update().filter(code=row.code).first()
     if task is None:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plantrack.accounts.models import Agency
-from plantrack.observations.services import import_observations
+from plantrack.observations.imports import import_observations
 from plantrack.tabular.commands import ImportCommand
 
 

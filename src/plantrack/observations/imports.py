@@ -1,0 +1,308 @@
+"""Importing a file of figures: the figures' importer in the one import pipeline.
+
+``import_observations`` is what the ``import`` command, the web upload and the API call:
+``FigureImporter`` gives the pipeline (``tabular.pipeline.run_import``) its reader
+(``importing.read_file``), its row checker (``validation.check_rows``, with the reporting
+agency and the right to approve) and its writer, which puts new figures in with the shared
+fast insert and changed ones as new vintages. docs/data-collection.md, "Importing figures".
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import connections
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from plantrack.accounts.permissions import Permissions
+from plantrack.observations.choices import FigureStatus, ImportKind, RevisionAction, WorkflowState
+from plantrack.observations.importing import read_file
+from plantrack.observations.models import ImportBatch, Observation, ObservationRevision
+from plantrack.observations.validation import (
+    check_rows,
+    choose_locale,
+)
+from plantrack.observations.vintages import record_observation, same_value
+from plantrack.tabular.bulk import insert_rows, plain
+from plantrack.tabular.pipeline import Checked, Importer, Source, run_import
+from plantrack.tabular.problems import ImportReport, Problem
+
+
+def import_observations(
+    content: bytes,
+    file_name: str,
+    *,
+    user=None,
+    agency=None,
+    locale: str | None = None,
+    dry_run: bool = False,
+    approve: bool = False,
+) -> ImportReport:
+    """Validate a file of figures and write every value, or none.
+
+    The one importer: the ``import`` command, the web upload and the API call it. Values are
+    recorded as submitted (approved with ``approve``, which needs the right to approve every
+    indicator in the file). A file whose checks find any error writes nothing; warnings (a
+    jump explained by a comment) do not stop it. The same file imported twice changes nothing
+    the second time.
+
+    A value already known for its indicator, unit, period and breakdown (the same number and
+    status, and the same source when the row names one; current or an older vintage) is
+    unchanged; a different one is recorded as a new vintage (``record_observation``). The
+    reporting ``agency`` must be one of the user's, unless the user sees everything; left
+    out, it is the user's agency when the user belongs to exactly one.
+    """
+    importer = FigureImporter(user=user, agency=agency, locale=locale, approve=approve)
+    return run_import(importer, content, file_name, dry_run=dry_run)
+
+
+class FigureImporter(Importer):
+    """Figures: the long layout or PlanTrack's Excel template, CSV, XLSX or JSON."""
+
+    empty_message = gettext_lazy("Tệp không có giá trị nào.")
+
+    def __init__(self, *, user, agency=None, locale: str | None = None, approve: bool = False):
+        self.user = user
+        self.agency = agency
+        self.locale = locale
+        self.approve = approve
+        self.permissions = Permissions.of(user)
+
+    def read(self, content: bytes, file_name: str) -> Source:
+        read = read_file(content, file_name)
+        return Source(read.file_format, read.layout, read.rows, read.problems, extra=read)
+
+    def check(self, source: Source, file_name: str) -> Checked:
+        read = source.extra
+        chosen, problems = choose_locale(read, self.locale, file_name)
+        self.agency, agency_problem = _reporting_agency(self.permissions, self.agency, file_name)
+        if agency_problem:
+            problems.append(agency_problem)
+        checked, row_problems = check_rows(
+            read, file_name, locale=chosen, permissions=self.permissions
+        )
+        problems += row_problems
+        if self.approve:
+            problems += self._not_approvable(checked, file_name)
+        return Checked(checked, problems, chosen)
+
+    def _not_approvable(self, checked, file_name: str) -> list[Problem]:
+        problems = []
+        approvable: dict[int, bool] = {}  # indicator id → may approve, asked once each
+        for row in checked:
+            allowed = approvable.get(row.key[0])
+            if allowed is None:
+                allowed = approvable[row.key[0]] = self.permissions.may_approve(row.indicator)
+            if not allowed:
+                problems.append(
+                    Problem(
+                        code="not_permitted",
+                        message=_("Bạn không được phê duyệt số liệu của chỉ số %(code)s.")
+                        % {"code": row.indicator.code},
+                        file=file_name,
+                        sheet=row.source.sheet,
+                        row=row.source.row,
+                        column=row.source.columns.get("indicator", ""),
+                        value=row.indicator.code,
+                    )
+                )
+        return problems
+
+    def open_record(self, report: ImportReport, rows) -> ImportBatch:
+        return ImportBatch.open(
+            report, kind=ImportKind.FIGURES, user=self.user, agency=self.agency, rows=len(rows)
+        )
+
+    def write(self, rows, report: ImportReport) -> None:
+        state = WorkflowState.APPROVED if self.approve else WorkflowState.SUBMITTED
+        default_source = _("Tệp %(file)s (SHA-256 %(checksum)s)") % {
+            "file": report.file_name,
+            "checksum": report.checksum[:12],
+        }
+        _write_rows(report, rows, self.agency, state, default_source)
+
+
+def _reporting_agency(permissions, agency, file_name: str):
+    """Return (the agency the import reports for, a problem if the user may not use it)."""
+    if permissions.all_seeing:
+        return agency, None
+    if agency is None:
+        mine = list(permissions.roles)
+        return (_agency(mine[0]) if len(mine) == 1 else None), None
+    if agency.pk in permissions.roles:
+        return agency, None
+    return agency, Problem(
+        code="not_permitted",
+        message=_("Bạn không thuộc %(agency)s nên không nhập số liệu thay cơ quan này được.")
+        % {"agency": agency},
+        file=file_name,
+        value=agency.code,
+    )
+
+
+def _agency(agency_id: int):
+    from plantrack.accounts.models import Agency
+
+    return Agency.objects.get(pk=agency_id)
+
+
+def _write_rows(report, checked, agency, state, default_source) -> None:
+    """Write the checked rows: new values in bulk, changed ones as new vintages.
+
+    New values (no figure yet for their indicator, unit, period and breakdown) go in with
+    the database's own bulk path (``_insert_new``), each with its CREATED revision, written
+    by one INSERT … SELECT: the history stays complete without a model instance per row.
+    A value that replaces a known figure goes through ``record_observation``, one by one.
+    """
+    batch = report.batch
+    reason = _("Nhập từ tệp %(file)s") % {"file": report.file_name}
+    existing: dict[tuple, list[_Known]] = defaultdict(list)
+    candidates = Observation.objects.select_for_update().filter(
+        indicator_id__in={row.key[0] for row in checked},
+        unit_id__in={row.key[1] for row in checked},
+        period__in={row.key[2] for row in checked},
+    )
+    columns = ("indicator_id", "unit_id", "period", "breakdown", "value", "status", "source")
+    for figure in candidates.values_list(*columns):
+        existing[figure[:4]].append(_Known(*figure[4:]))
+    fresh = []
+    for row in checked:
+        source = row.source_text or default_source
+        known = existing.get(row.key)
+        if not known:
+            status = _PLAIN_STATUS.get(row.status, row.status)
+            fresh.append((*row.key, row.value, status, source, row.comment))
+            continue
+        if any(_already_known(row, figure) for figure in known):
+            report.unchanged += 1
+            continue
+        _observation, written = record_observation(
+            indicator=row.indicator,
+            unit=row.unit,
+            period=row.period,
+            breakdown=row.breakdown,
+            value=row.value,
+            status=row.status,
+            source=source,
+            comment=row.comment,
+            state=state,
+            agency=agency,
+            user=batch.user,
+            reason=reason,
+        )
+        if written:
+            report.changed += 1
+        else:
+            report.unchanged += 1
+    report.created = _insert_new(fresh, batch, state=state, agency=agency, reason=reason)
+
+
+# FigureStatus members as plain text: the SQLite driver binds a str subclass (an enum
+# member) through its adapter look-up, a tenth of the insert's time (bench/import.py).
+_PLAIN_STATUS = {status: status.value for status in FigureStatus}
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """What ``_already_known`` compares of a stored figure."""
+
+    value: Decimal
+    status: str
+    source: str
+
+
+# The columns ``_insert_new`` writes: the row's own (indicator, unit, period, breakdown,
+# value, status, source, comment), then those the import sets alike for every row.
+_ROW_COLUMNS = (
+    "indicator_id",
+    "unit_id",
+    "period",
+    "breakdown",
+    "value",
+    "status",
+    "source",
+    "comment",
+)
+
+
+def _insert_new(rows: list[tuple], batch: ImportBatch, *, state, agency, reason: str) -> int:
+    """Insert new figures and their CREATED revisions; return how many.
+
+    ``rows`` are tuples of ``_ROW_COLUMNS``, written by the shared fast insert
+    (``tabular.bulk.insert_rows``), with one moment for ``created_at``, ``updated_at`` and
+    the revisions' ``at``. The revisions are made by
+    the database from the rows just written (``import_batch`` = this batch, in id order).
+    Runs inside the import's transaction, so a failure writes nothing.
+    """
+    if not rows:
+        return 0
+    now = timezone.now()
+    insert_rows(
+        Observation,
+        _ROW_COLUMNS,
+        rows,
+        prepared=True,
+        constants={
+            "state": state,
+            "agency_id": agency.pk if agency is not None else None,
+            "is_current": True,
+            "supersedes_id": None,
+            "published_on": None,
+            "created_by_id": batch.user_id,
+            "created_at": now,
+            "updated_at": now,
+            "import_batch_id": batch.pk,
+            "review_note": "",
+            "version": 1,
+        },
+    )
+    connection = connections[Observation.objects.db]
+    with connection.cursor() as cursor:
+        _insert_created_revisions(cursor, connection, batch, now=now, reason=reason)
+    return len(rows)
+
+
+def _insert_created_revisions(cursor, connection, batch, *, now, reason: str) -> None:
+    """Write one CREATED revision for every figure of ``batch``, as ``Observation.save``
+    does for one: the new value, no changes, the importing user and the reason."""
+    revision = {field.attname: field for field in ObservationRevision._meta.concrete_fields}
+    observation = {field.attname: field for field in Observation._meta.concrete_fields}
+    fixed = {
+        "action": RevisionAction.CREATED,
+        "old_value": None,
+        "changes": {},
+        "user_id": batch.user_id,
+        "at": now,
+        "reason": reason,
+    }
+    constants = [
+        plain(revision[name].get_db_prep_save(value, connection)) for name, value in fixed.items()
+    ]
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        quote(revision[name].column) for name in ("observation_id", "new_value", *fixed)
+    )
+    pk, value, batch_id = (
+        quote(observation[name].column)
+        for name in (Observation._meta.pk.attname, "value", "import_batch_id")
+    )
+    marks = ", ".join(["%s"] * len(constants))
+    cursor.execute(
+        f"INSERT INTO {quote(ObservationRevision._meta.db_table)} ({columns}) "  # noqa: S608 -- model's names
+        f"SELECT {pk}, {value}, {marks} FROM {quote(Observation._meta.db_table)} "
+        f"WHERE {batch_id} = %s ORDER BY {pk}",
+        [*constants, batch.pk],
+    )
+
+
+def _already_known(row, known: Observation) -> bool:
+    """Return True if ``known`` is the row's figure: the same value, and the same status and
+    source where the row gives them (a row without a source takes the file's name and
+    checksum as source, which must not make every value sent again look new)."""
+    if not same_value(known.value, row.value):
+        return False
+    if row.status_given and known.status != row.status:
+        return False
+    return not row.source_text or known.source == row.source_text
