@@ -48,3 +48,13 @@ def agency_message(code: str, raw: str) -> str:
             "value": raw
         }
     return _("Không có cơ quan “%(value)s” (theo mã hay tên).") % {"value": raw}
+
+
+def agency_column(row, column: str, context) -> None:
+    """One agency (a record's lead agency), by code or name (``context.agencies``)."""
+    if text := row.text(column):
+        agency, error = context.agencies.find(text)
+        if error:
+            row.fail(error, agency_message(error, text), column, text)
+        else:
+            row.values[column] = agency

@@ -16,18 +16,28 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override
 
-from plantrack.accounts.agencies import Agencies, agency_message
+from plantrack.accounts.agencies import Agencies, agency_column
 from plantrack.geo.models import AdminUnit
 from plantrack.investment.choices import CapitalSourceKind, PipelineStatus, ProjectKind
 from plantrack.investment.models import Project
 from plantrack.observations.periods import Period
 from plantrack.observations.registry import Registry
-from plantrack.plans.models import find_plan
-from plantrack.tabular.checks import check_code, choice_of, derived_code, read_illustrative
+from plantrack.plans.checks import plan_column
+from plantrack.tabular.checks import (
+    Check,
+    RecordChecker,
+    RecordRow,
+    choice_column,
+    choice_of,
+    illustrative_column,
+    required_text,
+    text_column,
+)
 from plantrack.tabular.numbers import LOCALES, number_locale, read_number
 from plantrack.tabular.problems import Problem, number_message
 from plantrack.tabular.readers import Layout, SourceRow, Table, columns
@@ -207,22 +217,6 @@ def _year(year: int, raw) -> int:
     return year
 
 
-@dataclass
-class ProjectRow:
-    """A project row that passed its checks: its code and the values the file gives.
-
-    ``values`` holds only the fields whose cells are filled: an empty cell leaves the
-    stored value as it is. Locations and capital sources are added, never removed.
-    """
-
-    source: SourceRow
-    code: str
-    values: dict
-    locations: list[AdminUnit] = field(default_factory=list)
-    capital_kinds: list[str] = field(default_factory=list)
-    illustrative: list[str] | None = None
-
-
 def choose_locale(table: Table, declared: str | None, file_name: str):
     """Return (the locale of the file's money amounts, problems), as the observations
     importer chooses it: the declared one, else the style the file's numbers show."""
@@ -265,21 +259,11 @@ def check_project_rows(
     prefix: str | None,
     plan=None,
     locale: str | None = None,
-) -> tuple[list[ProjectRow], list[Problem], str | None]:
+) -> tuple[list[RecordRow], list[Problem], str | None]:
     """Return (checked rows, problems, the locale of amounts) for every row of ``table``."""
     problems: list[Problem] = []
     if table.rows and not any("code" in row.columns for row in table.rows) and not prefix:
-        problems.append(
-            Problem(
-                code="missing_code",
-                message=_(
-                    "Tệp không có cột Mã: hãy thêm cột mã dự án, hoặc khai báo tiền tố "
-                    "(--prefix) để tạo mã từ STT."
-                ),
-                file=file_name,
-            )
-        )
-        return [], problems, None
+        return PROJECT_CHECKER.check(table, file_name, prefix=prefix, context=None) + (None,)
     scale = None
     money_column = next(
         (
@@ -308,188 +292,167 @@ def check_project_rows(
             )
     chosen, locale_problems = choose_locale(table, locale, file_name)
     problems += locale_problems
-    codes = [code for row in table.rows if (code := derived_code(row, table, prefix))]
-    existing = {
-        project.code: project
-        for project in Project.objects.filter(code__in=codes).prefetch_related("locations__unit")
-    }
-    agencies = Agencies()
-    registry = Registry()
-    checked: list[ProjectRow] = []
-    seen: dict[str, SourceRow] = {}
-    for row in table.rows:
-        row_problems: list[Problem] = []
+    context = ProjectContext(plan=plan, scale=scale, locale=chosen)
+    checked, row_problems = PROJECT_CHECKER.check(table, file_name, prefix=prefix, context=context)
+    return checked, problems + row_problems, chosen
 
-        def fail(code, message, column, raw, _row=row, _problems=row_problems):
-            _problems.append(
-                Problem(
-                    code=code,
-                    message=message,
-                    file=file_name,
-                    sheet=_row.sheet,
-                    row=_row.row,
-                    column=_row.columns.get(column, column),
-                    value=text_of(raw),
-                )
+
+@dataclass(frozen=True)
+class ProjectContext:
+    """What the checks of one project import share: the plan it names, the money unit of the
+    total-investment header, the locale of typed amounts, agencies and units."""
+
+    plan: Any
+    scale: int | None
+    locale: str | None
+    agencies: Agencies = field(default_factory=Agencies)
+    registry: Registry = field(default_factory=Registry)
+    model: type = Project
+
+
+def _note(row: RecordRow, column: str, context: ProjectContext) -> None:
+    """The note, with the project's scale ("Quy mô") in front of it when given."""
+    scale = row.text("scale")
+    parts = [_("Quy mô: %(scale)s") % {"scale": scale} if scale else "", row.text(column)]
+    if note := "\n".join(part for part in parts if part):
+        row.values[column] = note
+
+
+def _kind(row: RecordRow, column: str, context: ProjectContext) -> None:
+    if row.text(column):
+        _KIND_CHOICE(row, column, context)
+    elif row.record is None:
+        row.fail("missing_kind", _("Thiếu hình thức đầu tư."), column, "")
+
+
+def _years(row: RecordRow, column: str, context: ProjectContext) -> None:
+    raw = row.raw(column)
+    try:
+        start, end = parse_years(raw)
+    except PeriodError:
+        row.fail(
+            "invalid_period",
+            _(
+                "Thời gian thực hiện “%(value)s” không đọc được: dùng 2024-2027, "
+                "Giai đoạn 2026-2030 hoặc một năm (2025)."
             )
-
-        cells = row.cells
-        code = derived_code(row, table, prefix)
-        name = text_of(cells.get("name"))
-        check_code(
-            code,
-            row,
-            seen,
-            fail,
-            limit=_CODE_LENGTH,
-            missing=_("Thiếu mã dự án (cột Mã, hoặc STT với tiền tố)."),
-            duplicate=_("Mã dự án “%(code)s” đã có ở dòng %(row)s của tệp."),
+            % {"value": text_of(raw)},
+            column,
+            raw,
         )
-        project = existing.get(code)
-        values: dict = {}
-        if name:
-            values["name"] = name
-        elif project is None:
-            fail("missing_name", _("Thiếu tên dự án."), "name", "")
-        for column in ("sector", "investor", "source"):
-            if text := text_of(cells.get(column)):
-                values[column] = text
-        scale_text = text_of(cells.get("scale"))
-        parts = [_("Quy mô: %(scale)s") % {"scale": scale_text} if scale_text else ""]
-        note = "\n".join(part for part in [*parts, text_of(cells.get("note"))] if part)
-        if note:
-            values["note"] = note
-        if text := text_of(cells.get("plan")):
-            found = find_plan(text)
-            if found is None:
-                fail(
-                    "unknown_plan",
-                    _("Không có quy hoạch, kế hoạch mã “%(code)s”.") % {"code": text},
-                    "plan",
-                    text,
-                )
-            else:
-                values["plan"] = found
-        elif plan is not None and (project is None or project.plan_id is None):
-            values["plan"] = plan
-        if text := text_of(cells.get("kind")):
-            kind = choice_of(ProjectKind, KIND_WORDS, text)
-            if kind is None:
-                fail(
-                    "unknown_kind",
-                    _choices_message(_("Hình thức đầu tư"), text, ProjectKind),
-                    "kind",
-                    text,
-                )
-            else:
-                values["kind"] = kind
-        elif project is None:
-            fail("missing_kind", _("Thiếu hình thức đầu tư."), "kind", "")
-        if text := text_of(cells.get("status")):
-            status = choice_of(PipelineStatus, STATUS_WORDS, text)
-            if status is None:
-                fail(
-                    "unknown_status",
-                    _choices_message(_("Tình trạng"), text, PipelineStatus),
-                    "status",
-                    text,
-                )
-            else:
-                values["status"] = status
-        if text := text_of(cells.get("lead_agency")):
-            agency, error = agencies.find(text)
+        start = end = None
+    if start is not None:
+        row.values["start_year"] = start
+    if end is not None:
+        row.values["end_year"] = end
+    first, last = row.current("start_year"), row.current("end_year")
+    if first and last and last < first:
+        row.fail(
+            "invalid_period",
+            _("Năm hoàn thành %(end)s trước năm khởi công %(start)s.")
+            % {"end": last, "start": first},
+            column,
+            raw,
+        )
+
+
+def _total_investment(row: RecordRow, column: str, context: ProjectContext) -> None:
+    """The total investment in đồng, from the unit the column's header gives."""
+    raw = row.raw(column)
+    if not text_of(raw) or context.scale is None:
+        return
+    value, error = read_number(raw, context.locale)
+    if error:
+        row.fail(error, number_message(error, text_of(raw)), column, raw)
+        return
+    amount = (value * context.scale).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if amount < 0:
+        row.fail("negative_capital", _("Tổng mức đầu tư không được âm."), column, raw)
+    else:
+        row.values[column] = amount
+
+
+def _locations(row: RecordRow, column: str, context: ProjectContext) -> None:
+    """The units the project is in, as they were in its years (a commune merged in 2025 is
+    found by its old name for a project of 2024)."""
+    locations: list[AdminUnit] = []
+    if text := row.text(column):
+        period = _period(row.current("start_year"), row.current("end_year"))
+        for part in (p.strip() for p in re.split(r"[;,\n]+", text)):
+            if not part:
+                continue
+            unit = _known_location(row.record, part)
+            error = None
+            if unit is None:
+                unit, error = context.registry.unit(part, period)
             if error:
-                fail(error, agency_message(error, text), "lead_agency", text)
-            else:
-                values["lead_agency"] = agency
-        raw = cells.get("period")
-        try:
-            start, end = parse_years(raw)
-        except PeriodError:
-            fail(
-                "invalid_period",
-                _(
-                    "Thời gian thực hiện “%(value)s” không đọc được: dùng 2024-2027, "
-                    "Giai đoạn 2026-2030 hoặc một năm (2025)."
-                )
-                % {"value": text_of(raw)},
-                "period",
-                raw,
+                row.fail(error, _unit_message(error, part), column, part)
+            elif unit not in locations:
+                locations.append(unit)
+    row.related["locations"] = locations
+
+
+def _capital_sources(row: RecordRow, column: str, context: ProjectContext) -> None:
+    kinds: list[str] = []
+    if text := row.text(column):
+        text = re.sub(r"\s+(?:và|\+)\s+", "; ", text)
+        found, unknown = resolve_list(
+            text, lambda part: choice_of(CapitalSourceKind, CAPITAL_WORDS, part)
+        )
+        kinds = list(dict.fromkeys(found))
+        for part in unknown:
+            row.fail(
+                "unknown_capital_source",
+                _choices_message(_("Nguồn vốn"), part, CapitalSourceKind),
+                column,
+                part,
             )
-            start = end = None
-        if start is not None:
-            values["start_year"] = start
-        if end is not None:
-            values["end_year"] = end
-        first = values.get("start_year") or (project.start_year if project else None)
-        last = values.get("end_year") or (project.end_year if project else None)
-        if first and last and last < first:
-            fail(
-                "invalid_period",
-                _("Năm hoàn thành %(end)s trước năm khởi công %(start)s.")
-                % {"end": last, "start": first},
-                "period",
-                raw,
-            )
-        raw = cells.get("total_investment")
-        if text_of(raw) and scale is not None:
-            value, error = read_number(raw, chosen)
-            if error:
-                fail(error, number_message(error, text_of(raw)), "total_investment", raw)
-            else:
-                amount = (value * scale).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-                if amount < 0:
-                    fail(
-                        "negative_capital",
-                        _("Tổng mức đầu tư không được âm."),
-                        "total_investment",
-                        raw,
-                    )
-                else:
-                    values["total_investment"] = amount
-        locations: list[AdminUnit] = []
-        if text := text_of(cells.get("locations")):
-            period = _period(first, last)
-            for part in (p.strip() for p in re.split(r"[;,\n]+", text)):
-                if not part:
-                    continue
-                unit = _known_location(project, part)
-                error = None
-                if unit is None:
-                    unit, error = registry.unit(part, period)
-                if error:
-                    fail(error, _unit_message(error, part), "locations", part)
-                elif unit not in locations:
-                    locations.append(unit)
-        kinds: list[str] = []
-        if text := text_of(cells.get("capital_sources")):
-            text = re.sub(r"\s+(?:và|\+)\s+", "; ", text)
-            found, unknown = resolve_list(
-                text, lambda part: choice_of(CapitalSourceKind, CAPITAL_WORDS, part)
-            )
-            kinds = list(dict.fromkeys(found))
-            for part in unknown:
-                fail(
-                    "unknown_capital_source",
-                    _choices_message(_("Nguồn vốn"), part, CapitalSourceKind),
-                    "capital_sources",
-                    part,
-                )
-        illustrative = None
-        if text := text_of(cells.get("illustrative")):
-            illustrative, unknown = read_illustrative(Project, text)
-            for part in unknown:
-                fail(
-                    "unknown_field",
-                    _("“%(value)s” không phải là một thông tin của dự án.") % {"value": part},
-                    "illustrative",
-                    part,
-                )
-        if row_problems:
-            problems += row_problems
-            continue
-        checked.append(ProjectRow(row, code, values, locations, kinds, illustrative))
-    return checked, problems, chosen
+    row.related["capital_kinds"] = kinds
+
+
+_KIND_CHOICE = choice_column(
+    ProjectKind, KIND_WORDS, lambda text: _choices_message(_("Hình thức đầu tư"), text, ProjectKind)
+)
+# Column → its check, in the order a row's problems are reported.
+PROJECT_CHECKS: tuple[tuple[str, Check], ...] = (
+    ("name", required_text("missing_name", gettext_lazy("Thiếu tên dự án."))),
+    ("sector", text_column),
+    ("investor", text_column),
+    ("source", text_column),
+    ("note", _note),
+    ("plan", plan_column),
+    ("kind", _kind),
+    (
+        "status",
+        choice_column(
+            PipelineStatus,
+            STATUS_WORDS,
+            lambda text: _choices_message(_("Tình trạng"), text, PipelineStatus),
+        ),
+    ),
+    ("lead_agency", agency_column),
+    ("period", _years),
+    ("total_investment", _total_investment),
+    ("locations", _locations),
+    ("capital_sources", _capital_sources),
+    (
+        "illustrative",
+        illustrative_column(gettext_lazy("“%(value)s” không phải là một thông tin của dự án.")),
+    ),
+)
+PROJECT_CHECKER = RecordChecker(
+    model=Project,
+    checks=PROJECT_CHECKS,
+    messages={
+        "no_code_column": gettext_lazy(
+            "Tệp không có cột Mã: hãy thêm cột mã dự án, hoặc khai báo tiền tố "
+            "(--prefix) để tạo mã từ STT."
+        ),
+        "missing_code": gettext_lazy("Thiếu mã dự án (cột Mã, hoặc STT với tiền tố)."),
+        "duplicate_code": gettext_lazy("Mã dự án “%(code)s” đã có ở dòng %(row)s của tệp."),
+    },
+    stored=lambda codes: Project.objects.filter(code__in=codes).prefetch_related("locations__unit"),
+)
 
 
 def _period(first: int | None, last: int | None) -> Period | None:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plantrack.accounts.permissions import Action, Permissions, require
+from plantrack.accounts.permissions import Action, require
 from plantrack.investment.choices import PipelineStatus
 from plantrack.investment.importing import PROJECT_LAYOUT, check_project_rows
 from plantrack.investment.models import (
@@ -24,11 +24,10 @@ from plantrack.investment.models import (
     ProjectLocation,
     ProjectUpdate,
 )
-from plantrack.observations.choices import ImportKind, Layout
-from plantrack.observations.models import ImportBatch
+from plantrack.observations.choices import ImportKind
+from plantrack.observations.records import AppendixImporter
 from plantrack.tabular.checks import update_changed
-from plantrack.tabular.pipeline import Checked, Importer, ImportNotPermitted, Source, run_import
-from plantrack.tabular.readers import read_table
+from plantrack.tabular.pipeline import Checked, Source, run_import
 
 # A value left as KEEP is not changed (``record_finance``); None means "unknown".
 KEEP = object()
@@ -161,24 +160,13 @@ def import_projects(
     return run_import(importer, content, file_name, dry_run=dry_run)
 
 
-class ProjectImporter(Importer):
+class ProjectImporter(AppendixImporter):
     """Projects from a plan's appendix: planners and admins only."""
 
+    kind = ImportKind.PROJECTS
+    columns = PROJECT_LAYOUT
+    refusal = gettext_lazy("Chỉ cán bộ kế hoạch và quản trị được nhập dự án từ tệp.")
     empty_message = gettext_lazy("Tệp không có dự án nào.")
-
-    def __init__(self, *, user, prefix: str | None = None, plan=None, locale=None) -> None:
-        self.user = user
-        self.prefix = prefix or None
-        self.plan = plan
-        self.locale = locale
-
-    def permit(self) -> None:
-        if self.user is None or not Permissions.of(self.user).all_seeing:
-            raise ImportNotPermitted(_("Chỉ cán bộ kế hoạch và quản trị được nhập dự án từ tệp."))
-
-    def read(self, content: bytes, file_name: str) -> Source:
-        table = read_table(content, file_name, PROJECT_LAYOUT)
-        return Source(table.file_format, Layout.PROJECTS, table.rows, table.problems, extra=table)
 
     def check(self, source: Source, file_name: str) -> Checked:
         rows, problems, chosen = check_project_rows(
@@ -186,13 +174,8 @@ class ProjectImporter(Importer):
         )
         return Checked(rows, problems, chosen)
 
-    def open_record(self, report, rows) -> ImportBatch:
-        return ImportBatch.open(report, kind=ImportKind.PROJECTS, user=self.user, rows=len(rows))
-
-    def write(self, rows, report) -> None:
-        for row in rows:
-            outcome = _write_project(row, user=self.user, file_name=report.file_name)
-            setattr(report, outcome, getattr(report, outcome) + 1)
+    def write_row(self, row, *, file_name: str) -> str:
+        return _write_project(row, user=self.user, file_name=file_name)
 
 
 _DIRECT_FIELDS = (
@@ -243,12 +226,12 @@ def _write_project(row, *, user, file_name: str) -> str:
 def _add_relations(project: Project, row) -> bool:
     """Add the row's locations and capital sources the project lacks; return whether any."""
     units = set(project.locations.values_list("unit_id", flat=True))
-    new_units = [unit for unit in row.locations if unit.pk not in units]
+    new_units = [unit for unit in row.related.get("locations", []) if unit.pk not in units]
     ProjectLocation.objects.bulk_create(
         ProjectLocation(project=project, unit=unit) for unit in new_units
     )
     kinds = set(project.capital_sources.values_list("kind", flat=True))
-    new_kinds = [kind for kind in row.capital_kinds if kind not in kinds]
+    new_kinds = [kind for kind in row.related.get("capital_kinds", []) if kind not in kinds]
     CapitalSource.objects.bulk_create(
         CapitalSource(project=project, kind=kind) for kind in new_kinds
     )

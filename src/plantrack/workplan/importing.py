@@ -23,21 +23,23 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override
 
-from plantrack.accounts.agencies import Agencies, agency_message
-from plantrack.accounts.models import Agency
-from plantrack.plans.models import Plan, find_plan
+from plantrack.accounts.agencies import Agencies, agency_column, agency_message
+from plantrack.plans.checks import plan_column
+from plantrack.plans.models import Plan
 from plantrack.tabular.checks import (
-    check_code,
-    choice_of,
-    codes_in,
-    derived_code,
-    read_illustrative,
+    Check,
+    RecordChecker,
+    RecordRow,
+    choice_column,
+    illustrative_column,
+    required_text,
+    text_column,
 )
 from plantrack.tabular.numbers import whole_number
 from plantrack.tabular.problems import Problem
-from plantrack.tabular.readers import Layout, SourceRow, Table, columns
+from plantrack.tabular.readers import Layout, Table, columns
 from plantrack.tabular.text import key, plain, resolve_list, text_of
 from plantrack.workplan.choices import Priority, TaskStatus
 from plantrack.workplan.models import Task
@@ -258,223 +260,171 @@ TASK_STATUS_WORDS = {
 }
 
 
-@dataclass
-class TaskRow:
-    """A task row that passed its checks: its code and the values the file gives.
+@dataclass(frozen=True)
+class TaskContext:
+    """What the checks of one task import share: the plan it names, agencies, the model."""
 
-    ``values`` holds only the fields whose cells are filled: an empty cell leaves the
-    stored value as it is (docs/workplan.md, "Importing tasks and projects").
-    """
-
-    source: SourceRow
-    code: str
-    values: dict
-    cooperating: list[Agency] = field(default_factory=list)
-    illustrative: list[str] | None = None
+    plan: Plan | None
+    agencies: Agencies = field(default_factory=Agencies)
+    model: type = Task
 
 
 def check_task_rows(
     table: Table, file_name: str, *, prefix: str | None, plan: Plan | None
-) -> tuple[list[TaskRow], list[Problem]]:
+) -> tuple[list[RecordRow], list[Problem]]:
     """Return (checked rows, problems) for every row of ``table``.
 
     A task's code is its "Mã" cell; without one, ``<prefix>-<STT>`` (``<prefix>-<section
     heading>.<STT>`` under a heading "I", "II": appendices number each section from 1).
     Without a code column and without a prefix the file is refused (``missing_code``).
     """
-    agencies = Agencies()
-    existing = {task.code: task for task in Task.objects.filter(code__in=codes_in(table, prefix))}
-    problems: list[Problem] = []
-    checked: list[TaskRow] = []
-    seen: dict[str, SourceRow] = {}
-    has_code = any("code" in row.columns for row in table.rows)
-    if table.rows and not has_code and not prefix:
-        problems.append(
-            Problem(
-                code="missing_code",
-                message=_(
-                    "Tệp không có cột Mã: hãy thêm cột mã nhiệm vụ, hoặc khai báo tiền tố "
-                    "(--prefix) để tạo mã từ STT."
-                ),
-                file=file_name,
-            )
-        )
-        return [], problems
-    for row in table.rows:
-        row_problems: list[Problem] = []
+    return TASK_CHECKER.check(table, file_name, prefix=prefix, context=TaskContext(plan))
 
-        def fail(code, message, column, raw, _row=row, _problems=row_problems):
-            _problems.append(
-                Problem(
-                    code=code,
-                    message=message,
-                    file=file_name,
-                    sheet=_row.sheet,
-                    row=_row.row,
-                    column=_row.columns.get(column, column),
-                    value=text_of(raw),
-                )
+
+def _group_title(row: RecordRow) -> Problem | None:
+    """A row with only a title and no code is a group's title: skipped, with a warning."""
+    title = row.text("title")
+    cells = row.source.cells
+    if row.code or not title or any(text_of(v) for k, v in cells.items() if k != "title"):
+        return None
+    return Problem(
+        code="heading_skipped",
+        severity="warning",
+        message=_("Dòng chỉ có nội dung, được coi là tiêu đề nhóm, không nhập."),
+        file=row.file_name,
+        sheet=row.source.sheet,
+        row=row.source.row,
+        column=row.source.columns.get("title", ""),
+        value=title[:80],
+    )
+
+
+def _cooperating(row: RecordRow, column: str, context: TaskContext) -> None:
+    if text := row.text(column):
+        agencies, unknown = resolve_list(text, context.agencies.known)
+        row.related["cooperating"] = agencies
+        for part in unknown:
+            row.fail(
+                "unknown_agency",
+                agency_message("unknown_agency", part)
+                + " "
+                + _("Hãy dùng mã hoặc tên cơ quan có trong PlanTrack, hoặc để trống."),
+                column,
+                part,
             )
 
-        cells = row.cells
-        code = derived_code(row, table, prefix)
-        title = text_of(cells.get("title"))
-        only_title = title and not any(
-            text_of(value) for name, value in cells.items() if name != "title"
+
+def _deadline(row: RecordRow, column: str, context: TaskContext) -> None:
+    """The deadline, read in every form appendices write it; "Quý II/2025" also says when
+    the task starts (the quarter's first day), unless the start date says otherwise."""
+    raw = row.raw(column)
+    try:
+        start, deadline = parse_deadline(raw)
+    except DeadlineError:
+        row.fail("invalid_deadline", deadline_message(raw), column, raw)
+        return
+    if deadline is not None:
+        row.values["deadline"] = deadline
+    if start is not None:
+        row.values["start_date"] = start
+
+
+def _start_date(row: RecordRow, column: str, context: TaskContext) -> None:
+    raw = row.raw(column)
+    try:
+        start = date_of(raw)
+    except DeadlineError:
+        row.fail("invalid_date", date_message(raw), column, raw)
+        start = None
+    if start is not None:
+        row.values["start_date"] = start
+    first, last = row.current("start_date"), row.current("deadline")
+    if first and last and last < first:
+        row.fail(
+            "deadline_before_start",
+            _("Thời hạn %(deadline)s trước ngày bắt đầu %(start)s.")
+            % {"deadline": f"{last:%d/%m/%Y}", "start": f"{first:%d/%m/%Y}"},
+            "deadline",
+            row.raw("deadline"),
         )
-        if only_title and not code:
-            problems.append(
-                Problem(
-                    code="heading_skipped",
-                    severity="warning",
-                    message=_("Dòng chỉ có nội dung, được coi là tiêu đề nhóm, không nhập."),
-                    file=file_name,
-                    sheet=row.sheet,
-                    row=row.row,
-                    column=row.columns.get("title", ""),
-                    value=title[:80],
-                )
+
+
+def _percent(row: RecordRow, column: str, context: TaskContext) -> None:
+    if text := row.text(column):
+        percent, error = whole_number(text.rstrip("% "), "vi")
+        if error or not 0 <= percent <= 100:
+            row.fail(
+                "invalid_percent",
+                _("Tiến độ “%(value)s” phải là số nguyên từ 0 đến 100.") % {"value": text},
+                column,
+                row.raw(column),
             )
-            continue
-        check_code(
-            code,
-            row,
-            seen,
-            fail,
-            limit=_CODE_LENGTH,
-            missing=_("Thiếu mã nhiệm vụ (cột Mã, hoặc STT với tiền tố)."),
-            duplicate=_("Mã nhiệm vụ “%(code)s” đã có ở dòng %(row)s của tệp."),
-        )
-        task = existing.get(code)
-        values: dict = {}
-        if title:
-            values["title"] = title
-        elif task is None:
-            fail("missing_title", _("Thiếu nội dung nhiệm vụ."), "title", "")
-        for name in ("description", "legal_basis", "expected_product", "source"):
-            if text := text_of(cells.get(name)):
-                values[name] = text
-        if text := text_of(cells.get("plan")):
-            found = find_plan(text)
-            if found is None:
-                fail(
-                    "unknown_plan",
-                    _("Không có quy hoạch, kế hoạch mã “%(code)s”.") % {"code": text},
-                    "plan",
-                    text,
-                )
-            else:
-                values["plan"] = found
-        elif plan is not None and (task is None or task.plan_id is None):
-            values["plan"] = plan
-        if text := text_of(cells.get("lead_agency")):
-            agency, error = agencies.find(text)
-            if error:
-                fail(error, agency_message(error, text), "lead_agency", text)
-            else:
-                values["lead_agency"] = agency
-        cooperating: list[Agency] = []
-        if text := text_of(cells.get("cooperating_agencies")):
-            cooperating, unknown = resolve_list(text, agencies.known)
-            for part in unknown:
-                fail(
-                    "unknown_agency",
-                    agency_message("unknown_agency", part)
-                    + " "
-                    + _("Hãy dùng mã hoặc tên cơ quan có trong PlanTrack, hoặc để trống."),
-                    "cooperating_agencies",
-                    part,
-                )
-        start = deadline = None
-        raw = cells.get("deadline")
-        try:
-            start, deadline = parse_deadline(raw)
-        except DeadlineError:
-            fail("invalid_deadline", deadline_message(raw), "deadline", raw)
         else:
-            if deadline is not None:
-                values["deadline"] = deadline
-        raw = cells.get("start_date")
-        try:
-            start = date_of(raw) or start
-        except DeadlineError:
-            fail("invalid_date", date_message(raw), "start_date", raw)
-        if start is not None:
-            values["start_date"] = start
-        first = values.get("start_date") or (task.start_date if task else None)
-        last = values.get("deadline") or (task.deadline if task else None)
-        if first and last and last < first:
-            fail(
-                "deadline_before_start",
-                _("Thời hạn %(deadline)s trước ngày bắt đầu %(start)s.")
-                % {"deadline": f"{last:%d/%m/%Y}", "start": f"{first:%d/%m/%Y}"},
-                "deadline",
-                cells.get("deadline"),
-            )
-        if text := text_of(cells.get("status")):
-            status = choice_of(TaskStatus, TASK_STATUS_WORDS, text)
-            if status is None:
-                fail("unknown_status", _status_message(text), "status", text)
-            else:
-                values["status"] = status
-        if text := text_of(cells.get("priority")):
-            priority = choice_of(Priority, {}, text)
-            if priority is None:
-                fail(
-                    "unknown_priority",
-                    _("Mức ưu tiên “%(value)s” không hợp lệ: dùng Cao, Trung bình hoặc Thấp.")
-                    % {"value": text},
-                    "priority",
-                    text,
-                )
-            else:
-                values["priority"] = priority
-        raw = cells.get("percent_complete")
-        if text_of(raw):
-            percent, error = whole_number(text_of(raw).rstrip("% "), "vi")
-            if error or not 0 <= percent <= 100:
-                fail(
-                    "invalid_percent",
-                    _("Tiến độ “%(value)s” phải là số nguyên từ 0 đến 100.")
-                    % {"value": text_of(raw)},
-                    "percent_complete",
-                    raw,
-                )
-            else:
-                values["percent_complete"] = percent
-        raw = cells.get("completed_on")
-        try:
-            completed_on = date_of(raw)
-        except DeadlineError:
-            fail("invalid_date", date_message(raw), "completed_on", raw)
-            completed_on = None
-        status = values.get("status") or (task.status if task else TaskStatus.NOT_STARTED)
-        if status == TaskStatus.COMPLETED:
-            if completed_on is not None:
-                values["completed_on"] = completed_on
-            elif task is None or task.completed_on is None:
-                where = "completed_on" if "completed_on" in row.columns else "status"
-                fail(
-                    "completed_without_date",
-                    _("Nhiệm vụ đã hoàn thành phải có ngày hoàn thành (cột Ngày hoàn thành)."),
-                    where,
-                    cells.get(where),
-                )
-        illustrative = None
-        if text := text_of(cells.get("illustrative")):
-            illustrative, unknown = read_illustrative(Task, text)
-            for part in unknown:
-                fail(
-                    "unknown_field",
-                    _("“%(value)s” không phải là một thông tin của nhiệm vụ.") % {"value": part},
-                    "illustrative",
-                    part,
-                )
-        if row_problems:
-            problems += row_problems
-            continue
-        checked.append(TaskRow(row, code, values, cooperating, illustrative))
-    return checked, problems
+            row.values[column] = percent
+
+
+def _completed_on(row: RecordRow, column: str, context: TaskContext) -> None:
+    """A completed task has its completion date: from the file, or stored before."""
+    raw = row.raw(column)
+    try:
+        completed_on = date_of(raw)
+    except DeadlineError:
+        row.fail("invalid_date", date_message(raw), column, raw)
+        completed_on = None
+    if (row.current("status") or TaskStatus.NOT_STARTED) != TaskStatus.COMPLETED:
+        return
+    if completed_on is not None:
+        row.values[column] = completed_on
+    elif row.record is None or row.record.completed_on is None:
+        where = column if column in row.source.columns else "status"
+        row.fail(
+            "completed_without_date",
+            _("Nhiệm vụ đã hoàn thành phải có ngày hoàn thành (cột Ngày hoàn thành)."),
+            where,
+            row.raw(where),
+        )
+
+
+def _priority_message(text: str) -> str:
+    return _("Mức ưu tiên “%(value)s” không hợp lệ: dùng Cao, Trung bình hoặc Thấp.") % {
+        "value": text
+    }
+
+
+# Column → its check, in the order a row's problems are reported.
+TASK_CHECKS: tuple[tuple[str, Check], ...] = (
+    ("title", required_text("missing_title", gettext_lazy("Thiếu nội dung nhiệm vụ."))),
+    ("description", text_column),
+    ("legal_basis", text_column),
+    ("expected_product", text_column),
+    ("source", text_column),
+    ("plan", plan_column),
+    ("lead_agency", agency_column),
+    ("cooperating_agencies", _cooperating),
+    ("deadline", _deadline),
+    ("start_date", _start_date),
+    ("status", choice_column(TaskStatus, TASK_STATUS_WORDS, lambda text: _status_message(text))),
+    ("priority", choice_column(Priority, {}, _priority_message)),
+    ("percent_complete", _percent),
+    ("completed_on", _completed_on),
+    (
+        "illustrative",
+        illustrative_column(gettext_lazy("“%(value)s” không phải là một thông tin của nhiệm vụ.")),
+    ),
+)
+TASK_CHECKER = RecordChecker(
+    model=Task,
+    checks=TASK_CHECKS,
+    messages={
+        "no_code_column": gettext_lazy(
+            "Tệp không có cột Mã: hãy thêm cột mã nhiệm vụ, hoặc khai báo tiền tố "
+            "(--prefix) để tạo mã từ STT."
+        ),
+        "missing_code": gettext_lazy("Thiếu mã nhiệm vụ (cột Mã, hoặc STT với tiền tố)."),
+        "duplicate_code": gettext_lazy("Mã nhiệm vụ “%(code)s” đã có ở dòng %(row)s của tệp."),
+    },
+    skip=_group_title,
+)
 
 
 def _status_message(raw: str) -> str:

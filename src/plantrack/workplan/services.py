@@ -12,12 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plantrack.accounts.permissions import Action, Permissions, require
-from plantrack.observations.choices import ImportKind, Layout
-from plantrack.observations.models import ImportBatch
+from plantrack.accounts.permissions import Action, require
+from plantrack.observations.choices import ImportKind
+from plantrack.observations.records import AppendixImporter
 from plantrack.tabular.checks import update_changed
-from plantrack.tabular.pipeline import Checked, Importer, ImportNotPermitted, Source, run_import
-from plantrack.tabular.readers import read_table
+from plantrack.tabular.pipeline import Checked, Source, run_import
 from plantrack.workplan.choices import TaskStatus
 from plantrack.workplan.importing import TASK_LAYOUT, check_task_rows
 from plantrack.workplan.models import DeadlineChange, Evidence, Task, TaskUpdate
@@ -198,25 +197,13 @@ def import_tasks(
     )
 
 
-class TaskImporter(Importer):
+class TaskImporter(AppendixImporter):
     """Tasks from a plan's appendix: planners and admins only."""
 
+    kind = ImportKind.TASKS
+    columns = TASK_LAYOUT
+    refusal = gettext_lazy("Chỉ cán bộ kế hoạch và quản trị được nhập nhiệm vụ từ tệp.")
     empty_message = gettext_lazy("Tệp không có nhiệm vụ nào.")
-
-    def __init__(self, *, user, prefix: str | None = None, plan=None) -> None:
-        self.user = user
-        self.prefix = prefix or None
-        self.plan = plan
-
-    def permit(self) -> None:
-        if self.user is None or not Permissions.of(self.user).all_seeing:
-            raise ImportNotPermitted(
-                _("Chỉ cán bộ kế hoạch và quản trị được nhập nhiệm vụ từ tệp.")
-            )
-
-    def read(self, content: bytes, file_name: str) -> Source:
-        table = read_table(content, file_name, TASK_LAYOUT)
-        return Source(table.file_format, Layout.TASKS, table.rows, table.problems, extra=table)
 
     def check(self, source: Source, file_name: str) -> Checked:
         rows, problems = check_task_rows(
@@ -224,13 +211,8 @@ class TaskImporter(Importer):
         )
         return Checked(rows, problems)
 
-    def open_record(self, report, rows) -> ImportBatch:
-        return ImportBatch.open(report, kind=ImportKind.TASKS, user=self.user, rows=len(rows))
-
-    def write(self, rows, report) -> None:
-        for row in rows:
-            outcome = _write_task(row, user=self.user, file_name=report.file_name)
-            setattr(report, outcome, getattr(report, outcome) + 1)
+    def write_row(self, row, *, file_name: str) -> str:
+        return _write_task(row, user=self.user, file_name=file_name)
 
 
 # The fields an import sets directly; the deadline, the status and the progress have their
@@ -259,7 +241,7 @@ def _write_task(row, *, user, file_name: str) -> str:
         task.illustrative_fields = row.illustrative or []
         task.full_clean(validate_unique=False, validate_constraints=False)
         task.save()
-        task.cooperating_agencies.add(*row.cooperating)
+        task.cooperating_agencies.add(*row.related.get("cooperating", []))
         return "created"
     changed = update_changed(task, values, _DIRECT_FIELDS, row.illustrative)
     if changed:
@@ -294,7 +276,7 @@ def _write_task(row, *, user, file_name: str) -> str:
         )
         changed.append("status")
     known = set(task.cooperating_agencies.values_list("pk", flat=True))
-    added = [agency for agency in row.cooperating if agency.pk not in known]
+    added = [a for a in row.related.get("cooperating", []) if a.pk not in known]
     if added:
         task.cooperating_agencies.add(*added)
         changed.append("cooperating_agencies")
