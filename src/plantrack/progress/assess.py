@@ -137,13 +137,7 @@ def _judge(target: Target, series, as_of_year: int, method: str | None) -> engin
     try:
         return engine.assess(engine_target(target), points, as_of_year, method)
     except engine.EngineError as error:
-        return engine.not_assessable(
-            years_of_data=len(points),
-            method="error",
-            explanation_vi=f"Chỉ tiêu chưa đủ thông tin để tính: {error}.",
-            explanation_en=f"The target cannot be computed as recorded: {error}.",
-            error=str(error),
-        )
+        return engine.not_assessable(years_of_data=len(points), method="error", error=str(error))
 
 
 @transaction.atomic
@@ -171,8 +165,6 @@ ASSESSMENT_FIELDS = (
     "years_of_data",
     "required_rate_remaining",
     "method",
-    "explanation_vi",
-    "explanation_en",
     "components",
 )
 
@@ -193,10 +185,13 @@ def _assessment_row(run: AssessmentRun, result: TargetResult) -> tuple:
         judgement.years_of_data,
         judgement.required_rate_remaining,
         judgement.method,
-        judgement.explanation_vi,
-        judgement.explanation_en,
-        {**judgement.components, "series": result.series},
+        {**stored_components(judgement.components), "series": result.series},
     )
+
+
+def stored_components(components: dict) -> dict:
+    """Return the components as stored: without those the row keeps as its own columns."""
+    return {k: v for k, v in components.items() if k not in engine.COLUMN_COMPONENTS}
 
 
 def _float(value) -> float | None:

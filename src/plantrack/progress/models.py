@@ -1,9 +1,23 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from plantrack.accounts.permissions import Action, RestrictedQuerySet
+from plantrack.progress import engine
 from plantrack.progress.choices import Figures, Method, Status
+
+
+def explained(judgement, language: str | None = None) -> str:
+    """Render the explanation of a stored judgement from its components and columns.
+
+    The sentence is derived data (``engine.explain``): rendered when shown, in the viewer's
+    language (the active one unless ``language`` is given), never stored.
+    """
+    components = dict(judgement.components)
+    for name in engine.COLUMN_COMPONENTS:
+        components[name] = getattr(judgement, name)
+    return engine.explain(components, language or get_language() or "vi")
 
 
 class AssessmentRunQuerySet(RestrictedQuerySet):
@@ -109,8 +123,6 @@ class Assessment(models.Model):
         _("tốc độ cần đạt những năm còn lại"), null=True, blank=True
     )
     method = models.CharField(_("phương pháp"), max_length=60)
-    explanation_vi = models.TextField(_("giải thích"))
-    explanation_en = models.TextField(_("giải thích (tiếng Anh)"))
     components = models.JSONField(_("thành phần tính toán"), default=dict)
 
     objects = AssessmentQuerySet.as_manager()
@@ -136,3 +148,7 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target_id}: {self.get_status_display()}"
+
+    explanation = property(explained, doc="The explanation in the active language.")
+    explanation_vi = property(lambda self: explained(self, "vi"), doc="In Vietnamese.")
+    explanation_en = property(lambda self: explained(self, "en"), doc="In English.")
