@@ -30,6 +30,7 @@ from plantrack.accounts.permissions import Action
 from plantrack.observations.choices import FigureStatus, RevisionAction, WorkflowState
 from plantrack.observations.importing import Problem, read_file
 from plantrack.observations.models import ImportBatch, Observation, ObservationRevision
+from plantrack.observations.signals import figures_changed_together, send_figures_changed
 from plantrack.observations.validation import (
     check_rows,
     choose_locale,
@@ -99,6 +100,8 @@ def record_observation(
         current.save(update_fields=["is_current"], changed_by=user, reason=reason)
         candidate.supersedes = current
     candidate.save(changed_by=user, reason=reason)
+    if WorkflowState.APPROVED in (candidate.state, getattr(current, "state", None)):
+        send_figures_changed([candidate])
     return candidate, True
 
 
@@ -269,7 +272,8 @@ def import_observations(
     state = WorkflowState.APPROVED if approve else WorkflowState.SUBMITTED
     try:
         with transaction.atomic():
-            _write_rows(report, checked, read, user, agency, state, default_source)
+            with figures_changed_together():  # one re-judging for the whole file
+                _write_rows(report, checked, read, user, agency, state, default_source)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -365,6 +369,8 @@ def _write_rows(report, checked, read, user, agency, state, default_source) -> N
         else:
             report.unchanged += 1
     report.created = _insert_new(fresh, batch, state=state, agency=agency, reason=reason)
+    if state == WorkflowState.APPROVED:
+        send_figures_changed(keys=[(r[0], r[1], r[2]) for r in fresh if not r[3]])
     batch.created_count = report.created
     batch.changed_count = report.changed
     batch.unchanged_count = report.unchanged
@@ -598,6 +604,7 @@ def approve_observations(observation_ids, *, user, note: str = "") -> list[Obser
             changed_by=user,
             reason=note or _("Phê duyệt"),
         )
+    send_figures_changed(rows)
     return rows
 
 
@@ -623,6 +630,7 @@ def reject_observations(observation_ids, *, user, reason: str) -> list[Observati
         observation.state = WorkflowState.REJECTED
         observation.review_note = reason
         observation.save(update_fields=["state", "review_note"], changed_by=user, reason=reason)
+    send_figures_changed(rows)
     return rows
 
 
