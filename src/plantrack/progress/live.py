@@ -50,7 +50,7 @@ from plantrack.observations.models import Observation
 from plantrack.plans.choices import Aggregation, Direction, SeriesMeasure, ValueType
 from plantrack.plans.models import Indicator, Plan, Target
 from plantrack.progress import engine
-from plantrack.progress.assess import MAX_AGGREGATION_DEPTH, FigureStore
+from plantrack.progress.assess import MAX_AGGREGATION_DEPTH, FigureStore, plain_rows
 from plantrack.progress.choices import Cause, Figures
 from plantrack.progress.formula import Formula, FormulaError
 from plantrack.progress.models import Judgement, JudgementChange
@@ -317,7 +317,7 @@ def _target_rows(queryset) -> list[tuple]:
         f"f_{name}": Cast(name, FloatField())
         for name in ("value", "upper_value", "tolerance", "baseline_value")
     }
-    return list(queryset.order_by().annotate(**floats).values_list(*_TARGET_COLUMNS))
+    return plain_rows(queryset.order_by().annotate(**floats).values_list(*_TARGET_COLUMNS))
 
 
 def _engine_target(row: tuple, rules: dict[int, IndicatorRule]) -> engine.Target:
@@ -378,7 +378,7 @@ def _rejudge(targets, existing, as_of, rules, *, cause, cause_figure=None, cause
     units = {row[3] or row[4] for row in targets if (row[3] or row[4]) is not None}
     store = FigureStore.load_ids(wanted, units, as_of, Figures.APPROVED)
     rows, changes = [], []
-    dumps = json.dumps
+    dumps = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
     column_names = engine.COLUMN_COMPONENTS
     for row in targets:
         unit_id = row[3] or row[4]
@@ -395,8 +395,10 @@ def _rejudge(targets, existing, as_of, rules, *, cause, cause_figure=None, cause
             )
         components = {k: v for k, v in judged.components.items() if k not in column_names}
         components["series"] = points
-        components_text = dumps(components, separators=(",", ":"))
-        figures_text = dumps(sorted(set(used)), separators=(",", ":"))
+        components_text = dumps(components)
+        # Written by hand: integers only, and three times faster than the encoder.
+        pairs = ",".join(f"[{pk},{version}]" for pk, version in sorted(set(used)))
+        figures_text = f"[{pairs}]"
         values = (
             judged.status,
             judged.score,
