@@ -458,17 +458,121 @@ def scan() -> int:
     return len(rows)
 
 
-def assess_all(as_of: datetime.date) -> tuple[int, Counter]:
-    """Assess and store every bench plan; return the targets assessed and their statuses."""
+def bench_plans():
     from plantrack.plans.models import Plan
-    from plantrack.progress.assess import assess_plan
 
-    plans = Plan.objects.filter(code__startswith=BENCH_PREFIX).order_by("code")
-    statuses: Counter = Counter()
-    for plan in plans.select_related("scope_unit"):
-        outcome = assess_plan(plan, as_of=as_of, save=True)
-        statuses.update(result.assessment.status for result in outcome.results)
-    return sum(statuses.values()), statuses
+    return list(Plan.objects.filter(code__startswith=BENCH_PREFIX).order_by("code"))
+
+
+def assess_all(as_of: datetime.date) -> int:
+    """Re-judge every bench plan (``live.rejudge_all``); return how many judgements changed."""
+    from plantrack.progress.live import rejudge_all
+
+    return sum(len(rejudge_all(plan, as_of)) for plan in bench_plans())
+
+
+def clear_judgements() -> None:
+    """Forget every judgement and its history, so the next full run writes them all."""
+    from plantrack.progress.models import Judgement, JudgementChange
+
+    Judgement.objects.all().delete()
+    JudgementChange.objects.all().delete()
+
+
+def full_assessment(repeat: int, as_of: datetime.date) -> tuple[float, float, int]:
+    """Time the full re-assessment from no judgements (every one written), best of ``repeat``."""
+    best, cpu, changed = math.inf, math.inf, 0
+    for _ in range(repeat):
+        clear_judgements()
+        started, cpu_started = time.perf_counter(), time.process_time()
+        changed = assess_all(as_of)
+        elapsed = time.perf_counter() - started
+        if elapsed < best:
+            best, cpu = elapsed, time.process_time() - cpu_started
+    return best, cpu, changed
+
+
+def statuses_now() -> Counter:
+    from plantrack.progress.models import Judgement
+
+    return Counter(Judgement.objects.values_list("status", flat=True))
+
+
+def approver():
+    from django.contrib.auth import get_user_model
+
+    user, _created = get_user_model().objects.get_or_create(
+        username="bench-approver", defaults={"is_superuser": True, "is_staff": True}
+    )
+    return user
+
+
+def pending_figures(count: int, seed: int) -> list[int]:
+    """Record ``count`` new submitted vintages of random approved figures; return their ids.
+
+    Mostly commune figures: one feeds its commune's target, and, for the indicators that add
+    up, the province's and those of the formulas that read it.
+    """
+    from decimal import Decimal
+
+    from plantrack.observations.choices import FigureStatus, WorkflowState
+    from plantrack.observations.models import Observation
+    from plantrack.observations.vintages import record_observation
+
+    rng = random.Random(f"{seed}:incremental:{count}")  # noqa: S311 -- benchmark
+    approved = list(
+        # The last year: the current communes exist since 1 July 2025 (earlier years were
+        # written around the checks, see the module's text), and estimates get revised.
+        Observation.objects.filter(is_current=True, state=WorkflowState.APPROVED, period="2025")
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    chosen = rng.sample(approved, count)
+    ids = []
+    for figure in Observation.objects.filter(pk__in=chosen).select_related("indicator", "unit"):
+        observation, _written = record_observation(
+            indicator=figure.indicator,
+            unit=figure.unit,
+            period=figure.period,
+            value=(figure.value * Decimal("1.05") + 1).quantize(Decimal("0.0001")),
+            status=FigureStatus.PRELIMINARY,
+            source=SOURCE + " (vintage mới)",
+            state=WorkflowState.SUBMITTED,
+        )
+        ids.append(observation.pk)
+    return ids
+
+
+def incremental(count: int, seed: int) -> tuple[float, float, int]:
+    """Approve ``count`` submitted figures in one call; return (approval s, re-judge s, changed).
+
+    The approval re-judges what the figures feed in the same transaction
+    (``observations.signals.figures_changed`` → ``live.rejudge_figures``); the re-judging
+    part is timed on its own by wrapping ``live.rejudge_figures``.
+    """
+    from plantrack.observations.workflow import approve_observations
+    from plantrack.progress import live
+
+    ids = pending_figures(count, seed)
+    user = approver()
+    spent = {"rejudge": 0.0, "changed": 0}
+    plain = live.rejudge_figures
+
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        changed = plain(*args, **kwargs)
+        spent["rejudge"] += time.perf_counter() - started
+        spent["changed"] += len(changed)
+        return changed
+
+    live.rejudge_figures = timed
+    try:
+        started = time.perf_counter()
+        approve_observations(ids, user=user)
+        elapsed = time.perf_counter() - started
+    finally:
+        live.rejudge_figures = plain
+    return elapsed, spent["rejudge"], spent["changed"]
 
 
 def best_of(repeat: int, function, *args):
@@ -522,15 +626,33 @@ def main() -> None:
         # Other work on the machine slows both timings, not always alike: say how busy it was.
         print("load average before timing: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         scan_time, scan_cpu, rows = best_of(args.repeat, scan)
-        assess_time, assess_cpu, (targets, statuses) = best_of(args.repeat, assess_all, as_of)
+        assess_time, assess_cpu, targets = full_assessment(args.repeat, as_of)
+        statuses = statuses_now()
+        again_time, _again_cpu, unchanged = best_of(1, assess_all, as_of)
+        one_time, one_rejudge, one_changed = incremental(1, args.seed)
+        many_time, many_rejudge, many_changed = incremental(1000, args.seed)
         print("statuses: " + ", ".join(f"{name} {n:,}" for name, n in statuses.most_common()))
         best = f" (best of {args.repeat})" if args.repeat > 1 else ""
         print(f"rows scanned: {rows:,}")
-        print(f"targets assessed: {targets:,} as of {as_of:%Y-%m-%d}")
+        print(f"targets judged: {targets:,} as of {as_of:%Y-%m-%d}")
         # CPU: this process only (all of the work on SQLite; PostgreSQL's server works apart).
         print(f"scan: {scan_time:.2f} s{best}, CPU {scan_cpu:.2f} s")
-        print(f"assessment: {assess_time:.2f} s{best}, CPU {assess_cpu:.2f} s")
+        print(
+            f"full assessment, every judgement written: {assess_time:.2f} s{best}, "
+            f"CPU {assess_cpu:.2f} s"
+        )
+        print(f"full assessment again, nothing changed: {again_time:.2f} s ({unchanged} written)")
+        print(
+            f"incremental, 1 figure approved: {one_time * 1000:.0f} ms "
+            f"(re-judging {one_rejudge * 1000:.0f} ms, {one_changed} judgements changed)"
+        )
+        print(
+            f"incremental, 1,000 figures approved: {many_time:.2f} s "
+            f"(re-judging {many_rejudge:.2f} s, {many_changed:,} judgements changed)"
+        )
         print("load average after timing: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+        print(f"ratio full again/scan: {again_time / scan_time:.2f}")
+        print(f"ratio incremental 1,000 re-judging/scan: {many_rejudge / scan_time:.2f}")
         print(f"ratio assess/scan: {assess_time / scan_time:.2f}")
     finally:
         cleanup()

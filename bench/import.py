@@ -287,7 +287,7 @@ def empty_tables() -> None:
 
 def import_file(path: Path, user) -> tuple[float, object]:
     """Import a file with every check, approving it; return (seconds, the report)."""
-    from plantrack.observations.services import import_observations
+    from plantrack.observations.imports import import_observations
 
     content = path.read_bytes()
     started = time.perf_counter()

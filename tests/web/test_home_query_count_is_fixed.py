@@ -7,13 +7,13 @@ import pytest
 from plantrack.observations.choices import FigureStatus
 from plantrack.plans.choices import Comparator, PlanKind, PlanStatus, SectionKind, TargetKind
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
-from plantrack.progress.assess import assess_plan
+from plantrack.progress.live import rejudge_all
 
 pytestmark = pytest.mark.django_db
 
-# Plans (with their latest assessment run), sections, targets (with their indicators and
-# revision flag), observations, assessments.
-ANONYMOUS_QUERIES = 5
+# Plans, sections, targets (with their indicators and revision flag), observations, the
+# current judgements, and the figures that tell whether they are stale.
+ANONYMOUS_QUERIES = 6
 # The session and the user, then one membership look-up, kept on the user for the request.
 PLANNER_QUERIES = ANONYMOUS_QUERIES + 3
 
@@ -54,7 +54,7 @@ def add_plan(publish, number: int, targets: int, province, superseding: bool = F
             phrase=f"Chỉ tiêu {number}.{index}",
             supersedes=previous if superseding and index % 3 == 2 else None,
         )
-    assess_plan(plan)
+    rejudge_all(plan)
 
 
 def test_home_query_count_is_the_same_for_one_target_and_for_many(

@@ -1,13 +1,15 @@
-"""The home page shows each target's status and explanation from the plan's latest run."""
+"""The home page shows each target's current judgement: status, explanation, as-of date."""
 
 import datetime
 
 import pytest
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
+from plantrack.observations.choices import WorkflowState
 from plantrack.plans.choices import Comparator, SeriesMeasure, TargetKind
 from plantrack.plans.models import Target
-from plantrack.progress.assess import assess_plan
+from plantrack.progress.live import rejudge_all
+from plantrack.progress.models import Judgement
 
 pytestmark = pytest.mark.django_db
 
@@ -31,33 +33,40 @@ def grdp_target(master_plan, grdp_growth, publish, province):
 
 
 def test_a_target_shows_its_latest_status_and_explanation(client, master_plan, grdp_target):
-    assess_plan(master_plan, as_of=datetime.date(2026, 6, 30))
+    rejudge_all(master_plan, as_of=datetime.date(2026, 6, 30))
 
     response = client.get("/")
 
     assertContains(response, '<span class="status status-needs_acceleration">Cần đẩy nhanh</span>')
     assertContains(response, "2026–2030 cần bình quân 13,69 %/năm")
     assertContains(response, "tính đến 30/06/2026")
+    assertNotContains(response, "Chưa cập nhật")
 
 
 def test_the_explanation_follows_the_language(client, master_plan, grdp_target):
-    assess_plan(master_plan, as_of=datetime.date(2026, 6, 30))
+    rejudge_all(master_plan, as_of=datetime.date(2026, 6, 30))
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
 
     assertContains(client.get("/"), "2026–2030 needs 13.69 %/year on average")
 
 
-def test_a_target_never_assessed_says_so(client, master_plan, grdp_target):
+def test_a_target_is_judged_when_it_is_created(client, grdp_target):
+    assertContains(client.get("/"), "Cần đẩy nhanh")
+
+
+def test_a_target_without_a_judgement_says_so(client, grdp_target):
+    Judgement.objects.all().delete()
+
     assertContains(client.get("/"), "Chưa đánh giá")
 
 
-def test_a_run_on_unapproved_figures_is_shown_only_to_planners(
-    client, master_plan, grdp_target, planner
+def test_a_submitted_figure_does_not_change_the_judgement_until_approved(
+    client, master_plan, grdp_target, grdp_growth, province, publish, planner
 ):
-    from plantrack.progress.choices import Figures
+    before = Judgement.objects.get(target=grdp_target)
 
-    assess_plan(master_plan, as_of=datetime.date(2026, 6, 30), figures=Figures.SUBMITTED)
+    publish(grdp_growth, province, "2022", "30", state=WorkflowState.SUBMITTED)
 
-    assertContains(client.get("/"), "Chưa đánh giá")
+    assert Judgement.objects.get(target=grdp_target).digest == before.digest
     client.force_login(planner)
     assertContains(client.get("/"), "Cần đẩy nhanh")

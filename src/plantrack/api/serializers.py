@@ -359,6 +359,9 @@ class AssessmentSerializer(ModelSerializer):
     indicator = serializers.CharField(
         source="target.indicator.code", read_only=True, allow_null=True, default=None
     )
+    # Derived from the components when shown (progress.engine.explain), never stored.
+    explanation_vi = serializers.CharField(read_only=True)
+    explanation_en = serializers.CharField(read_only=True)
 
     class Meta:
         model = Assessment

@@ -20,6 +20,7 @@ from plantrack.accounts.permissions import Permissions
 from plantrack.observations.choices import FigureStatus, ImportKind, RevisionAction, WorkflowState
 from plantrack.observations.importing import read_file
 from plantrack.observations.models import ImportBatch, Observation, ObservationRevision
+from plantrack.observations.signals import figures_changed_together, send_figures_changed
 from plantrack.observations.validation import (
     check_rows,
     choose_locale,
@@ -121,7 +122,8 @@ class FigureImporter(Importer):
             "file": report.file_name,
             "checksum": report.checksum[:12],
         }
-        _write_rows(report, rows, self.agency, state, default_source)
+        with figures_changed_together():  # one re-judging for the whole file
+            _write_rows(report, rows, self.agency, state, default_source)
 
 
 def _reporting_agency(permissions, agency, file_name: str):
@@ -197,6 +199,8 @@ def _write_rows(report, checked, agency, state, default_source) -> None:
         else:
             report.unchanged += 1
     report.created = _insert_new(fresh, batch, state=state, agency=agency, reason=reason)
+    if state == WorkflowState.APPROVED:
+        send_figures_changed(keys=[(r[0], r[1], r[2]) for r in fresh if not r[3]])
 
 
 # FigureStatus members as plain text: the SQLite driver binds a str subclass (an enum

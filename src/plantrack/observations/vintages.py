@@ -12,6 +12,7 @@ from django.db import transaction
 
 from plantrack.observations.choices import FigureStatus, WorkflowState
 from plantrack.observations.models import Observation
+from plantrack.observations.signals import send_figures_changed
 
 # What makes two vintages of a figure the same published figure.
 _VINTAGE_FIELDS = ("value", "status", "source", "published_on")
@@ -75,6 +76,8 @@ def record_observation(
         current.save(update_fields=["is_current"], changed_by=user, reason=reason)
         candidate.supersedes = current
     candidate.save(changed_by=user, reason=reason)
+    if WorkflowState.APPROVED in (candidate.state, getattr(current, "state", None)):
+        send_figures_changed([candidate])
     return candidate, True
 
 

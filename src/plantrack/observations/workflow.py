@@ -18,6 +18,7 @@ from plantrack.accounts import permissions
 from plantrack.accounts.permissions import Action
 from plantrack.observations.choices import WorkflowState
 from plantrack.observations.models import Observation
+from plantrack.observations.signals import send_figures_changed
 from plantrack.observations.validation import (
     check_rows,
     choose_locale,
@@ -136,6 +137,7 @@ def approve_observations(observation_ids, *, user, note: str = "") -> list[Obser
             changed_by=user,
             reason=note or _("Phê duyệt"),
         )
+    send_figures_changed(rows)
     return rows
 
 
@@ -161,6 +163,7 @@ def reject_observations(observation_ids, *, user, reason: str) -> list[Observati
         observation.state = WorkflowState.REJECTED
         observation.review_note = reason
         observation.save(update_fields=["state", "review_note"], changed_by=user, reason=reason)
+    send_figures_changed(rows)
     return rows
 
 

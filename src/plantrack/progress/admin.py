@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from plantrack.progress.models import Assessment, AssessmentRun
+from plantrack.progress.models import Assessment, AssessmentRun, Judgement, JudgementChange
 
 
 class AssessmentInline(admin.TabularInline):
@@ -43,3 +43,28 @@ class AssessmentAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+class DerivedAdmin(admin.ModelAdmin):
+    """Judgements are derived (progress/live.py): read here, never added or edited."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Judgement)
+class JudgementAdmin(DerivedAdmin):
+    list_display = ["target", "plan", "status", "score", "as_of", "judged_at"]
+    list_filter = ["status", "plan"]
+    list_select_related = ["target", "plan"]
+    search_fields = ["target__phrase", "target__indicator__code"]
+
+
+@admin.register(JudgementChange)
+class JudgementChangeAdmin(DerivedAdmin):
+    list_display = ["target", "status", "score", "as_of", "cause", "at"]
+    list_filter = ["status", "cause"]
+    list_select_related = ["target"]

@@ -15,9 +15,10 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import Avg, Count, Q
-from django.db.models.functions import Length
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, transaction
+from django.db.models import Avg, Count, FloatField, IntegerField, Q
+from django.db.models.functions import Cast, Length
 from django.utils import timezone
 
 from plantrack.geo.models import AdminUnit
@@ -137,13 +138,7 @@ def _judge(target: Target, series, as_of_year: int, method: str | None) -> engin
     try:
         return engine.assess(engine_target(target), points, as_of_year, method)
     except engine.EngineError as error:
-        return engine.not_assessable(
-            years_of_data=len(points),
-            method="error",
-            explanation_vi=f"Chỉ tiêu chưa đủ thông tin để tính: {error}.",
-            explanation_en=f"The target cannot be computed as recorded: {error}.",
-            error=str(error),
-        )
+        return engine.not_assessable(years_of_data=len(points), method="error", error=str(error))
 
 
 @transaction.atomic
@@ -171,8 +166,6 @@ ASSESSMENT_FIELDS = (
     "years_of_data",
     "required_rate_remaining",
     "method",
-    "explanation_vi",
-    "explanation_en",
     "components",
 )
 
@@ -193,10 +186,13 @@ def _assessment_row(run: AssessmentRun, result: TargetResult) -> tuple:
         judgement.years_of_data,
         judgement.required_rate_remaining,
         judgement.method,
-        judgement.explanation_vi,
-        judgement.explanation_en,
-        {**judgement.components, "series": result.series},
+        {**stored_components(judgement.components), "series": result.series},
     )
+
+
+def stored_components(components: dict) -> dict:
+    """Return the components as stored: without those the row keeps as its own columns."""
+    return {k: v for k, v in components.items() if k not in engine.COLUMN_COMPONENTS}
 
 
 def _float(value) -> float | None:
@@ -207,14 +203,22 @@ def _float(value) -> float | None:
 
 
 class FigureStore:
-    """The yearly figures known at a date for some indicators and units, with their rules."""
+    """The yearly figures known at a date for some indicators and units, with their rules.
 
-    def __init__(self, indicators: dict[int, Indicator], children: dict, rows: dict) -> None:
+    Indicators are anything with ``pk``, ``code``, ``formula``, ``aggregation`` and
+    ``weight_id`` (``Indicator`` rows, or ``live.IndicatorRule`` tuples). Each value keeps
+    the observations it came from, as (id, version) pairs: a formula's or an aggregate's are
+    those of its inputs, so a judgement records every figure it used (``Judgement.figures``).
+    """
+
+    def __init__(self, indicators: dict, children: dict, rows: dict) -> None:
         self.indicators = indicators
         self.children = children  # unit id → [(child id, valid_from, valid_to)]
-        self.rows = rows  # (indicator id, unit id) → {year: (value, observation id)}
+        self.rows = rows  # (indicator id, unit id) → {year: (value, observation id, version)}
         self.years = sorted({year for by_year in rows.values() for year in by_year})
-        self.formulas = {i.pk: Formula(i.formula) for i in indicators.values() if i.formula.strip()}
+        self.formulas = {
+            i.pk: Formula(i.formula) for i in indicators.values() if (i.formula or "").strip()
+        }
         self.by_code = {i.code: i for i in indicators.values()}
         self._memo: dict = {}
 
@@ -222,14 +226,19 @@ class FigureStore:
     def load(cls, *, indicators, units, as_of: datetime.date, figures: Figures) -> FigureStore:
         """Read, in one query, the figures of ``indicators`` (and what their rules need)."""
         wanted = _with_rule_inputs({i.pk: i for i in indicators})
-        unit_ids = {u.pk for u in units}
+        return cls.load_ids(wanted, {u.pk for u in units}, as_of, figures)
+
+    @classmethod
+    def load_ids(cls, wanted: dict, unit_ids: set[int], as_of, figures) -> FigureStore:
+        """Read the figures of the ``wanted`` indicators (id → rule) for ``unit_ids`` and below."""
+        unit_ids = set(unit_ids)
         children = _children_of(unit_ids)
         for kids in list(children.values()):
             unit_ids |= {kid for kid, _start, _end in kids}
         rows = _known_figures(wanted.keys(), unit_ids, as_of, figures)
         return cls(wanted, children, rows)
 
-    def series(self, indicator: Indicator, unit: AdminUnit) -> list[tuple[int, float, str]]:
+    def series(self, indicator, unit) -> list[tuple[int, float, str]]:
         """Return (year, value, origin) for every year with a value, oldest first."""
         own = self.rows.get((indicator.pk, unit.pk), {})
         found = []
@@ -245,8 +254,30 @@ class FigureStore:
                 found.append((year, resolved[0], resolved[1]))
         return found
 
+    def series_used(self, indicator_id: int, unit_id: int) -> tuple[list, list]:
+        """Return the (year, value) points, oldest first, and the (id, version) figures used."""
+        own = self.rows.get((indicator_id, unit_id), {})
+        points, used = [], []
+        if len(own) == len(self.years):  # every year its own figure: the common case
+            for year in self.years:
+                value, pk, version = own[year]
+                points.append((year, value))
+                used.append((pk, version))
+            return points, used
+        for year in self.years:
+            mine = own.get(year)
+            if mine is not None:
+                points.append((year, mine[0]))
+                used.append((mine[1], mine[2]))
+                continue
+            resolved = self.value(indicator_id, unit_id, year)
+            if resolved is not None:
+                points.append((year, resolved[0]))
+                used.extend(resolved[2])
+        return points, used
+
     def value(self, indicator_id: int, unit_id: int, year: int, depth: int = 0):
-        """Return (value, origin) for one indicator, unit and year, or None."""
+        """Return (value, origin, figures used) for one indicator, unit and year, or None."""
         key = (indicator_id, unit_id, year)
         if key not in self._memo:
             self._memo[key] = self._resolve(indicator_id, unit_id, year, depth)
@@ -255,18 +286,20 @@ class FigureStore:
     def _resolve(self, indicator_id: int, unit_id: int, year: int, depth: int):
         own = self.rows.get((indicator_id, unit_id), {}).get(year)
         if own is not None:
-            return own[0], f"observation:{own[1]}"
+            return own[0], f"observation:{own[1]}", ((own[1], own[2]),)
         indicator = self.indicators[indicator_id]
         formula = self.formulas.get(indicator_id)
         if formula is not None:
-            inputs = {}
-            for code in formula.codes:
+            inputs, used = {}, ()
+            for code in sorted(formula.codes):
                 part = self.by_code.get(code)
                 found = self.value(part.pk, unit_id, year, depth) if part else None
                 inputs[code] = found[0] if found else None
+                if found:
+                    used += found[2]
             result = formula.evaluate(inputs)
             if result is not None:
-                return result, f"formula:{formula.text}"
+                return result, f"formula:{formula.text}", used
         if depth >= MAX_AGGREGATION_DEPTH or indicator.aggregation in (
             Aggregation.NONE,
             Aggregation.FORMULA,
@@ -274,7 +307,7 @@ class FigureStore:
             return None
         return self._aggregate(indicator, unit_id, year, depth)
 
-    def _aggregate(self, indicator: Indicator, unit_id: int, year: int, depth: int):
+    def _aggregate(self, indicator, unit_id: int, year: int, depth: int):
         year_end = datetime.date(year, 12, 31)
         kids = [
             kid
@@ -283,17 +316,19 @@ class FigureStore:
         ]
         if not kids:
             return None
-        values, weights = [], []
+        values, weights, used = [], [], ()
         for kid in kids:
             found = self.value(indicator.pk, kid, year, depth + 1)
             if found is None:
                 return None  # a partial sum would understate the whole
             values.append(found[0])
+            used += found[2]
             if indicator.aggregation == Aggregation.WEIGHTED_MEAN:
                 weight = self.value(indicator.weight_id, kid, year, depth + 1)
                 if weight is None:
                     return None
                 weights.append(weight[0])
+                used += weight[2]
         if indicator.aggregation == Aggregation.SUM:
             total = sum(values)
         elif indicator.aggregation == Aggregation.MEAN:
@@ -302,7 +337,7 @@ class FigureStore:
             if not sum(weights):
                 return None
             total = sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
-        return total, f"{indicator.aggregation}:{len(kids)}"
+        return total, f"{indicator.aggregation}:{len(kids)}", used
 
 
 def _with_rule_inputs(indicators: dict[int, Indicator]) -> dict[int, Indicator]:
@@ -342,7 +377,11 @@ def _children_of(unit_ids: set[int]) -> dict[int, list]:
 
 
 def _known_figures(indicator_ids, unit_ids, as_of: datetime.date, figures: Figures) -> dict:
-    """Return {(indicator id, unit id): {year: (value, observation id)}} known at ``as_of``."""
+    """Return {(indicator id, unit id): {year: (value, id, version)}} known at ``as_of``.
+
+    One query of plain values: the value as a float and the year as an integer cast by the
+    database (no ``Decimal`` or date a row); for today's figures the as-of filter is in SQL.
+    """
     states = [WorkflowState.APPROVED]
     if figures == Figures.SUBMITTED:
         states.append(WorkflowState.SUBMITTED)
@@ -359,30 +398,38 @@ def _known_figures(indicator_ids, unit_ids, as_of: datetime.date, figures: Figur
     if figures == Figures.OFFICIAL:
         rows = rows.exclude(status=FigureStatus.ESTIMATE)
     replay = as_of < timezone.localdate() or figures == Figures.SUBMITTED
-    if not replay:
-        rows = rows.filter(is_current=True)
     found: dict = defaultdict(dict)
-    last_year = as_of.year
-    columns = ("indicator_id", "unit_id", "period", "value", "published_on", "id")
+    # Years compare as text: every yearly period has four digits.
+    rows = rows.filter(period__lte=str(as_of.year)).annotate(
+        year=Cast("period", IntegerField()), number=Cast("value", FloatField())
+    )
     # Unordered: Observation's default ordering joins indicators and units and sorts every
     # row (most of the query's time on PostgreSQL); the rows go into dicts keyed on the
     # figure, and where vintages compete the rank below decides, not the order.
-    rows = rows.order_by().values_list(*columns)
     if not replay:
-        # Only current rows: no vintages to rank, the loop below without its bookkeeping.
-        for indicator_id, unit_id, period, value, published_on, pk in rows:
-            year = int(period)
-            if year > last_year:
-                continue
-            if (published_on or datetime.date(year, 12, 31)) > as_of:
-                continue
-            found[indicator_id, unit_id][year] = (float(value), pk)
+        # Only current rows, known by the date: a figure without a publication date is
+        # known from the end of its year (so a year is known once it is over).
+        year_known = as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
+        rows = rows.filter(is_current=True).filter(
+            Q(published_on__lte=as_of) | Q(published_on__isnull=True, period__lte=str(year_known))
+        )
+        columns = ("indicator_id", "unit_id", "year", "number", "id", "version")
+        for indicator_id, unit_id, year, value, pk, version in plain_rows(
+            rows.order_by().values_list(*columns)
+        ):
+            found[indicator_id, unit_id][year] = (value, pk, version)
         return found
     known: dict = {}
-    for indicator_id, unit_id, period, value, published_on, pk in rows:
-        year = int(period)
-        if year > last_year:
-            continue
+    columns = ("indicator_id", "unit_id", "year", "number", "published_on", "id", "version")
+    for (
+        indicator_id,
+        unit_id,
+        year,
+        value,
+        published_on,
+        pk,
+        version,
+    ) in rows.order_by().values_list(*columns):
         known_on = published_on or datetime.date(year, 12, 31)
         if known_on > as_of:
             continue
@@ -391,8 +438,23 @@ def _known_figures(indicator_ids, unit_ids, as_of: datetime.date, figures: Figur
         if known.get((key, year), rank) > rank:
             continue
         known[(key, year)] = rank
-        found[key][year] = (float(value), pk)
+        found[key][year] = (value, pk, version)
     return found
+
+
+def plain_rows(queryset) -> list[tuple]:
+    """Run a ``values_list`` queryset with a raw cursor and return the driver's rows.
+
+    Skips Django's per-value converters (a tenth of a national read): only for columns the
+    driver already returns as wanted (integers, floats cast in SQL, text), never dates.
+    """
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a filter on an empty list: nothing to read
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 # --- roll-ups -------------------------------------------------------------------------------

@@ -34,3 +34,11 @@ class RollupBy(models.TextChoices):
     SECTION = "section", _("Theo mục của quy hoạch")
     AGENCY = "agency", _("Theo cơ quan chủ trì")
     UNIT = "unit", _("Theo đơn vị hành chính")
+
+
+class Cause(models.TextChoices):
+    """What set a re-judging off (``JudgementChange.cause``)."""
+
+    FIGURE = "figure", _("Số liệu thay đổi")
+    TARGET = "target", _("Chỉ tiêu thay đổi")
+    SWEEP = "sweep", _("Đánh giá lại toàn bộ")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 
 # Statuses, best first; ``STATUS_ORDER`` ranks them for "a better value never gives a worse
 # status" (tests/progress/test_engine_properties.py).
@@ -112,8 +112,6 @@ class Assessment:
     years_of_data: int
     required_rate_remaining: float | None
     method: str
-    explanation_vi: str
-    explanation_en: str
     components: dict = field(default_factory=dict)
 
     # The fixed output of ``plantrack progress evaluate`` (docs/methodology.md).
@@ -132,10 +130,19 @@ class Assessment:
         "explanation_en",
     )
 
+    @property
+    def explanation_vi(self) -> str:
+        """The one-sentence explanation in Vietnamese, rendered from the components."""
+        return explain(self.components, "vi")
+
+    @property
+    def explanation_en(self) -> str:
+        """The one-sentence explanation in English, rendered from the components."""
+        return explain(self.components, "en")
+
     def as_output(self) -> dict:
         """Return the fixed output record: the listed fields, floats rounded to 6 places."""
-        data = asdict(self)
-        return {name: _rounded(data[name]) for name in self.OUTPUT_FIELDS}
+        return {name: _rounded(getattr(self, name)) for name in self.OUTPUT_FIELDS}
 
 
 def assess(
@@ -809,18 +816,15 @@ def _insufficient(target: Target, points: list, calc: str) -> Assessment:
 
 
 def _not_assessable(points: list) -> Assessment:
-    return not_assessable(
-        years_of_data=len(points),
-        method="qualitative",
-        explanation_vi="Chỉ tiêu định tính: đánh giá bằng minh chứng, không tính bằng số liệu.",
-        explanation_en="A qualitative target: judged on evidence, not computed from figures.",
-    )
+    return not_assessable(years_of_data=len(points), method="qualitative")
 
 
-def not_assessable(
-    *, years_of_data: int, method: str, explanation_vi: str, explanation_en: str, **components
-) -> Assessment:
-    """Return a ``not_assessable`` assessment: every number empty, the reason explained."""
+def not_assessable(*, years_of_data: int, method: str, **components) -> Assessment:
+    """Return a ``not_assessable`` assessment: every number empty.
+
+    ``method`` says why: ``qualitative`` (judged on evidence), or ``error`` with the
+    ``error`` component saying what the target lacks; ``explain`` words it.
+    """
     return Assessment(
         status=NOT_ASSESSABLE,
         score=None,
@@ -832,9 +836,7 @@ def not_assessable(
         years_of_data=years_of_data,
         required_rate_remaining=None,
         method=method,
-        explanation_vi=explanation_vi,
-        explanation_en=explanation_en,
-        components=components,
+        components={**components, "status": NOT_ASSESSABLE, "method": method},
     )
 
 
@@ -852,18 +854,28 @@ def _result(
     method: str,
     components: dict,
 ) -> Assessment:
-    components = {**components, "status": status, "method": method}
+    components = {
+        **components,
+        "status": status,
+        "method": method,
+        "kind": target.kind,
+        "target_year": target.target_year,
+        "actual_rate": actual,
+        "required_rate": required,
+        "ratio": ratio,
+        "required_rate_remaining": remaining,
+    }
+    if target.unit:
+        components["unit"] = target.unit
+    if target.kind == "maintain":
+        components["required_value"] = target.value
     bands = method.split(":")[0]
     if bands in BANDS:
         # Every ratio-based judgement records how to redo it (docs/methodology.md).
         components |= {
-            "actual_rate": actual,
-            "required_rate": required,
-            "ratio": ratio,
             "thresholds": BANDS[bands],
             "statcan_score": _statcan_score(ratio, status == ACHIEVED),
         }
-    vi, en = _explain(target, status, actual, required, ratio, remaining, method, components)
     return Assessment(
         status=status,
         score=_score(status, ratio),
@@ -875,8 +887,6 @@ def _result(
         years_of_data=years,
         required_rate_remaining=remaining,
         method=method,
-        explanation_vi=vi,
-        explanation_en=en,
         components=components,
     )
 
@@ -911,9 +921,46 @@ def number(value: float, language: str, digits: int = 2) -> str:
     return text
 
 
-def _explain(target, status, actual, required, ratio, remaining, method, c) -> tuple[str, str]:
+# The components an explanation reads that a stored judgement keeps as its own columns
+# (progress.models: ``Assessment``, ``Judgement``); stored components leave them out and
+# the models put them back before calling ``explain``.
+COLUMN_COMPONENTS = (
+    "status",
+    "method",
+    "actual_rate",
+    "required_rate",
+    "ratio",
+    "required_rate_remaining",
+)
+
+
+def explain(components: dict, language: str) -> str:
+    """Return the one-sentence explanation of a judgement in ``language`` ("vi" or "en").
+
+    Rendered from the components alone (with the ``COLUMN_COMPONENTS``), so a stored
+    judgement is explained when shown, in the viewer's language, as it was judged.
+    """
+    vi, en = _explain(components)
+    return en if language.startswith("en") else vi
+
+
+def _explain(c: dict) -> tuple[str, str]:
     """Return a one-sentence explanation in Vietnamese and in English, with the numbers."""
-    kind = target.kind
+    status, method = c["status"], c["method"]
+    kind = c.get("kind")
+    actual, required, ratio = c.get("actual_rate"), c.get("required_rate"), c.get("ratio")
+    remaining = c.get("required_rate_remaining")
+    if method == "qualitative":
+        return (
+            "Chỉ tiêu định tính: đánh giá bằng minh chứng, không tính bằng số liệu.",
+            "A qualitative target: judged on evidence, not computed from figures.",
+        )
+    if method == "error":
+        error = c.get("error", "")
+        return (
+            f"Chỉ tiêu chưa đủ thông tin để tính: {error}.",
+            f"The target cannot be computed as recorded: {error}.",
+        )
     head_vi = STATUS_VI[status].capitalize()
     head_en = STATUS_EN[status].capitalize()
     if status == INSUFFICIENT_DATA:
@@ -944,13 +991,14 @@ def _explain(target, status, actual, required, ratio, remaining, method, c) -> t
             f"{head_en}: the {c['latest_year']} value is {number(c['latest_value'], 'en')} "
             f"against a target of {number(c['target_value'], 'en')}.",
         )
-    unit_vi, unit_en = _rate_units(target, method)
+    unit_vi, unit_en = _rate_units(kind, c.get("unit"), method)
     if kind == "maintain":
         met, seen = len(c["years_met"]), len(c["years_observed"])
+        level = c["required_value"]
         return (
-            f"{head_vi}: {met}/{seen} năm có số liệu đạt mức yêu cầu {number(target.value, 'vi')}.",
+            f"{head_vi}: {met}/{seen} năm có số liệu đạt mức yêu cầu {number(level, 'vi')}.",
             f"{head_en}: {met} of {seen} years with figures met the required level "
-            f"{number(target.value, 'en')}.",
+            f"{number(level, 'en')}.",
         )
     since_vi = since_en = ""
     if "base_year" in c:
@@ -973,7 +1021,7 @@ def _explain(target, status, actual, required, ratio, remaining, method, c) -> t
         part_en += f" ({number(ratio * 100, 'en', 0)} % of what is required)"
     if remaining is not None and status != ACHIEVED:
         first = c.get("latest_year", 0) + 1
-        last = target.target_year
+        last = c["target_year"]
         rem_unit_vi, rem_unit_en = unit_vi, unit_en
         span = f"{first}–{last}" if first < last else f"{last}"
         part_vi += (
@@ -1002,14 +1050,14 @@ UNITS_EN = {
 }
 
 
-def _rate_units(target: Target, method: str) -> tuple[str, str]:
+def _rate_units(kind: str | None, unit: str | None, method: str) -> tuple[str, str]:
     """Return the unit of the rates in an explanation, in Vietnamese and English."""
-    unit = (target.unit or "").strip()
-    if target.kind == "annual_change":
+    unit = (unit or "").strip()
+    if kind == "annual_change":
         if not unit:
             return "đơn vị/năm", "units a year"
         return unit, UNITS_EN.get(unit, unit)
-    if target.kind == "cumulative" or method.endswith("linear") or method.startswith("escap"):
+    if kind == "cumulative" or method.endswith("linear") or method.startswith("escap"):
         base = unit.removesuffix("/năm") if unit else "đơn vị"
         return f"{base}/năm", f"{UNITS_EN.get(base, base)} a year"
     return "%/năm", "%/year"

@@ -10,13 +10,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.models import Observation
 from plantrack.observations.periods import PeriodError, parse_period
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
-from plantrack.progress.models import Assessment, AssessmentRun
+from plantrack.progress.live import stale_targets
+from plantrack.progress.models import Judgement
 
 # Deepest heading a section may get: the page is h1, a plan h2, its top sections h3.
 _TOP_SECTION_HEADING = 3
@@ -29,7 +30,8 @@ class TargetRow:
 
     target: Target
     latest: Observation | None = None
-    assessment: Assessment | None = None
+    assessment: Judgement | None = None
+    stale: bool = False  # the judgement is out of date (``live.stale_targets``)
 
 
 @dataclass
@@ -76,19 +78,14 @@ def targets_marked_replaced(queryset: QuerySet) -> QuerySet:
 def plan_outlines(user) -> list[PlanOutline]:
     """Return every plan ``user`` may see with its sections, targets and their latest figures.
 
-    Five queries (plans with their latest assessment run, sections, targets, observations,
-    assessments) plus what ``for_user`` needs to know the user, whatever the size of the plans.
+    Six queries (plans, sections, targets, observations, the targets' current judgements,
+    and whether they are stale) plus what ``for_user`` needs to know the user, whatever the
+    size of the plans.
     """
     targets = targets_marked_replaced(Target.objects.select_related("indicator", "scope_unit"))
-    latest_run = (
-        AssessmentRun.objects.for_user(user)
-        .filter(plan=OuterRef("pk"))
-        .order_by("-created_at", "-id")
-    )
     plans = list(
         Plan.objects.for_user(user)
         .select_related("scope_unit")
-        .annotate(latest_run_id=Subquery(latest_run.values("pk")[:1]))
         .prefetch_related(
             Prefetch("sections", queryset=PlanSection.objects.order_by("order", "id")),
             Prefetch("targets", queryset=targets.order_by("order", "id")),
@@ -96,12 +93,14 @@ def plan_outlines(user) -> list[PlanOutline]:
     )
     all_targets = [target for plan in plans for target in plan.targets.all()]
     latest = latest_observations(all_targets, user)
-    run_ids = [plan.latest_run_id for plan in plans if plan.latest_run_id]
     judged = {
-        assessment.target_id: assessment
-        for assessment in Assessment.objects.filter(run_id__in=run_ids).select_related("run")
+        judgement.target_id: judgement
+        for judgement in Judgement.objects.for_user(user).filter(
+            plan_id__in=[plan.pk for plan in plans]
+        )
     }
-    return [_outline(plan, latest, judged) for plan in plans]
+    stale = stale_targets(judged.values(), {t.pk: t.indicator_id for t in all_targets})
+    return [_outline(plan, latest, judged, stale) for plan in plans]
 
 
 def latest_observations(targets: Iterable[Target], user) -> dict[int, Observation]:
@@ -186,12 +185,12 @@ def indicator_series(indicator: Indicator, user) -> list[UnitSeries]:
     return series
 
 
-def _outline(plan: Plan, latest: dict[int, Observation], judged: dict) -> PlanOutline:
+def _outline(plan: Plan, latest: dict[int, Observation], judged: dict, stale: set) -> PlanOutline:
     sections = list(plan.sections.all())
     targets = _in_revision_order(list(plan.targets.all()))
     rows_by_section: dict[int | None, list[TargetRow]] = defaultdict(list)
     for target in targets:
-        row = TargetRow(target, latest.get(target.pk), judged.get(target.pk))
+        row = TargetRow(target, latest.get(target.pk), judged.get(target.pk), target.pk in stale)
         rows_by_section[target.section_id].append(row)
     children: dict[int | None, list[PlanSection]] = defaultdict(list)
     section_ids = {section.pk for section in sections}
