@@ -6,7 +6,8 @@ import datetime
 import pytest
 from rounds_helpers import at, make_hospital_beds, open_year_round, submitted_figure
 
-from plantrack.observations.models import ObligationState, RoundObligation
+from plantrack.observations.choices import ObligationState
+from plantrack.observations.models import RoundObligation
 from plantrack.observations.rounds import agency_records, close_round, round_progress
 from plantrack.observations.workflow import NotPermitted, WorkflowError
 

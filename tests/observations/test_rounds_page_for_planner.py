@@ -7,7 +7,8 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 from rounds_helpers import at, make_hospital_beds, open_year_round, submitted_figure
 
-from plantrack.observations.models import ObligationState, ReportingRound
+from plantrack.observations.choices import ObligationState
+from plantrack.observations.models import ReportingRound
 from plantrack.observations.rounds import close_round
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("rounds_helpers")]

@@ -5,8 +5,8 @@ import datetime
 
 from rounds_helpers import at
 
-from plantrack.observations.choices import WorkflowState
-from plantrack.observations.models import ObligationState, deadline_cutoff
+from plantrack.observations.choices import ObligationState, WorkflowState
+from plantrack.observations.models import deadline_cutoff
 from plantrack.observations.rounds import FigureHistory, moment_of, obligation_state
 
 CUTOFF = at("2025-12-16 00:00:00")

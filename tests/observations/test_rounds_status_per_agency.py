@@ -16,8 +16,8 @@ from rounds_helpers import (
 
 from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import AdminUnit
-from plantrack.observations.choices import FigureStatus, WorkflowState
-from plantrack.observations.models import ObligationState, RoundObligation, RoundState
+from plantrack.observations.choices import FigureStatus, ObligationState, RoundState, WorkflowState
+from plantrack.observations.models import RoundObligation
 from plantrack.observations.rounds import round_progress
 from plantrack.observations.workflow import (
     edit_observation,

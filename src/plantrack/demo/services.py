@@ -50,6 +50,7 @@ from plantrack.plans.choices import (
 )
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
 from plantrack.progress.assess import PlanAssessment, assess_plan
+from plantrack.tabular.numbers import format_number
 from plantrack.workplan.choices import Priority, TaskStatus
 from plantrack.workplan.models import Task
 
@@ -749,9 +750,7 @@ def _capitalized(text: str) -> str:
 
 def _vietnamese_number(value: Decimal) -> str:
     """Write a number the Vietnamese way: 6700.3 → "6.700,3", 12.97 → "12,97"."""
-    whole, _dot, fraction = format(Decimal(value).normalize(), "f").partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return f"{grouped},{fraction}" if fraction else grouped
+    return format_number(Decimal(value).normalize(), "vi")
 
 
 def _revised_phrase(phrase: str, revised: dict) -> str:

@@ -43,3 +43,22 @@ class ImportKind(models.TextChoices):
     FIGURES = "figures", _("Số liệu")
     TASKS = "tasks", _("Nhiệm vụ")
     PROJECTS = "projects", _("Dự án")
+
+
+class RoundState(models.TextChoices):
+    """Where a reporting round stands at a moment (``ReportingRound.state_on``)."""
+
+    OPEN = "open", _("Đang nhận báo cáo")
+    PAST_DEADLINE = "past_deadline", _("Đã quá hạn, chưa đóng")
+    CLOSED = "closed", _("Đã đóng")
+
+
+class ObligationState(models.TextChoices):
+    """Where one owed figure stands (``observations.rounds``); the first, second and last are
+    the outcomes written when a round closes."""
+
+    ON_TIME = "on_time", _("Báo cáo đúng hạn")
+    LATE = "late", _("Báo cáo muộn")
+    NOT_DUE = "not_due", _("Chưa đến hạn")
+    OVERDUE = "overdue", _("Quá hạn, chưa báo cáo")
+    NEVER = "never", _("Không báo cáo")

@@ -6,33 +6,18 @@ They only parse what the user typed; the services decide (``import_observations`
 reads a cell, so the form keeps the text as typed.
 """
 
-from decimal import Decimal
 from pathlib import PurePath
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from plantrack.observations.choices import FigureStatus
-from plantrack.tabular.numbers import format_number
+from plantrack.tabular.formatting import number_text
 
 # The largest file the upload takes: a year of every commune's figures fits many times over.
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 # What the importer reads; an .xls reaches it too, so its own message says to save as .xlsx.
 IMPORT_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".json", ".xls")
-
-
-def page_locale() -> str:
-    """Return the number style of the page's language: "en", or "vi" by default."""
-    return "en" if (get_language() or "").startswith("en") else "vi"
-
-
-def number_as_typed(value: Decimal) -> str:
-    """Return a stored number as the page's language writes it, ungrouped: 6,74 or 6.74.
-
-    Ungrouped so that reading it back in the same style never meets an ambiguous "1.234".
-    """
-    return format_number(value.normalize(), page_locale(), grouping=False)
 
 
 class ImportForm(forms.Form):
@@ -163,7 +148,7 @@ class EditForm(forms.Form):
         """Return the form's values for the figure as stored now, with its version."""
         return {
             "version": observation.version,
-            "value": number_as_typed(observation.value),
+            "value": number_text(observation.value, grouping=False),
             "status": observation.status,
             "source": observation.source,
             "comment": observation.comment,

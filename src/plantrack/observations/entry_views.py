@@ -43,7 +43,7 @@ from plantrack.accounts.permissions import Action, Permissions, permits
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import ImportKind, Layout, WorkflowState
 from plantrack.observations.entry import enter_observation
-from plantrack.observations.entry_forms import EditForm, FigureForm, ImportForm, page_locale
+from plantrack.observations.entry_forms import EditForm, FigureForm, ImportForm
 from plantrack.observations.imports import import_observations
 from plantrack.observations.models import ImportBatch, Observation
 from plantrack.observations.workflow import (
@@ -57,6 +57,7 @@ from plantrack.observations.workflow import (
 )
 from plantrack.plans.choices import ValueType
 from plantrack.plans.models import Indicator
+from plantrack.tabular.formatting import active_locale
 
 # Figures a list page shows at once; the rest are on the next pages.
 PAGE_SIZE = 100
@@ -293,7 +294,7 @@ def enter(request):
                     status=data["status"],
                     source=data["source"],
                     comment=data["comment"],
-                    locale=page_locale(),
+                    locale=active_locale(),
                     submit=data["submit"],
                     reason=_("Nhập trên trang web"),
                 )
@@ -364,7 +365,7 @@ def edit(request, observation_id: int):
                     user=request.user,
                     expected_version=form.cleaned_data["version"],
                     reason=form.cleaned_data["reason"],
-                    locale=page_locale(),
+                    locale=active_locale(),
                     **changes,
                 )
             except ConcurrentEdit as error:

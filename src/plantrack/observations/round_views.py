@@ -19,7 +19,8 @@ from plantrack.accounts.gates import permissions_of, planners_only
 from plantrack.accounts.models import Agency
 from plantrack.accounts.permissions import Action, permits
 from plantrack.observations import rounds
-from plantrack.observations.models import ReportingRound, RoundObligation, RoundState
+from plantrack.observations.choices import RoundState
+from plantrack.observations.models import ReportingRound, RoundObligation
 from plantrack.observations.round_forms import RoundForm
 from plantrack.observations.workflow import WorkflowError
 from plantrack.plans.models import Indicator

@@ -40,15 +40,13 @@ from django.utils.translation import gettext as _
 from plantrack.accounts.models import Agency
 from plantrack.accounts.permissions import Action, Permissions, permits
 from plantrack.geo.models import AdminUnit
-from plantrack.observations.choices import WorkflowState
+from plantrack.observations.choices import ObligationState, RoundState, WorkflowState
 from plantrack.observations.models import (
     FINAL_OBLIGATION_STATES,
-    ObligationState,
     Observation,
     ObservationRevision,
     ReportingRound,
     RoundObligation,
-    RoundState,
     deadline_cutoff,
 )
 from plantrack.observations.periods import Period, PeriodError, parse_period

@@ -24,7 +24,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from plantrack.geo.models import AdminUnit
@@ -35,7 +34,8 @@ from plantrack.observations.periods import PeriodError, parse_period
 from plantrack.observations.registry import Registry, unit_existed
 from plantrack.plans.choices import Frequency, ValueType
 from plantrack.plans.models import Indicator
-from plantrack.tabular.numbers import LOCALES, format_number, number_locale, read_number
+from plantrack.tabular.formatting import number_text
+from plantrack.tabular.numbers import LOCALES, number_locale, read_number
 from plantrack.tabular.problems import Problem, number_message
 from plantrack.tabular.readers import SourceRow
 from plantrack.tabular.text import normalise
@@ -510,12 +510,6 @@ def _problem(code, message, read, row, column, filename="") -> Problem:
 def _date(day: datetime.date | None) -> str:
     """Format a date for a message in the active language (1/7/2025 in Vietnamese); "…"."""
     return "…" if day is None else date_format(day, "SHORT_DATE_FORMAT")
-
-
-def number_text(value: Decimal) -> str:
-    """Format a number for a message in the active language: 6.700,3 or 6,700.3."""
-    locale = "en" if (get_language() or "vi").startswith("en") else "vi"
-    return format_number(value.normalize(), locale)
 
 
 def _text(raw) -> str:

@@ -22,8 +22,8 @@ from plantrack.observations.signals import send_figures_changed
 from plantrack.observations.validation import (
     check_rows,
     choose_locale,
-    number_text,
 )
+from plantrack.tabular.formatting import number_text
 
 
 class WorkflowError(Exception):

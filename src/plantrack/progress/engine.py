@@ -22,6 +22,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from plantrack.tabular.numbers import format_rounded
+
 # Statuses, best first; ``STATUS_ORDER`` ranks them for "a better value never gives a worse
 # status" (tests/progress/test_engine_properties.py).
 ACHIEVED = "achieved"
@@ -913,12 +915,7 @@ STATUS_EN = {
 
 def number(value: float, language: str, digits: int = 2) -> str:
     """Format a number for an explanation: 9,72 in Vietnamese, 9.72 in English."""
-    text = f"{value:,.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if language == "vi":
-        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text
+    return format_rounded(value, "vi" if language == "vi" else "en", digits)
 
 
 # The components an explanation reads that a stored judgement keeps as its own columns

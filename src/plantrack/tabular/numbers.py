@@ -287,3 +287,10 @@ def whole_number(raw: object, locale: str | None) -> tuple[int | None, str | Non
     if value != value.to_integral_value():
         return None, "not_whole"
     return int(value), None
+
+
+def format_rounded(value: float, locale: str = "vi", digits: int = 2) -> str:
+    """Return ``value`` rounded to ``digits`` decimals, trailing zeros dropped, as a document
+    prints it: 9.7249 → "9,72" in Vietnamese, "9.72" in English; 12345.6 → "12.345,6"."""
+    rounded = Decimal(f"{value:.{digits}f}")
+    return format_number(rounded.normalize() if rounded else Decimal(0), locale)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
 from plantrack.tabular.checks import illustrative_labels
+from plantrack.tabular.numbers import format_number
 from plantrack.tabular.text import FORMULA_TRIGGERS
 
 
@@ -64,7 +65,7 @@ def number_text(value: Decimal, *, unambiguous: bool = False) -> str:
     """Return ``value`` written plainly: ``-2.5``, ``6700.3``, ``1000`` (no exponent, no
     trailing zeros). With ``unambiguous``, three decimals get a fourth zero: ``1.2340``, as
     ``1.234`` could be read as one thousand two hundred and thirty-four."""
-    text = format(Decimal(value).normalize(), "f")
+    text = format_number(Decimal(value).normalize(), "en", grouping=False)
     integer, _dot, decimals = text.lstrip("-").partition(".")
     if unambiguous and len(decimals) == 3 and len(integer) <= 3:
         text += "0"

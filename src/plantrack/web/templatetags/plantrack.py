@@ -1,7 +1,7 @@
 """Template tags for PlanTrack's pages: numbers, target values, periods and labels.
 
-Numbers go through Django's localisation (``formats.number_format``), so they read 9,72 and
-6.700,3 in Vietnamese and 9.72 and 6,700.3 in English; years are never grouped.
+Numbers go through the project's one formatter (``tabular.formatting.number_text``), so they
+read 9,72 and 6.700,3 in Vietnamese and 9.72 and 6,700.3 in English; years are never grouped.
 """
 
 import unicodedata
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from plantrack.observations.choices import WorkflowState
 from plantrack.observations.periods import PeriodError, parse_period
 from plantrack.plans.choices import Comparator
+from plantrack.tabular.formatting import number_text
 
 register = template.Library()
 
@@ -28,19 +29,6 @@ _COMPARATOR_SIGNS = {
     Comparator.LT: "<",
     Comparator.EQ: "",
 }
-
-
-def trimmed(value: Decimal) -> Decimal:
-    """Return ``value`` without trailing zeros and never in exponent form (160200, not 1.602E+5).
-
-    Stored decimals carry six places (9.720000); a page shows the figure as published (9,72).
-    """
-    if value == 0:
-        return Decimal(0)
-    normal = value.normalize()
-    if normal.as_tuple().exponent > 0:
-        return normal.quantize(Decimal(1))
-    return normal
 
 
 @register.filter
@@ -56,7 +44,7 @@ def number(value, decimals=None) -> str:
     amount = value if isinstance(value, Decimal) else Decimal(str(value))
     if decimals is not None and decimals != "":
         amount = amount.quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
-    return formats.number_format(trimmed(amount), use_l10n=True)
+    return number_text(amount)
 
 
 def describe_target_value(target) -> str:
