@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from django.db import models
 from django.db.models import Q
@@ -55,7 +55,6 @@ WRITING_ROLES = frozenset({Role.REPORTER, Role.APPROVER})
 REMIT_DEPTH = 4
 
 _M = TypeVar("_M", bound=models.Model)
-_Q = TypeVar("_Q", bound="RestrictedQuerySet[Any]")
 
 
 class NotPermitted(Exception):
@@ -200,7 +199,7 @@ class RestrictedQuerySet(models.QuerySet[_M]):
 
     public_view = False
 
-    def for_user(self: _Q, user: Any, action: str = Action.VIEW) -> _Q:
+    def for_user(self, user: Any, action: str = Action.VIEW) -> Self:
         """Return the records ``user`` may ``action`` (view by default)."""
         action = Action(action)
         if action == Action.VIEW and self.public_view:
@@ -210,7 +209,7 @@ class RestrictedQuerySet(models.QuerySet[_M]):
             return self
         return self.restrict(permissions, action)
 
-    def restrict(self: _Q, permissions: Permissions, action: Action) -> _Q:
+    def restrict(self, permissions: Permissions, action: Action) -> Self:
         """Return the records a user who is not all-seeing may ``action``."""
         if action == Action.VIEW:
             return self
