@@ -151,7 +151,7 @@ TEMPLATES = [
 ]
 
 
-def database_from_env() -> dict:
+def database_from_env() -> dj_database_url.DBConfig:
     """Return the default database: DATABASE_URL, or SQLite in WAL mode in the data folder."""
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:
@@ -163,7 +163,7 @@ def database_from_env() -> dict:
         DATA_DIR.mkdir(parents=True, exist_ok=True)
         config = {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "plantrack.sqlite3",
+            "NAME": str(DATA_DIR / "plantrack.sqlite3"),
         }
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets the web server read while an import writes; IMMEDIATE avoids
