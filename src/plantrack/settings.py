@@ -25,7 +25,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
+
+# Django's generic classes take type arguments at run time as django-stubs has them
+# (``admin.ModelAdmin[Judgement]``), for the modules type-checked strictly.
+django_stubs_ext.monkeypatch()
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent.parent
