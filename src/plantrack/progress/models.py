@@ -3,12 +3,12 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from plantrack.accounts.permissions import Action, RestrictedQuerySet
+from plantrack.accounts.permissions import Action, Permissions, RestrictedQuerySet
 from plantrack.progress import engine
 from plantrack.progress.choices import Cause, Figures, Method, Status
 
 
-def explained(judgement, language: str | None = None) -> str:
+def explained(judgement: "Assessment | Judgement", language: str | None = None) -> str:
     """Render the explanation of a stored judgement from its components and columns.
 
     The sentence is derived data (``engine.explain``): rendered when shown, in the viewer's
@@ -20,8 +20,8 @@ def explained(judgement, language: str | None = None) -> str:
     return engine.explain(components, language or get_language() or "vi")
 
 
-class AssessmentRunQuerySet(RestrictedQuerySet):
-    def restrict(self, permissions, action) -> "AssessmentRunQuerySet":
+class AssessmentRunQuerySet(RestrictedQuerySet["AssessmentRun"]):
+    def restrict(self, permissions: Permissions, action: Action) -> "AssessmentRunQuerySet":
         """The runs of the plans the user may see, judged on approved or official figures.
 
         A run judged on submitted figures mixes every agency's unapproved work, so only
@@ -35,8 +35,8 @@ class AssessmentRunQuerySet(RestrictedQuerySet):
         return runs.exclude(figures=Figures.SUBMITTED)
 
 
-class AssessmentQuerySet(RestrictedQuerySet):
-    def restrict(self, permissions, action) -> "AssessmentQuerySet":
+class AssessmentQuerySet(RestrictedQuerySet["Assessment"]):
+    def restrict(self, permissions: Permissions, action: Action) -> "AssessmentQuerySet":
         """The assessments of the runs the user may see."""
         if action != Action.VIEW:
             return self.none()
@@ -154,8 +154,8 @@ class Assessment(models.Model):
     explanation_en = property(lambda self: explained(self, "en"), doc="In English.")
 
 
-class JudgementQuerySet(RestrictedQuerySet):
-    def restrict(self, permissions, action) -> "JudgementQuerySet":
+class JudgementQuerySet(RestrictedQuerySet["Judgement"]):
+    def restrict(self, permissions: Permissions, action: Action) -> "JudgementQuerySet":
         """The judgements of the targets the user may see; written only by the re-judging."""
         from plantrack.plans.models import Target
 
@@ -238,8 +238,8 @@ class Judgement(models.Model):
     explanation_en = property(lambda self: explained(self, "en"), doc="In English.")
 
 
-class JudgementChangeQuerySet(RestrictedQuerySet):
-    def restrict(self, permissions, action) -> "JudgementChangeQuerySet":
+class JudgementChangeQuerySet(RestrictedQuerySet["JudgementChange"]):
+    def restrict(self, permissions: Permissions, action: Action) -> "JudgementChangeQuerySet":
         """The history of the targets the user may see."""
         from plantrack.plans.models import Target
 

@@ -3,11 +3,12 @@
 import csv
 import datetime
 import json
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from plantrack.plans.models import Plan
-from plantrack.progress.assess import assess_plan
+from plantrack.progress.assess import PlanAssessment, TargetResult, assess_plan
 from plantrack.progress.choices import Figures, Method
 
 COLUMNS = (
@@ -33,7 +34,7 @@ class Command(BaseCommand):
         "độ cần đạt những năm còn lại."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--plan", required=True, help="Mã quy hoạch, kế hoạch")
         parser.add_argument(
             "--as-of",
@@ -59,7 +60,7 @@ class Command(BaseCommand):
             "--no-save", action="store_true", help="Chỉ in kết quả, không lưu lượt đánh giá"
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: str, **options: Any) -> None:
         try:
             plan = Plan.objects.get(code=options["plan"])
         except Plan.DoesNotExist as error:
@@ -81,7 +82,7 @@ class Command(BaseCommand):
         else:
             self._table(plan, outcome, rows)
 
-    def _table(self, plan, outcome, rows) -> None:
+    def _table(self, plan: Plan, outcome: PlanAssessment, rows: list[dict[str, Any]]) -> None:
         self.stdout.write(f"{plan.code} — {plan.title}")
         saved = f", lưu lượt #{outcome.run.pk}" if outcome.run else ""
         self.stdout.write(f"Tính đến {outcome.as_of:%d/%m/%Y}{saved}.")
@@ -98,7 +99,7 @@ class Command(BaseCommand):
             self.stdout.write(f"    {row['explanation_vi']}")
 
 
-def _row(result) -> dict:
+def _row(result: TargetResult) -> dict[str, Any]:
     judgement = result.assessment
     target = result.target
     return {
@@ -117,11 +118,11 @@ def _row(result) -> dict:
     }
 
 
-def _rounded(value):
+def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def _num(value) -> str:
+def _num(value: float | None) -> str:
     if value is None:
         return "—"
     return f"{value:.2f}".replace(".", ",")

@@ -7,8 +7,9 @@ so the output stays aligned with the input.
 
 import json
 import sys
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from plantrack.progress import engine
 
@@ -34,7 +35,7 @@ class Command(BaseCommand):
     requires_system_checks = []
     requires_migrations_checks = False
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
         evaluate = actions.add_parser(
             "evaluate", help="Đọc mỗi dòng một trường hợp (JSON), ghi mỗi dòng một kết quả."
@@ -43,7 +44,7 @@ class Command(BaseCommand):
             "--input", dest="path", required=True, help="Tệp JSON Lines; - là stdin"
         )
 
-    def handle(self, *args, action: str, path: str, **options) -> None:
+    def handle(self, *args: str, action: str, path: str, **options: Any) -> None:
         try:
             stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
         except OSError as error:
@@ -55,7 +56,7 @@ class Command(BaseCommand):
                 self.stdout.write(json.dumps(evaluate_case(line, number), ensure_ascii=False))
 
 
-def evaluate_case(line: str, number: int) -> dict:
+def evaluate_case(line: str, number: int) -> dict[str, Any]:
     """Judge one JSON case; return the engine's output record or an error record."""
     try:
         case = json.loads(line)
