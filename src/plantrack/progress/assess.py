@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any, Protocol, SupportsFloat
 
+from django.contrib.auth.models import User
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
-from django.db.models import Avg, Count, FloatField, IntegerField, Q
+from django.db.models import Avg, Count, FloatField, IntegerField, Q, QuerySet
 from django.db.models.functions import Cast, Length
 from django.utils import timezone
 
@@ -35,6 +38,30 @@ from plantrack.tabular.bulk import insert_rows
 # How deep the units below a target's unit are searched for figures to aggregate
 # (province → district → commune).
 MAX_AGGREGATION_DEPTH = 3
+
+# (observation id, version) of the figures a value came from.
+Used = tuple[tuple[int, int], ...]
+# A value, where it came from ("observation:12", "formula:…", "sum:3") and the figures used.
+Resolved = tuple[float, str, Used]
+# (indicator id, unit id) → {year: (value, observation id, version)}.
+KnownFigures = dict[tuple[int, int], dict[int, tuple[float, int, int]]]
+# unit id → [(child id, valid from, valid to)].
+Children = dict[int, list[tuple[int, datetime.date | None, datetime.date | None]]]
+
+
+class Rule(Protocol):
+    """What ``FigureStore`` reads of an indicator (an ``Indicator``, a ``live.IndicatorRule``)."""
+
+    @property
+    def pk(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def formula(self) -> str: ...
+    @property
+    def aggregation(self) -> str: ...
+    @property
+    def weight_id(self) -> int | None: ...
 
 
 @dataclass
@@ -63,7 +90,7 @@ def assess_plan(
     as_of: datetime.date | None = None,
     figures: Figures = Figures.APPROVED,
     method: str | None = None,
-    user=None,
+    user: User | None = None,
     save: bool = True,
 ) -> PlanAssessment:
     """Judge every target in force of ``plan`` on the figures known ``as_of`` (default today).
@@ -133,7 +160,9 @@ def _plan_start(target: Target) -> int | None:
     return start if start <= target.target_year else None
 
 
-def _judge(target: Target, series, as_of_year: int, method: str | None) -> engine.Assessment:
+def _judge(
+    target: Target, series: list[tuple[int, float, str]], as_of_year: int, method: str | None
+) -> engine.Assessment:
     points = [(year, value) for year, value, _origin in series]
     try:
         return engine.assess(engine_target(target), points, as_of_year, method)
@@ -142,7 +171,14 @@ def _judge(target: Target, series, as_of_year: int, method: str | None) -> engin
 
 
 @transaction.atomic
-def _save(plan, as_of, figures, method, user, results) -> AssessmentRun:
+def _save(
+    plan: Plan,
+    as_of: datetime.date,
+    figures: Figures,
+    method: str | None,
+    user: User | None,
+    results: list[TargetResult],
+) -> AssessmentRun:
     run = AssessmentRun.objects.create(
         plan=plan, as_of=as_of, figures=figures, method=method or "", created_by=user
     )
@@ -170,7 +206,7 @@ ASSESSMENT_FIELDS = (
 )
 
 
-def _assessment_row(run: AssessmentRun, result: TargetResult) -> tuple:
+def _assessment_row(run: AssessmentRun, result: TargetResult) -> tuple[object, ...]:
     judgement = result.assessment
     return (
         run.pk,
@@ -190,12 +226,12 @@ def _assessment_row(run: AssessmentRun, result: TargetResult) -> tuple:
     )
 
 
-def stored_components(components: dict) -> dict:
+def stored_components(components: dict[str, Any]) -> dict[str, Any]:
     """Return the components as stored: without those the row keeps as its own columns."""
     return {k: v for k, v in components.items() if k not in engine.COLUMN_COMPONENTS}
 
 
-def _float(value) -> float | None:
+def _float(value: SupportsFloat | None) -> float | None:
     return None if value is None else float(value)
 
 
@@ -211,7 +247,9 @@ class FigureStore:
     those of its inputs, so a judgement records every figure it used (``Judgement.figures``).
     """
 
-    def __init__(self, indicators: dict, children: dict, rows: dict) -> None:
+    def __init__(
+        self, indicators: Mapping[int, Rule], children: Children, rows: KnownFigures
+    ) -> None:
         self.indicators = indicators
         self.children = children  # unit id → [(child id, valid_from, valid_to)]
         self.rows = rows  # (indicator id, unit id) → {year: (value, observation id, version)}
@@ -220,16 +258,25 @@ class FigureStore:
             i.pk: Formula(i.formula) for i in indicators.values() if (i.formula or "").strip()
         }
         self.by_code = {i.code: i for i in indicators.values()}
-        self._memo: dict = {}
+        self._memo: dict[tuple[int, int, int], Resolved | None] = {}
 
     @classmethod
-    def load(cls, *, indicators, units, as_of: datetime.date, figures: Figures) -> FigureStore:
+    def load(
+        cls,
+        *,
+        indicators: Iterable[Indicator],
+        units: Iterable[AdminUnit],
+        as_of: datetime.date,
+        figures: Figures,
+    ) -> FigureStore:
         """Read, in one query, the figures of ``indicators`` (and what their rules need)."""
         wanted = _with_rule_inputs({i.pk: i for i in indicators})
         return cls.load_ids(wanted, {u.pk for u in units}, as_of, figures)
 
     @classmethod
-    def load_ids(cls, wanted: dict, unit_ids: set[int], as_of, figures) -> FigureStore:
+    def load_ids(
+        cls, wanted: Mapping[int, Rule], unit_ids: set[int], as_of: datetime.date, figures: Figures
+    ) -> FigureStore:
         """Read the figures of the ``wanted`` indicators (id → rule) for ``unit_ids`` and below."""
         unit_ids = set(unit_ids)
         children = _children_of(unit_ids)
@@ -238,10 +285,10 @@ class FigureStore:
         rows = _known_figures(wanted.keys(), unit_ids, as_of, figures)
         return cls(wanted, children, rows)
 
-    def series(self, indicator, unit) -> list[tuple[int, float, str]]:
+    def series(self, indicator: Rule, unit: AdminUnit) -> list[tuple[int, float, str]]:
         """Return (year, value, origin) for every year with a value, oldest first."""
         own = self.rows.get((indicator.pk, unit.pk), {})
-        found = []
+        found: list[tuple[int, float, str]] = []
         for year in self.years:
             # A unit's own figure always comes first (``_resolve``); reading it here skips
             # the memo for the common case, a series that is all observations.
@@ -254,10 +301,13 @@ class FigureStore:
                 found.append((year, resolved[0], resolved[1]))
         return found
 
-    def series_used(self, indicator_id: int, unit_id: int) -> tuple[list, list]:
+    def series_used(
+        self, indicator_id: int, unit_id: int
+    ) -> tuple[list[tuple[int, float]], list[tuple[int, int]]]:
         """Return the (year, value) points, oldest first, and the (id, version) figures used."""
         own = self.rows.get((indicator_id, unit_id), {})
-        points, used = [], []
+        points: list[tuple[int, float]] = []
+        used: list[tuple[int, int]] = []
         if len(own) == len(self.years):  # every year its own figure: the common case
             for year in self.years:
                 value, pk, version = own[year]
@@ -276,21 +326,22 @@ class FigureStore:
                 used.extend(resolved[2])
         return points, used
 
-    def value(self, indicator_id: int, unit_id: int, year: int, depth: int = 0):
+    def value(self, indicator_id: int, unit_id: int, year: int, depth: int = 0) -> Resolved | None:
         """Return (value, origin, figures used) for one indicator, unit and year, or None."""
         key = (indicator_id, unit_id, year)
         if key not in self._memo:
             self._memo[key] = self._resolve(indicator_id, unit_id, year, depth)
         return self._memo[key]
 
-    def _resolve(self, indicator_id: int, unit_id: int, year: int, depth: int):
+    def _resolve(self, indicator_id: int, unit_id: int, year: int, depth: int) -> Resolved | None:
         own = self.rows.get((indicator_id, unit_id), {}).get(year)
         if own is not None:
             return own[0], f"observation:{own[1]}", ((own[1], own[2]),)
         indicator = self.indicators[indicator_id]
         formula = self.formulas.get(indicator_id)
         if formula is not None:
-            inputs, used = {}, ()
+            inputs: dict[str, float | None] = {}
+            used: Used = ()
             for code in sorted(formula.codes):
                 part = self.by_code.get(code)
                 found = self.value(part.pk, unit_id, year, depth) if part else None
@@ -307,7 +358,7 @@ class FigureStore:
             return None
         return self._aggregate(indicator, unit_id, year, depth)
 
-    def _aggregate(self, indicator, unit_id: int, year: int, depth: int):
+    def _aggregate(self, indicator: Rule, unit_id: int, year: int, depth: int) -> Resolved | None:
         year_end = datetime.date(year, 12, 31)
         kids = [
             kid
@@ -316,7 +367,9 @@ class FigureStore:
         ]
         if not kids:
             return None
-        values, weights, used = [], [], ()
+        values: list[float] = []
+        weights: list[float] = []
+        used: Used = ()
         for kid in kids:
             found = self.value(indicator.pk, kid, year, depth + 1)
             if found is None:
@@ -345,7 +398,8 @@ def _with_rule_inputs(indicators: dict[int, Indicator]) -> dict[int, Indicator]:
     wanted = dict(indicators)
     pending = list(wanted.values())
     while pending:
-        codes, ids = set(), set()
+        codes: set[str] = set()
+        ids: set[int] = set()
         for indicator in pending:
             if indicator.formula.strip():
                 codes |= Formula(indicator.formula).codes
@@ -359,9 +413,9 @@ def _with_rule_inputs(indicators: dict[int, Indicator]) -> dict[int, Indicator]:
     return wanted
 
 
-def _children_of(unit_ids: set[int]) -> dict[int, list]:
+def _children_of(unit_ids: set[int]) -> Children:
     """Return, for the units and the units below them, their children with validity."""
-    children: dict[int, list] = defaultdict(list)
+    children: Children = defaultdict(list)
     frontier = set(unit_ids)
     for _level in range(MAX_AGGREGATION_DEPTH):
         rows = AdminUnit.objects.filter(parent_id__in=frontier).values_list(
@@ -376,7 +430,9 @@ def _children_of(unit_ids: set[int]) -> dict[int, list]:
     return children
 
 
-def _known_figures(indicator_ids, unit_ids, as_of: datetime.date, figures: Figures) -> dict:
+def _known_figures(
+    indicator_ids: Iterable[int], unit_ids: Iterable[int], as_of: datetime.date, figures: Figures
+) -> KnownFigures:
     """Return {(indicator id, unit id): {year: (value, id, version)}} known at ``as_of``.
 
     One query of plain values: the value as a float and the year as an integer cast by the
@@ -398,7 +454,7 @@ def _known_figures(indicator_ids, unit_ids, as_of: datetime.date, figures: Figur
     if figures == Figures.OFFICIAL:
         rows = rows.exclude(status=FigureStatus.ESTIMATE)
     replay = as_of < timezone.localdate() or figures == Figures.SUBMITTED
-    found: dict = defaultdict(dict)
+    found: KnownFigures = defaultdict(dict)
     # Years compare as text: every yearly period has four digits.
     rows = rows.filter(period__lte=str(as_of.year)).annotate(
         year=Cast("period", IntegerField()), number=Cast("value", FloatField())
@@ -413,13 +469,13 @@ def _known_figures(indicator_ids, unit_ids, as_of: datetime.date, figures: Figur
         rows = rows.filter(is_current=True).filter(
             Q(published_on__lte=as_of) | Q(published_on__isnull=True, period__lte=str(year_known))
         )
-        columns = ("indicator_id", "unit_id", "year", "number", "id", "version")
+        columns: tuple[str, ...] = ("indicator_id", "unit_id", "year", "number", "id", "version")
         for indicator_id, unit_id, year, value, pk, version in plain_rows(
             rows.order_by().values_list(*columns)
         ):
             found[indicator_id, unit_id][year] = (value, pk, version)
         return found
-    known: dict = {}
+    known: dict[tuple[tuple[int, int], int], tuple[datetime.date, int]] = {}
     columns = ("indicator_id", "unit_id", "year", "number", "published_on", "id", "version")
     for (
         indicator_id,
@@ -442,7 +498,7 @@ def _known_figures(indicator_ids, unit_ids, as_of: datetime.date, figures: Figur
     return found
 
 
-def plain_rows(queryset) -> list[tuple]:
+def plain_rows(queryset: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:
     """Run a ``values_list`` queryset with a raw cursor and return the driver's rows.
 
     Skips Django's per-value converters (a tenth of a national read): only for columns the
@@ -454,7 +510,8 @@ def plain_rows(queryset) -> list[tuple]:
         return []
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()  # the driver's plain values
+        return rows
 
 
 # --- roll-ups -------------------------------------------------------------------------------
@@ -467,7 +524,7 @@ ROLLUP_FIELDS = {
 }
 
 
-def rollup(run: AssessmentRun, by: RollupBy) -> list[dict]:
+def rollup(run: AssessmentRun, by: RollupBy) -> list[dict[str, Any]]:
     """Count a run's assessments by status and average their scores, per section/agency/unit.
 
     Each row: ``key``, ``label``, ``total``, ``counts`` (status → number) and ``mean_score``
@@ -480,7 +537,7 @@ def rollup(run: AssessmentRun, by: RollupBy) -> list[dict]:
         row[key_field]: row["mean"]
         for row in assessments.values(key_field).annotate(mean=Avg("score"))
     }
-    rows: dict = {}
+    rows: dict[Any, dict[str, Any]] = {}
     for row in counts.order_by(label_field, key_field):
         key = row[key_field]
         entry = rows.setdefault(

@@ -6,7 +6,7 @@ else is refused when the formula is read, not when it is evaluated.
 
 import ast
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 _OPERATORS: dict[type[ast.operator], Callable[[float, float], float]] = {
     ast.Add: operator.add,
@@ -48,12 +48,13 @@ class Formula:
                 f"công thức “{self.text}” chỉ được dùng số, mã chỉ số, + − * / và dấu ngoặc"
             )
 
-    def evaluate(self, values: dict[str, float]) -> float | None:
+    def evaluate(self, values: Mapping[str, float | None]) -> float | None:
         """Return the value, or None when a code has no value or a division is by zero."""
-        if any(values.get(code) is None for code in self.codes):
+        known = {code: value for code in self.codes if (value := values.get(code)) is not None}
+        if len(known) < len(self.codes):
             return None
         try:
-            return self._eval(self._tree, values)
+            return self._eval(self._tree, known)
         except ZeroDivisionError:
             return None
 

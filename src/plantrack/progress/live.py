@@ -34,11 +34,11 @@ import datetime
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, NamedTuple
 
 from django.db import transaction
-from django.db.models import FloatField, Q
+from django.db.models import FloatField, Q, QuerySet
 from django.db.models.functions import Cast, Length
 from django.utils import timezone
 
@@ -252,7 +252,7 @@ def rejudge_targets(
     with transaction.atomic(), collector_paused():
         for chunk in _chunks(gone):
             Judgement.objects.filter(target_id__in=chunk).delete()
-        existing = {}
+        existing: dict[int, str] = {}
         for chunk in _chunks(sorted(in_force)):
             existing.update(
                 Judgement.objects.filter(target_id__in=chunk).values_list("target_id", "digest")
@@ -310,7 +310,11 @@ _TARGET_COLUMNS = (
 )
 
 
-def _target_rows(queryset) -> list[tuple]:
+# A row of ``_TARGET_COLUMNS``: the database's plain values.
+TargetRow = tuple[Any, ...]
+
+
+def _target_rows(queryset: QuerySet[Target]) -> list[TargetRow]:
     """Read targets as plain values, their decimals as floats (no model instances)."""
     floats = {
         f"f_{name}": Cast(name, FloatField())
@@ -319,7 +323,7 @@ def _target_rows(queryset) -> list[tuple]:
     return plain_rows(queryset.order_by().annotate(**floats).values_list(*_TARGET_COLUMNS))
 
 
-def _engine_target(row: tuple, rules: dict[int, IndicatorRule]) -> engine.Target:
+def _engine_target(row: TargetRow, rules: dict[int, IndicatorRule]) -> engine.Target:
     """Translate a target row into the engine's terms, as ``assess.engine_target`` does."""
     (_pk, _plan, indicator_id, _unit, _plan_unit, period_start, kind, measure, comparator) = row[:9]
     value, upper, tolerance, baseline_year, baseline_value, start_year, target_year, unit = row[9:]
@@ -371,12 +375,22 @@ JUDGEMENT_FIELDS = (
 CHANGE_FIELDS = ("target_id", "status", "score", "figures")
 
 
-def _rejudge(targets, existing, as_of, rules, *, cause, cause_figure=None, cause_target=None):
+def _rejudge(
+    targets: list[TargetRow],
+    existing: Mapping[int, str],
+    as_of: datetime.date,
+    rules: dict[int, IndicatorRule],
+    *,
+    cause: Cause,
+    cause_figure: int | None = None,
+    cause_target: int | None = None,
+) -> list[int]:
     """Judge ``targets`` (rows of ``_TARGET_COLUMNS``); write those whose digest changed."""
     wanted = _with_inputs(rules, {row[2] for row in targets if row[2] is not None})
     units = {row[3] or row[4] for row in targets if (row[3] or row[4]) is not None}
     store = FigureStore.load_ids(wanted, units, as_of, Figures.APPROVED)
-    rows, changes = [], []
+    rows: list[tuple[Any, ...]] = []  # in JUDGEMENT_FIELDS order, the target's id first
+    changes: list[tuple[Any, ...]] = []  # in CHANGE_FIELDS order
     dumps = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
     column_names = engine.COLUMN_COMPONENTS
     for row in targets:
@@ -447,7 +461,9 @@ def _rejudge(targets, existing, as_of, rules, *, cause, cause_figure=None, cause
     return changed_ids
 
 
-def _with_inputs(rules: dict[int, IndicatorRule], indicator_ids: set[int]) -> dict:
+def _with_inputs(
+    rules: dict[int, IndicatorRule], indicator_ids: set[int]
+) -> dict[int, IndicatorRule]:
     """Return the rules of ``indicator_ids`` and of what their formulas and weights read."""
     by_code = {rule.code: rule.pk for rule in rules.values()}
     wanted: dict[int, IndicatorRule] = {}
@@ -466,7 +482,9 @@ def _with_inputs(rules: dict[int, IndicatorRule], indicator_ids: set[int]) -> di
 # --- is a judgement current? ----------------------------------------------------------------
 
 
-def stale_targets(judgements: Iterable[Judgement], indicator_of: dict[int, int]) -> set[int]:
+def stale_targets(
+    judgements: Iterable[Judgement], indicator_of: Mapping[int, int | None]
+) -> set[int]:
     """Return the ids of the targets whose judgement is out of date today (one query).
 
     A judgement is stale when a figure it used is no longer an approved current figure at
@@ -523,12 +541,20 @@ def stale_targets(judgements: Iterable[Judgement], indicator_of: dict[int, int])
 # --- receivers (connected in progress/apps.py) ----------------------------------------------
 
 
-def on_figures_changed(sender, *, keys=(), figure_ids=(), **kwargs) -> None:
+def on_figures_changed(
+    sender: object,
+    *,
+    keys: Iterable[tuple[int, int, str]] = (),
+    figure_ids: Iterable[int] = (),
+    **kwargs: object,
+) -> None:
     """Re-judge what changed figures feed (``observations.signals.figures_changed``)."""
     rejudge_figures(keys, figure_ids=figure_ids)
 
 
-def on_target_saved(sender, instance: Target, raw: bool = False, **kwargs) -> None:
+def on_target_saved(
+    sender: type[Target], instance: Target, raw: bool = False, **kwargs: object
+) -> None:
     """Re-judge a target created or edited, and the one its revision replaces."""
     if raw:  # loading a fixture: the judgements follow with ``rejudge_all``
         return
@@ -539,7 +565,7 @@ def on_target_saved(sender, instance: Target, raw: bool = False, **kwargs) -> No
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _chunks(items: list, size: int = CHUNK):
+def _chunks(items: list[int], size: int = CHUNK) -> Iterator[list[int]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
