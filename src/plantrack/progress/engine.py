@@ -21,8 +21,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from plantrack.tabular.numbers import format_rounded
+
+# A series: (year, value), oldest first.
+Points = list[tuple[int, float]]
+# How a judgement was made: named numbers, years and flags, stored as JSON.
+Components = dict[str, Any]
 
 # Statuses, best first; ``STATUS_ORDER`` ranks them for "a better value never gives a worse
 # status" (tests/progress/test_engine_properties.py).
@@ -114,7 +120,7 @@ class Assessment:
     years_of_data: int
     required_rate_remaining: float | None
     method: str
-    components: dict = field(default_factory=dict)
+    components: Components = field(default_factory=dict)
 
     # The fixed output of ``plantrack progress evaluate`` (docs/methodology.md).
     OUTPUT_FIELDS = (
@@ -142,7 +148,7 @@ class Assessment:
         """The one-sentence explanation in English, rendered from the components."""
         return explain(self.components, "en")
 
-    def as_output(self) -> dict:
+    def as_output(self) -> dict[str, object]:
         """Return the fixed output record: the listed fields, floats rounded to 6 places."""
         return {name: _rounded(getattr(self, name)) for name in self.OUTPUT_FIELDS}
 
@@ -188,7 +194,7 @@ def assess_side_by_side(
 # --- series ---------------------------------------------------------------------------------
 
 
-def _clean_series(series: Iterable[tuple[int, float]], as_of_year: int | None) -> list:
+def _clean_series(series: Iterable[tuple[int, float]], as_of_year: int | None) -> Points:
     points: dict[int, float] = {}
     for year, value in series:
         year, value = int(year), float(value)
@@ -283,7 +289,7 @@ def _statcan_score(ratio: float | None, achieved: bool) -> float | None:
 # --- level ----------------------------------------------------------------------------------
 
 
-def _baseline(target: Target, points: list) -> tuple[int, float, bool] | None:
+def _baseline(target: Target, points: Points) -> tuple[int, float, bool] | None:
     """Return (year, value, substituted) of the baseline, or None without one.
 
     The target's baseline when it gives one (its value, or the series' value that year);
@@ -306,7 +312,9 @@ def _baseline(target: Target, points: list) -> tuple[int, float, bool] | None:
     return later[0][0], later[0][1], True
 
 
-def _assess_level(target: Target, points: list, as_of_year, method: str) -> Assessment:
+def _assess_level(
+    target: Target, points: Points, as_of_year: int | None, method: str
+) -> Assessment:
     if target.measure == "growth_rate" and method != "escap":
         return _assess_rate_level(target, points, method)
     base = _baseline(target, points)
@@ -321,7 +329,7 @@ def _assess_level(target: Target, points: list, as_of_year, method: str) -> Asse
     years = [y for y, _ in points if y >= base_year]
     compound = base_value > 0 and latest_value > 0 and aim > 0
     calc = "cagr" if compound else "linear"
-    components = {
+    components: Components = {
         "base_year": base_year,
         "base_value": base_value,
         "baseline_substituted": substituted,
@@ -382,7 +390,7 @@ def _assess_level(target: Target, points: list, as_of_year, method: str) -> Asse
     )
 
 
-def _assess_rate_level(target: Target, points: list, method: str) -> Assessment:
+def _assess_rate_level(target: Target, points: Points, method: str) -> Assessment:
     """A level target on a rate ("growth of 8 % in 2025"): the latest rate against it.
 
     A growth rate is not something that grows towards a target, so the compound-rate methods
@@ -436,7 +444,8 @@ def _level_rate(start: float, end: float, years: int, compound: bool) -> float |
     if compound:
         if start <= 0 or end <= 0:
             return None
-        return ((end / start) ** (1 / years) - 1) * 100
+        rate: float = ((end / start) ** (1 / years) - 1) * 100  # a positive base: real
+        return rate
     return (end - start) / years
 
 
@@ -446,7 +455,15 @@ def _project(start: float, rate: float, years: int, compound: bool) -> float:
     return start + rate * years
 
 
-def _assess_level_escap(target, points, years, components, met, gap, remaining) -> Assessment:
+def _assess_level_escap(
+    target: Target,
+    points: Points,
+    years: list[int],
+    components: Components,
+    met: bool,
+    gap: float,
+    remaining: float | None,
+) -> Assessment:
     """Project the target-year value from a time-weighted linear trend (ESCAP)."""
     used = [(y, v) for y, v in points if y >= components["base_year"]]
     if len(used) < 2:
@@ -503,7 +520,7 @@ def _assess_level_escap(target, points, years, components, met, gap, remaining) 
     )
 
 
-def _weighted_trend(points: list) -> tuple[float, float]:
+def _weighted_trend(points: Points) -> tuple[float, float]:
     """Return (slope, intercept) of least squares with weights rising linearly in time."""
     first = points[0][0]
     weights = [year - first + 1 for year, _ in points]
@@ -519,13 +536,17 @@ def _weighted_trend(points: list) -> tuple[float, float]:
 # --- average growth -------------------------------------------------------------------------
 
 
-def _assess_average_growth(target: Target, points: list, as_of_year, method: str) -> Assessment:
+def _assess_average_growth(
+    target: Target, points: Points, as_of_year: int | None, method: str
+) -> Assessment:
     if target.measure == "growth_rate":
         return _average_of_growth_rates(target, points, as_of_year, method)
     return _average_growth_of_levels(target, points, as_of_year, method)
 
 
-def _average_of_growth_rates(target, points, as_of_year, method) -> Assessment:
+def _average_of_growth_rates(
+    target: Target, points: Points, as_of_year: int | None, method: str
+) -> Assessment:
     """Average growth from published yearly growth rates: their geometric mean."""
     start, end = target.start_year, target.target_year
     observed = [(y, g) for y, g in points if start <= y <= end]
@@ -569,7 +590,9 @@ def _average_of_growth_rates(target, points, as_of_year, method) -> Assessment:
     )
 
 
-def _average_growth_of_levels(target, points, as_of_year, method) -> Assessment:
+def _average_growth_of_levels(
+    target: Target, points: Points, as_of_year: int | None, method: str
+) -> Assessment:
     """Average growth computed from levels: the compound rate since the baseline."""
     start, end = target.start_year, target.target_year
     base = _baseline(target, [(y, v) for y, v in points if y <= end])
@@ -627,7 +650,9 @@ def _rate_ratio(actual: float, required: float, sign: int) -> float | None:
     return sign * actual / abs(required)
 
 
-def _rate_status(target, actual, ratio, sign, complete, method) -> str:
+def _rate_status(
+    target: Target, actual: float, ratio: float | None, sign: int, complete: bool, method: str
+) -> str:
     """Judge a realised average rate: final once the period is over, else by the bands."""
     met = _meets(target, actual, sign)
     if complete:
@@ -642,7 +667,9 @@ def _rate_status(target, actual, ratio, sign, complete, method) -> str:
 # --- annual change --------------------------------------------------------------------------
 
 
-def _assess_annual_change(target: Target, points: list, as_of_year, method: str) -> Assessment:
+def _assess_annual_change(
+    target: Target, points: Points, as_of_year: int | None, method: str
+) -> Assessment:
     """Average change a year (e.g. poverty −4 points a year): linear between two levels."""
     start, end = target.start_year, target.target_year
     in_period = [(y, v) for y, v in points if y <= end]
@@ -695,7 +722,9 @@ def _assess_annual_change(target: Target, points: list, as_of_year, method: str)
 # --- cumulative -----------------------------------------------------------------------------
 
 
-def _assess_cumulative(target: Target, points: list, as_of_year, method: str) -> Assessment:
+def _assess_cumulative(
+    target: Target, points: Points, as_of_year: int | None, method: str
+) -> Assessment:
     """A sum over the period (e.g. total investment 2021–2030)."""
     start, end = target.start_year, target.target_year
     observed = [(y, v) for y, v in points if start <= y <= end]
@@ -751,7 +780,9 @@ def _assess_cumulative(target: Target, points: list, as_of_year, method: str) ->
 # --- maintain -------------------------------------------------------------------------------
 
 
-def _assess_maintain(target: Target, points: list, as_of_year, method: str) -> Assessment:
+def _assess_maintain(
+    target: Target, points: Points, as_of_year: int | None, method: str
+) -> Assessment:
     """Stay at the level every year of the period."""
     start, end = target.start_year, target.target_year
     observed = [(y, v) for y, v in points if start <= y <= end]
@@ -799,7 +830,7 @@ def _assess_maintain(target: Target, points: list, as_of_year, method: str) -> A
 # --- results and explanations ---------------------------------------------------------------
 
 
-def _insufficient(target: Target, points: list, calc: str) -> Assessment:
+def _insufficient(target: Target, points: Points, calc: str) -> Assessment:
     return _result(
         target=target,
         status=INSUFFICIENT_DATA,
@@ -817,11 +848,11 @@ def _insufficient(target: Target, points: list, calc: str) -> Assessment:
     )
 
 
-def _not_assessable(points: list) -> Assessment:
+def _not_assessable(points: Points) -> Assessment:
     return not_assessable(years_of_data=len(points), method="qualitative")
 
 
-def not_assessable(*, years_of_data: int, method: str, **components) -> Assessment:
+def not_assessable(*, years_of_data: int, method: str, **components: Any) -> Assessment:
     """Return a ``not_assessable`` assessment: every number empty.
 
     ``method`` says why: ``qualitative`` (judged on evidence), or ``error`` with the
@@ -854,7 +885,7 @@ def _result(
     years: int,
     remaining: float | None,
     method: str,
-    components: dict,
+    components: Components,
 ) -> Assessment:
     components = {
         **components,
@@ -931,7 +962,7 @@ COLUMN_COMPONENTS = (
 )
 
 
-def explain(components: dict, language: str) -> str:
+def explain(components: Components, language: str) -> str:
     """Return the one-sentence explanation of a judgement in ``language`` ("vi" or "en").
 
     Rendered from the components alone (with the ``COLUMN_COMPONENTS``), so a stored
@@ -941,7 +972,7 @@ def explain(components: dict, language: str) -> str:
     return en if language.startswith("en") else vi
 
 
-def _explain(c: dict) -> tuple[str, str]:
+def _explain(c: Components) -> tuple[str, str]:
     """Return a one-sentence explanation in Vietnamese and in English, with the numbers."""
     status, method = c["status"], c["method"]
     kind = c.get("kind")
@@ -1060,7 +1091,7 @@ def _rate_units(kind: str | None, unit: str | None, method: str) -> tuple[str, s
     return "%/năm", "%/year"
 
 
-def _rounded(value):
+def _rounded(value: object) -> object:
     if isinstance(value, float):
         return round(value, 6)
     return value
