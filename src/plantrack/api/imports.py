@@ -6,7 +6,7 @@ run without errors, 422 ``import_refused`` with every problem when the file has 
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -130,13 +130,33 @@ IMPORT_RESPONSES = {
 }
 
 
-class ImportView(APIView):
-    """Import a file of figures through the one importer (``import_observations``)."""
+class _ImportView(APIView):
+    # Reads the body with ``body_class``, hands its file to ``importer`` with the arguments
+    # that ``options`` makes of the body's fields, and answers the importer's report.
 
     permission_classes = [IsAuthenticated]
     parser_classes = [MultiPartParser, FormParser]
+    body_class: type[serializers.Serializer]
 
-    @extend_schema(
+    def importer(self, content: bytes, name: str, **options):
+        raise NotImplementedError
+
+    def options(self, fields: dict) -> dict:
+        raise NotImplementedError
+
+    def post(self, request):
+        body = self.body_class(data=request.data)
+        body.is_valid(raise_exception=True)
+        fields = body.validated_data
+        upload = fields["file"]
+        report = self.importer(
+            upload.read(), upload.name, user=request.user, **self.options(fields)
+        )
+        return _refused_or_report(report)
+
+
+@extend_schema_view(
+    post=extend_schema(
         summary=_("Nhập một tệp số liệu (CSV, XLSX, JSON): tất cả hoặc không"),
         description=_(
             "Trả về báo cáo của lần nhập: 201 khi đã ghi, 200 khi chạy thử không lỗi, 422 "
@@ -149,75 +169,62 @@ class ImportView(APIView):
             **errors(400, 401, 422),
         },
     )
-    def post(self, request):
-        body = ImportSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        fields = body.validated_data
-        upload = fields["file"]
-        report = import_observations(
-            upload.read(),
-            upload.name,
-            user=request.user,
-            agency=permissions.agency_named(fields.get("agency")),
-            locale=fields.get("locale"),
-            dry_run=fields["dry_run"],
-            approve=fields["approve"],
-        )
-        return _refused_or_report(report)
+)
+class ImportView(_ImportView):
+    """Import a file of figures through the one importer (``import_observations``)."""
+
+    body_class = ImportSerializer
+    importer = staticmethod(import_observations)
+
+    def options(self, fields: dict) -> dict:
+        return {
+            "agency": permissions.agency_named(fields.get("agency")),
+            "locale": fields.get("locale"),
+            "dry_run": fields["dry_run"],
+            "approve": fields["approve"],
+        }
 
 
-class TaskImportView(APIView):
-    """Import a task appendix through the one importer (``import_tasks``)."""
-
-    permission_classes = [IsAuthenticated]
-    parser_classes = [MultiPartParser, FormParser]
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         summary=_("Nhập phụ lục nhiệm vụ (XLSX, CSV): tất cả hoặc không"),
         description=IMPORT_DESCRIPTION,
         request={"multipart/form-data": TaskImportSerializer},
         responses=IMPORT_RESPONSES,
     )
-    def post(self, request):
-        body = TaskImportSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        fields = body.validated_data
-        upload = fields["file"]
-        report = import_tasks(
-            upload.read(),
-            upload.name,
-            user=request.user,
-            prefix=fields.get("prefix"),
-            plan=_plan_named(fields.get("plan")),
-            dry_run=fields["dry_run"],
-        )
-        return _refused_or_report(report)
+)
+class TaskImportView(_ImportView):
+    """Import a task appendix through the one importer (``import_tasks``)."""
+
+    body_class = TaskImportSerializer
+    importer = staticmethod(import_tasks)
+
+    def options(self, fields: dict) -> dict:
+        return {
+            "prefix": fields.get("prefix"),
+            "plan": _plan_named(fields.get("plan")),
+            "dry_run": fields["dry_run"],
+        }
 
 
-class ProjectImportView(APIView):
-    """Import a project appendix through the one importer (``import_projects``)."""
-
-    permission_classes = [IsAuthenticated]
-    parser_classes = [MultiPartParser, FormParser]
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         summary=_("Nhập danh mục dự án (XLSX, CSV): tất cả hoặc không"),
         description=IMPORT_DESCRIPTION,
         request={"multipart/form-data": ProjectImportSerializer},
         responses=IMPORT_RESPONSES,
     )
-    def post(self, request):
-        body = ProjectImportSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        fields = body.validated_data
-        upload = fields["file"]
-        report = import_projects(
-            upload.read(),
-            upload.name,
-            user=request.user,
-            prefix=fields.get("prefix"),
-            plan=_plan_named(fields.get("plan")),
-            locale=fields.get("locale"),
-            dry_run=fields["dry_run"],
-        )
-        return _refused_or_report(report)
+)
+class ProjectImportView(_ImportView):
+    """Import a project appendix through the one importer (``import_projects``)."""
+
+    body_class = ProjectImportSerializer
+    importer = staticmethod(import_projects)
+
+    def options(self, fields: dict) -> dict:
+        return {
+            "prefix": fields.get("prefix"),
+            "plan": _plan_named(fields.get("plan")),
+            "locale": fields.get("locale"),
+            "dry_run": fields["dry_run"],
+        }
