@@ -215,16 +215,11 @@ class TaskImportView(_ImportView):
         responses=IMPORT_RESPONSES,
     )
 )
-class ProjectImportView(_ImportView):
+class ProjectImportView(TaskImportView):
     """Import a project appendix through the one importer (``import_projects``)."""
 
     body_class = ProjectImportSerializer
     importer = staticmethod(import_projects)
 
     def options(self, fields: dict) -> dict:
-        return {
-            "prefix": fields.get("prefix"),
-            "plan": _plan_named(fields.get("plan")),
-            "locale": fields.get("locale"),
-            "dry_run": fields["dry_run"],
-        }
+        return {**super().options(fields), "locale": fields.get("locale")}
