@@ -1,0 +1,121 @@
+"""Assessment runs and each target's assessment in a run: read only.
+
+Reads start from ``api.permissions`` (the models' ``for_user``), so a run a user may not see
+answers 404.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as django_filters
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers
+
+from plantrack.api import permissions
+from plantrack.api.common import ModelSerializer, ReadOnlyViewSet, code_of, errors
+from plantrack.progress.choices import Status
+from plantrack.progress.models import Assessment, AssessmentRun
+
+# --- filters --------------------------------------------------------------------------------
+
+
+class AssessmentRunFilter(django_filters.FilterSet):
+    plan = django_filters.CharFilter(field_name="plan__code", label=_("Mã quy hoạch, kế hoạch"))
+
+    class Meta:
+        model = AssessmentRun
+        fields = ["plan", "figures", "method", "as_of"]
+
+
+class AssessmentFilter(django_filters.FilterSet):
+    plan = django_filters.CharFilter(
+        field_name="run__plan__code", label=_("Mã quy hoạch, kế hoạch")
+    )
+    indicator = django_filters.CharFilter(
+        field_name="target__indicator__code", label=_("Mã chỉ số")
+    )
+    status = django_filters.ChoiceFilter(choices=Status.choices)
+    run = django_filters.NumberFilter(field_name="run_id", label=_("Lượt đánh giá (id)"))
+    target = django_filters.NumberFilter(field_name="target_id", label=_("Chỉ tiêu (id)"))
+
+    class Meta:
+        model = Assessment
+        fields = ["plan", "run", "target", "indicator", "status"]
+
+
+# --- serializers ----------------------------------------------------------------------------
+
+
+class AssessmentRunSerializer(ModelSerializer):
+    plan = code_of()
+
+    class Meta:
+        model = AssessmentRun
+        fields = ["id", "plan", "as_of", "figures", "method", "created_at"]
+
+
+class AssessmentSerializer(ModelSerializer):
+    plan = serializers.CharField(source="run.plan.code", read_only=True)
+    indicator = serializers.CharField(
+        source="target.indicator.code", read_only=True, allow_null=True, default=None
+    )
+    # Derived from the components when shown (progress.engine.explain), never stored.
+    explanation_vi = serializers.CharField(read_only=True)
+    explanation_en = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Assessment
+        fields = [
+            "id",
+            "run",
+            "plan",
+            "target",
+            "indicator",
+            "unit",
+            "status",
+            "score",
+            "actual_rate",
+            "required_rate",
+            "ratio",
+            "projected_value",
+            "gap",
+            "years_of_data",
+            "required_rate_remaining",
+            "method",
+            "explanation_vi",
+            "explanation_en",
+            "components",
+        ]
+
+
+# --- views ----------------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Các lượt đánh giá")),
+    retrieve=extend_schema(
+        summary=_("Một lượt đánh giá"),
+        responses={200: AssessmentRunSerializer, **errors(404)},
+    ),
+)
+class AssessmentRunViewSet(ReadOnlyViewSet):
+    serializer_class = AssessmentRunSerializer
+    filterset_class = AssessmentRunFilter
+
+    def get_queryset(self):
+        return permissions.visible_runs(self.request.user).select_related("plan")
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Kết quả đánh giá từng chỉ tiêu")),
+    retrieve=extend_schema(
+        summary=_("Một kết quả đánh giá"),
+        responses={200: AssessmentSerializer, **errors(404)},
+    ),
+)
+class AssessmentViewSet(ReadOnlyViewSet):
+    serializer_class = AssessmentSerializer
+    filterset_class = AssessmentFilter
+
+    def get_queryset(self):
+        return permissions.visible_assessments(self.request.user).select_related(
+            "run__plan", "target__indicator"
+        )
