@@ -468,7 +468,7 @@ def assess_all(as_of: datetime.date) -> int:
     """Re-judge every bench plan (``live.rejudge_all``); return how many judgements changed."""
     from plantrack.progress.live import rejudge_all
 
-    return sum(len(rejudge_all(plan, as_of)) for plan in bench_plans())
+    return sum(len(rejudge_all(plan, as_of).changed) for plan in bench_plans())
 
 
 def clear_judgements() -> None:

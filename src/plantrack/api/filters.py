@@ -10,7 +10,7 @@ from plantrack.observations.models import Observation
 from plantrack.plans.choices import PlanKind, PlanStatus, SectionKind, TargetKind
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
 from plantrack.progress.choices import Status
-from plantrack.progress.models import Assessment, AssessmentRun
+from plantrack.progress.models import Assessment, AssessmentRun, Judgement
 
 
 class PlanFilter(django_filters.FilterSet):
@@ -141,3 +141,16 @@ class AssessmentFilter(django_filters.FilterSet):
     class Meta:
         model = Assessment
         fields = ["plan", "run", "target", "indicator", "status"]
+
+
+class JudgementFilter(django_filters.FilterSet):
+    plan = django_filters.CharFilter(field_name="plan__code", label=_("Mã quy hoạch, kế hoạch"))
+    indicator = django_filters.CharFilter(
+        field_name="target__indicator__code", label=_("Mã chỉ số")
+    )
+    status = django_filters.ChoiceFilter(choices=Status.choices)
+    target = django_filters.NumberFilter(field_name="target_id", label=_("Chỉ tiêu (id)"))
+
+    class Meta:
+        model = Judgement
+        fields = ["plan", "target", "indicator", "status"]

@@ -18,7 +18,7 @@ from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import FigureStatus
 from plantrack.observations.models import Observation
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
-from plantrack.progress.models import Assessment, AssessmentRun
+from plantrack.progress.models import Assessment, AssessmentRun, Judgement
 
 LOCALES = [("vi", "1.234,5"), ("en", "1,234.5")]
 
@@ -386,6 +386,49 @@ class AssessmentSerializer(ModelSerializer):
             "explanation_en",
             "components",
         ]
+
+
+class JudgementSerializer(ModelSerializer):
+    plan = code_of()
+    indicator = serializers.CharField(
+        source="target.indicator.code", read_only=True, allow_null=True, default=None
+    )
+    # Derived from the components when shown (progress.engine.explain), never stored.
+    explanation_vi = serializers.CharField(read_only=True)
+    explanation_en = serializers.CharField(read_only=True)
+    stale = serializers.SerializerMethodField(
+        help_text=_("Đúng khi số liệu đã thay đổi sau lần đánh giá này (progress.live)")
+    )
+
+    class Meta:
+        model = Judgement
+        fields = [
+            "id",
+            "plan",
+            "target",
+            "indicator",
+            "unit",
+            "as_of",
+            "status",
+            "score",
+            "actual_rate",
+            "required_rate",
+            "ratio",
+            "projected_value",
+            "gap",
+            "years_of_data",
+            "required_rate_remaining",
+            "method",
+            "explanation_vi",
+            "explanation_en",
+            "components",
+            "figures",
+            "judged_at",
+            "stale",
+        ]
+
+    def get_stale(self, judgement) -> bool:
+        return judgement.target_id in self.context.get("stale", ())
 
 
 class TokenSerializer(serializers.Serializer):

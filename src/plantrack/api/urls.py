@@ -17,6 +17,7 @@ router.register("units", views.AdminUnitViewSet, basename="unit")
 router.register("observations", views.ObservationViewSet, basename="observation")
 router.register("assessment-runs", views.AssessmentRunViewSet, basename="assessment-run")
 router.register("assessments", views.AssessmentViewSet, basename="assessment")
+router.register("judgements", views.JudgementViewSet, basename="judgement")
 router.register("tasks", workplan_views.TaskViewSet, basename="task")
 router.register("projects", workplan_views.ProjectViewSet, basename="project")
 

@@ -41,6 +41,7 @@ from plantrack.observations.services import (
     reject_observations,
     submit_observations,
 )
+from plantrack.progress.live import stale_targets
 
 ERRORS = {
     code: OpenApiResponse(serializers.ErrorSerializer, description=text)
@@ -187,6 +188,48 @@ class AssessmentViewSet(ReadOnlyViewSet):
         return permissions.visible_assessments(self.request.user).select_related(
             "run__plan", "target__indicator"
         )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Kết quả đánh giá hiện hành của từng chỉ tiêu"),
+        description=_(
+            "Luôn theo số liệu đã phê duyệt: cập nhật ngay khi số liệu được phê duyệt, điều "
+            "chỉnh, trả lại hoặc thay thế, và khi chỉ tiêu thay đổi. stale = true khi số liệu "
+            "đã thay đổi sau lần đánh giá."
+        ),
+    ),
+    retrieve=extend_schema(
+        summary=_("Kết quả đánh giá hiện hành của một chỉ tiêu"),
+        responses={200: serializers.JudgementSerializer, **errors(404)},
+    ),
+)
+class JudgementViewSet(ReadOnlyViewSet):
+    serializer_class = serializers.JudgementSerializer
+    filterset_class = filters.JudgementFilter
+
+    def get_queryset(self):
+        return permissions.visible_judgements(self.request.user).select_related(
+            "plan", "target__indicator"
+        )
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        items = list(page if page is not None else queryset)
+        serializer = self.get_serializer(items, many=True, context=self._context(items))
+        if page is not None:
+            return self.get_paginated_response(serializer.data)
+        return Response(serializer.data)
+
+    def retrieve(self, request, *args, **kwargs):
+        judgement = self.get_object()
+        return Response(self.get_serializer(judgement, context=self._context([judgement])).data)
+
+    def _context(self, judgements) -> dict:
+        """The serializer's context with the stale targets among ``judgements`` (one query)."""
+        indicators = {j.target_id: j.target.indicator_id for j in judgements}
+        return self.get_serializer_context() | {"stale": stale_targets(judgements, indicators)}
 
 
 # --- figures --------------------------------------------------------------------------------

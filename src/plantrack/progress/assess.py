@@ -363,14 +363,20 @@ def _children_of(unit_ids: set[int]) -> dict[int, list]:
     """Return, for the units and the units below them, their children with validity."""
     children: dict[int, list] = defaultdict(list)
     frontier = set(unit_ids)
+    # Each unit's children are read once: when a district and its province both have
+    # targets, the district is reached twice, and its communes would be counted twice in
+    # the province's sum (tests/progress/test_incremental_rejudging_equals_a_full_one.py).
+    expanded: set[int] = set()
     for _level in range(MAX_AGGREGATION_DEPTH):
+        expanded |= frontier
         rows = AdminUnit.objects.filter(parent_id__in=frontier).values_list(
             "pk", "parent_id", "valid_from", "valid_to"
         )
         frontier = set()
         for pk, parent, start, end in rows:
             children[parent].append((pk, start, end))
-            frontier.add(pk)
+            if pk not in expanded:
+                frontier.add(pk)
         if not frontier:
             break
     return children

@@ -37,6 +37,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.db import transaction
@@ -269,12 +270,22 @@ def rejudge_targets(
         )
 
 
-def rejudge_all(plan: Plan, as_of: datetime.date | None = None) -> list[int]:
+@dataclass(frozen=True)
+class Sweep:
+    """What ``rejudge_all`` did: the date, how many targets it judged, which changed."""
+
+    plan: Plan
+    as_of: datetime.date
+    judged: int
+    changed: list[int]
+
+
+def rejudge_all(plan: Plan, as_of: datetime.date | None = None) -> Sweep:
     """Re-judge every target in force of ``plan`` as of ``as_of`` (default today).
 
     The full re-assessment: one read of the targets, one of the figures, the engine per
     series; only the judgements that changed are written (with their history), the others
-    get the new as-of date in one statement. Return the ids of the targets that changed.
+    get the new as-of date in one statement.
     """
     as_of = as_of or timezone.localdate()
     with transaction.atomic(), _collector_paused():
@@ -286,7 +297,7 @@ def rejudge_all(plan: Plan, as_of: datetime.date | None = None) -> list[int]:
             Judgement.objects.filter(target_id__in=chunk).delete()
         changed = _rejudge(targets, existing, as_of, indicator_rules(), cause=Cause.SWEEP)
         Judgement.objects.filter(plan=plan).exclude(as_of=as_of).update(as_of=as_of)
-    return changed
+    return Sweep(plan=plan, as_of=as_of, judged=len(targets), changed=changed)
 
 
 # The columns of a target that judging reads, in ``_target_rows`` order.
