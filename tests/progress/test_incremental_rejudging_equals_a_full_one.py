@@ -55,4 +55,8 @@ def test_incremental_judgements_equal_a_full_reassessment(world, master_plan, ch
         assert sweep.changed == []
         assert current(master_plan) == incremental
         assert len(incremental) == len(world["targets"])
+        # And the same as judging from nothing (no judgement's inputs skipped by mistake).
+        Judgement.objects.filter(plan=master_plan).delete()
+        rejudge_all(master_plan)
+        assert current(master_plan) == incremental
         transaction.set_rollback(True)

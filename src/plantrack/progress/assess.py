@@ -254,8 +254,9 @@ class FigureStore:
                 found.append((year, resolved[0], resolved[1]))
         return found
 
-    def series_used(self, indicator_id: int, unit_id: int) -> tuple[list, list]:
-        """Return the (year, value) points, oldest first, and the (id, version) figures used."""
+    def series_used(self, indicator_id: int, unit_id: int) -> tuple[list, list, bool]:
+        """Return the (year, value) points, oldest first, the (id, version) figures used, and
+        whether any point was derived (a formula or an aggregate) rather than observed."""
         own = self.rows.get((indicator_id, unit_id), {})
         points, used = [], []
         if len(own) == len(self.years):  # every year its own figure: the common case
@@ -263,7 +264,8 @@ class FigureStore:
                 value, pk, version = own[year]
                 points.append((year, value))
                 used.append((pk, version))
-            return points, used
+            return points, used, False
+        derived = False
         for year in self.years:
             mine = own.get(year)
             if mine is not None:
@@ -274,7 +276,8 @@ class FigureStore:
             if resolved is not None:
                 points.append((year, resolved[0]))
                 used.extend(resolved[2])
-        return points, used
+                derived = True
+        return points, used, derived
 
     def value(self, indicator_id: int, unit_id: int, year: int, depth: int = 0):
         """Return (value, origin, figures used) for one indicator, unit and year, or None."""
