@@ -1,4 +1,5 @@
-"""Assessment runs and each target's assessment in a run: read only.
+"""Assessment runs, each target's assessment in a run, and every target's current
+judgement: read only.
 
 Reads start from ``api.permissions`` (the models' ``for_user``), so a run a user may not see
 answers 404.
@@ -8,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as django_filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
+from rest_framework.response import Response
 
 from plantrack.api import permissions
 from plantrack.api.common import ModelSerializer, ReadOnlyViewSet, code_of, errors
 from plantrack.progress.choices import Status
-from plantrack.progress.models import Assessment, AssessmentRun
+from plantrack.progress.live import stale_targets
+from plantrack.progress.models import Assessment, AssessmentRun, Judgement
 
 # --- filters --------------------------------------------------------------------------------
 
@@ -119,3 +122,101 @@ class AssessmentViewSet(ReadOnlyViewSet):
         return permissions.visible_assessments(self.request.user).select_related(
             "run__plan", "target__indicator"
         )
+
+
+class JudgementFilter(django_filters.FilterSet):
+    plan = django_filters.CharFilter(field_name="plan__code", label=_("Mã quy hoạch, kế hoạch"))
+    indicator = django_filters.CharFilter(
+        field_name="target__indicator__code", label=_("Mã chỉ số")
+    )
+    status = django_filters.ChoiceFilter(choices=Status.choices)
+    target = django_filters.NumberFilter(field_name="target_id", label=_("Chỉ tiêu (id)"))
+
+    class Meta:
+        model = Judgement
+        fields = ["plan", "target", "indicator", "status"]
+
+
+class JudgementSerializer(ModelSerializer):
+    plan = code_of()
+    indicator = serializers.CharField(
+        source="target.indicator.code", read_only=True, allow_null=True, default=None
+    )
+    # Derived from the components when shown (progress.engine.explain), never stored.
+    explanation_vi = serializers.CharField(read_only=True)
+    explanation_en = serializers.CharField(read_only=True)
+    stale = serializers.SerializerMethodField(
+        help_text=_("Đúng khi số liệu đã thay đổi sau lần đánh giá này (progress.live)")
+    )
+
+    class Meta:
+        model = Judgement
+        fields = [
+            "id",
+            "plan",
+            "target",
+            "indicator",
+            "unit",
+            "as_of",
+            "status",
+            "score",
+            "actual_rate",
+            "required_rate",
+            "ratio",
+            "projected_value",
+            "gap",
+            "years_of_data",
+            "required_rate_remaining",
+            "method",
+            "explanation_vi",
+            "explanation_en",
+            "components",
+            "figures",
+            "judged_at",
+            "stale",
+        ]
+
+    def get_stale(self, judgement) -> bool:
+        return judgement.target_id in self.context.get("stale", ())
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Kết quả đánh giá hiện hành của từng chỉ tiêu"),
+        description=_(
+            "Luôn theo số liệu đã phê duyệt: cập nhật ngay khi số liệu được phê duyệt, điều "
+            "chỉnh, trả lại hoặc thay thế, và khi chỉ tiêu thay đổi. stale = true khi số liệu "
+            "đã thay đổi sau lần đánh giá."
+        ),
+    ),
+    retrieve=extend_schema(
+        summary=_("Kết quả đánh giá hiện hành của một chỉ tiêu"),
+        responses={200: JudgementSerializer, **errors(404)},
+    ),
+)
+class JudgementViewSet(ReadOnlyViewSet):
+    serializer_class = JudgementSerializer
+    filterset_class = JudgementFilter
+
+    def get_queryset(self):
+        return permissions.visible_judgements(self.request.user).select_related(
+            "plan", "target__indicator"
+        )
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        items = list(page if page is not None else queryset)
+        serializer = self.get_serializer(items, many=True, context=self._context(items))
+        if page is not None:
+            return self.get_paginated_response(serializer.data)
+        return Response(serializer.data)
+
+    def retrieve(self, request, *args, **kwargs):
+        judgement = self.get_object()
+        return Response(self.get_serializer(judgement, context=self._context([judgement])).data)
+
+    def _context(self, judgements) -> dict:
+        """The serializer's context with the stale targets among ``judgements`` (one query)."""
+        indicators = {j.target_id: j.target.indicator_id for j in judgements}
+        return self.get_serializer_context() | {"stale": stale_targets(judgements, indicators)}

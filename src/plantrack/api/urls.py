@@ -17,6 +17,7 @@ router.register("units", plans.AdminUnitViewSet, basename="unit")
 router.register("observations", figures.ObservationViewSet, basename="observation")
 router.register("assessment-runs", assessments.AssessmentRunViewSet, basename="assessment-run")
 router.register("assessments", assessments.AssessmentViewSet, basename="assessment")
+router.register("judgements", assessments.JudgementViewSet, basename="judgement")
 router.register("tasks", tasks.TaskViewSet, basename="task")
 router.register("projects", projects.ProjectViewSet, basename="project")
 
