@@ -55,38 +55,41 @@ class AssessmentRunSerializer(ModelSerializer):
         fields = ["id", "plan", "as_of", "figures", "method", "created_at"]
 
 
-class AssessmentSerializer(ModelSerializer):
-    plan = serializers.CharField(source="run.plan.code", read_only=True)
+# What a judgement says, stored in a run (``Assessment``) or current (``Judgement``) alike.
+JUDGEMENT_FIELDS = [
+    "status",
+    "score",
+    "actual_rate",
+    "required_rate",
+    "ratio",
+    "projected_value",
+    "gap",
+    "years_of_data",
+    "required_rate_remaining",
+    "method",
+    "explanation_vi",
+    "explanation_en",
+    "components",
+]
+
+
+# The fields of a judgement; its explanations are derived from the components when shown
+# (``progress.engine.explain``), never stored. (A comment: a docstring would become the
+# schema's description of every serializer built on it.)
+class JudgementFields(ModelSerializer):
     indicator = serializers.CharField(
         source="target.indicator.code", read_only=True, allow_null=True, default=None
     )
-    # Derived from the components when shown (progress.engine.explain), never stored.
     explanation_vi = serializers.CharField(read_only=True)
     explanation_en = serializers.CharField(read_only=True)
 
+
+class AssessmentSerializer(JudgementFields):
+    plan = serializers.CharField(source="run.plan.code", read_only=True)
+
     class Meta:
         model = Assessment
-        fields = [
-            "id",
-            "run",
-            "plan",
-            "target",
-            "indicator",
-            "unit",
-            "status",
-            "score",
-            "actual_rate",
-            "required_rate",
-            "ratio",
-            "projected_value",
-            "gap",
-            "years_of_data",
-            "required_rate_remaining",
-            "method",
-            "explanation_vi",
-            "explanation_en",
-            "components",
-        ]
+        fields = ["id", "run", "plan", "target", "indicator", "unit", *JUDGEMENT_FIELDS]
 
 
 # --- views ----------------------------------------------------------------------------------
@@ -137,14 +140,8 @@ class JudgementFilter(django_filters.FilterSet):
         fields = ["plan", "target", "indicator", "status"]
 
 
-class JudgementSerializer(ModelSerializer):
+class JudgementSerializer(JudgementFields):
     plan = code_of()
-    indicator = serializers.CharField(
-        source="target.indicator.code", read_only=True, allow_null=True, default=None
-    )
-    # Derived from the components when shown (progress.engine.explain), never stored.
-    explanation_vi = serializers.CharField(read_only=True)
-    explanation_en = serializers.CharField(read_only=True)
     stale = serializers.SerializerMethodField(
         help_text=_("Đúng khi số liệu đã thay đổi sau lần đánh giá này (progress.live)")
     )
@@ -158,19 +155,7 @@ class JudgementSerializer(ModelSerializer):
             "indicator",
             "unit",
             "as_of",
-            "status",
-            "score",
-            "actual_rate",
-            "required_rate",
-            "ratio",
-            "projected_value",
-            "gap",
-            "years_of_data",
-            "required_rate_remaining",
-            "method",
-            "explanation_vi",
-            "explanation_en",
-            "components",
+            *JUDGEMENT_FIELDS,
             "figures",
             "judged_at",
             "stale",
