@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from django.db import models
 from django.db.models import Q
@@ -54,7 +54,7 @@ WRITING_ROLES = frozenset({Role.REPORTER, Role.APPROVER})
 # (and one more for safety); ``Permissions.remit`` and ``in_remit`` agree on it.
 REMIT_DEPTH = 4
 
-_Q = TypeVar("_Q", bound="RestrictedQuerySet[Any]")
+_M = TypeVar("_M", bound=models.Model)
 
 
 class NotPermitted(Exception):
@@ -187,17 +187,19 @@ def remit(unit_field: str, home: int) -> Q:
     return condition
 
 
-class RestrictedQuerySet(models.QuerySet):
+class RestrictedQuerySet(models.QuerySet[_M]):
     """A queryset that knows what each user may see, change and approve.
 
     Subclasses override ``restrict``; this base answers the all-seeing users (everything)
     and, by default, lets everyone view and nobody else change or approve. A subclass whose
     records are public sets ``public_view``, so that reading them costs no membership query.
+    A subclass names its model (``class TaskQuerySet(RestrictedQuerySet["Task"])``), so that
+    ``Task.objects.for_user(...)`` is a queryset of tasks.
     """
 
     public_view = False
 
-    def for_user(self: _Q, user: Any, action: str = Action.VIEW) -> _Q:
+    def for_user(self, user: Any, action: str = Action.VIEW) -> Self:
         """Return the records ``user`` may ``action`` (view by default)."""
         action = Action(action)
         if action == Action.VIEW and self.public_view:
@@ -207,19 +209,26 @@ class RestrictedQuerySet(models.QuerySet):
             return self
         return self.restrict(permissions, action)
 
-    def restrict(self: _Q, permissions: Permissions, action: Action) -> _Q:
+    def restrict(self, permissions: Permissions, action: Action) -> Self:
         """Return the records a user who is not all-seeing may ``action``."""
         if action == Action.VIEW:
             return self
         return self.none()
 
 
+def restricted(model: type[_M]) -> RestrictedQuerySet[_M]:
+    """Return all the records of ``model``, whose default manager must be restricted."""
+    records = model._default_manager.all()
+    if not isinstance(records, RestrictedQuerySet):
+        raise TypeError(f"{model.__name__}'s default manager is not a RestrictedQuerySet's")
+    return records
+
+
 def permits(user: Any, action: str, record: models.Model) -> bool:
     """Return True if ``user`` may ``action`` the record (no query for all-seeing users)."""
     if Permissions.of(user).all_seeing:
         return True
-    manager = type(record)._default_manager
-    return manager.for_user(user, action).filter(pk=record.pk).exists()
+    return restricted(type(record)).for_user(user, action).filter(pk=record.pk).exists()
 
 
 def require(user: Any, action: str, record: models.Model, message: str = "") -> None:
@@ -233,7 +242,7 @@ def require_all(
 ) -> None:
     """Raise ``NotPermitted`` unless ``user`` may ``action`` every record of ``ids``."""
     wanted = set(ids)
-    allowed = model._default_manager.for_user(user, action).filter(pk__in=wanted)
+    allowed = restricted(model).for_user(user, action).filter(pk__in=wanted)
     if allowed.count() != len(wanted):
         raise NotPermitted(message)
 

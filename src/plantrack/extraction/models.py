@@ -8,7 +8,7 @@ from plantrack.extraction.choices import CandidateKind, ReviewState
 from plantrack.plans.choices import Comparator
 
 
-class ExtractionRunQuerySet(RestrictedQuerySet):
+class ExtractionRunQuerySet(RestrictedQuerySet["ExtractionRun"]):
     def restrict(self, permissions, action) -> "ExtractionRunQuerySet":
         """Runs are reviewed by planners and admins only; anyone else sees none (the review
         screen answers 404 to them)."""

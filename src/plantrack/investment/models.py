@@ -7,7 +7,7 @@ from plantrack.accounts.permissions import WRITING_ROLES, Action, RestrictedQuer
 from plantrack.investment.choices import CapitalSourceKind, PipelineStatus, ProjectKind
 
 
-class ProjectQuerySet(RestrictedQuerySet):
+class ProjectQuerySet(RestrictedQuerySet["Project"]):
     public_view = True
 
     def restrict(self, permissions, action) -> "ProjectQuerySet":

@@ -96,9 +96,9 @@ def read_file(content: bytes, filename: str) -> ReadResult:
 
 def _read_csv(content: bytes, filename: str) -> ReadResult:
     result = ReadResult(file_format="csv", layout="long")
-    text, problem = decode_text(content, filename)
-    if problem:
-        result.problems.append(problem)
+    text = decode_text(content, filename)
+    if isinstance(text, Problem):
+        result.problems.append(text)
         return result
     separator = delimiter(text, lambda cells: _header_columns(cells) is not None)
     rows = csv.reader(lines(text), delimiter=separator)
@@ -186,10 +186,10 @@ def _blank(cells) -> bool:
 
 
 def _read_xlsx(content: bytes, filename: str) -> ReadResult:
-    workbook, problem = open_workbook(content, filename)
-    if problem:
+    workbook = open_workbook(content, filename)
+    if isinstance(workbook, Problem):
         result = ReadResult(file_format="xlsx", layout="long")
-        result.problems.append(problem)
+        result.problems.append(workbook)
         return result
     try:
         if META_SHEET in workbook.sheetnames:
@@ -311,9 +311,9 @@ def _read_template(workbook, filename: str) -> ReadResult:
 
 def _read_json(content: bytes, filename: str) -> ReadResult:
     result = ReadResult(file_format="json", layout="long")
-    text, problem = decode_text(content, filename)
-    if problem:
-        result.problems.append(problem)
+    text = decode_text(content, filename)
+    if isinstance(text, Problem):
+        result.problems.append(text)
         return result
     try:
         data = json.loads(text, parse_float=Decimal)

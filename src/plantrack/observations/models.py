@@ -39,7 +39,7 @@ TRACKED_FIELDS = (
 )
 
 
-class ObservationQuerySet(RestrictedQuerySet):
+class ObservationQuerySet(RestrictedQuerySet["Observation"]):
     def restrict(self, permissions, action) -> "ObservationQuerySet":
         """View: approved figures, plus the work of the user's agencies (as the reporting
         agency or the indicator's owner). Change: the figures the user may report
@@ -345,7 +345,7 @@ class ObservationRevision(models.Model):
         return f"{self.observation_id} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
 
 
-class ImportBatchQuerySet(RestrictedQuerySet):
+class ImportBatchQuerySet(RestrictedQuerySet["ImportBatch"]):
     def restrict(self, permissions, action) -> "ImportBatchQuerySet":
         """The import records a member may see: their own and their agencies'; none for
         anonymous visitors. Records are written by the importer, never changed."""
@@ -459,7 +459,7 @@ class ConsistencyRule(models.Model):
 FINAL_OBLIGATION_STATES = (ObligationState.ON_TIME, ObligationState.LATE, ObligationState.NEVER)
 
 
-class ReportingRoundQuerySet(RestrictedQuerySet):
+class ReportingRoundQuerySet(RestrictedQuerySet["ReportingRound"]):
     def restrict(self, permissions, action) -> "ReportingRoundQuerySet":
         """The rounds that ask the user's agencies for figures; none for anonymous visitors.
         Rounds are opened and closed by planners (``approve``)."""
@@ -573,7 +573,7 @@ def deadline_cutoff(deadline: datetime.date) -> datetime.datetime:
     )
 
 
-class RoundObligationQuerySet(RestrictedQuerySet):
+class RoundObligationQuerySet(RestrictedQuerySet["RoundObligation"]):
     def restrict(self, permissions, action) -> "RoundObligationQuerySet":
         """The figures owed by the user's agencies; none for anonymous visitors."""
         if action != Action.VIEW:

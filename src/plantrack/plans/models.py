@@ -22,7 +22,7 @@ TARGET_OUTSIDE_PLAN_MESSAGE = _(
 )
 
 
-class PlanQuerySet(RestrictedQuerySet):
+class PlanQuerySet(RestrictedQuerySet["Plan"]):
     def restrict(self, permissions, action) -> "PlanQuerySet":
         """Plans are public once adopted; drafts, and every change, are the planners'."""
         if action == Action.VIEW:
@@ -30,7 +30,7 @@ class PlanQuerySet(RestrictedQuerySet):
         return self.none()
 
 
-class PlanSectionQuerySet(RestrictedQuerySet):
+class PlanSectionQuerySet(RestrictedQuerySet["PlanSection"]):
     def restrict(self, permissions, action) -> "PlanSectionQuerySet":
         """The sections of the plans the user may see; changed by planners only."""
         if action == Action.VIEW:
@@ -141,7 +141,7 @@ class PlanSection(models.Model):
         return f"{self.number} {self.title}".strip()
 
 
-class IndicatorQuerySet(RestrictedQuerySet):
+class IndicatorQuerySet(RestrictedQuerySet["Indicator"]):
     """Indicators are public (what is measured); the registry is changed by planners only."""
 
     public_view = True
@@ -236,7 +236,7 @@ class Indicator(models.Model):
         return self.name
 
 
-class TargetQuerySet(RestrictedQuerySet):
+class TargetQuerySet(RestrictedQuerySet["Target"]):
     def restrict(self, permissions, action) -> "TargetQuerySet":
         """The targets of the plans the user may see; changed by planners only."""
         if action == Action.VIEW:

@@ -18,7 +18,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import connections, router
-from django.db.models import NOT_PROVIDED, Model
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import NOT_PROVIDED, Field, Model
 
 # Values of these exact types go to the driver unchanged.
 _PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
@@ -85,10 +86,14 @@ def insert_rows(
             marks = ", ".join(["%s"] * (len(columns) + len(tail)))
             # The table and column names are the model's own; the values are parameters.
             sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
-            cursor.executemany(sql, values)
+            # django-stubs wants a Sequence; Django and sqlite3 take any iterable, and a
+            # generator keeps a large import's rows out of memory.
+            cursor.executemany(sql, values)  # type: ignore[arg-type]
 
 
-def _prepare(fields: list, row: Sequence[Any], connection) -> tuple:
+def _prepare(
+    fields: list[Field[Any, Any]], row: Sequence[Any], connection: BaseDatabaseWrapper
+) -> tuple[Any, ...]:
     return tuple(
         value if type(value) in _PLAIN_TYPES else plain(field.get_db_prep_save(value, connection))
         for field, value in zip(fields, row, strict=True)

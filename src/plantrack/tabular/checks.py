@@ -10,10 +10,12 @@ record's fields whose value changed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
+from django.db import models
+from django.db.models.options import Options
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -22,7 +24,9 @@ from plantrack.tabular.readers import SourceRow, Table
 from plantrack.tabular.text import key, stt_of, text_of
 
 
-def choice_of(choices, synonyms: dict[str, str], raw: str) -> str | None:
+def choice_of(
+    choices: type[models.TextChoices], synonyms: Mapping[str, str], raw: str
+) -> str | None:
     """Return the value of ``choices`` a cell names: its code, its Vietnamese label, or one
     of the ``synonyms`` appendices use (keys as ``key`` makes them)."""
     wanted = key(raw)
@@ -33,7 +37,7 @@ def choice_of(choices, synonyms: dict[str, str], raw: str) -> str | None:
     return synonyms.get(wanted)
 
 
-def illustrative_labels(model) -> dict[str, str]:
+def illustrative_labels(model: type[models.Model]) -> dict[str, str]:
     """Return field name → its Vietnamese name, as the export writes illustrative fields."""
     with override("vi"):
         return {
@@ -43,25 +47,28 @@ def illustrative_labels(model) -> dict[str, str]:
         }
 
 
-def read_illustrative(model, raw: str) -> tuple[list[str], list[str]]:
+def read_illustrative(model: type[models.Model], raw: str) -> tuple[list[str], list[str]]:
     """Return (field names, unknown parts) of an illustrative cell: "thời hạn; tình trạng"."""
-    by_key = {}
+    by_key: dict[str, str] = {}
     for name, label in illustrative_labels(model).items():
         by_key[key(name)] = name
         by_key[key(label)] = name
-    found, unknown = [], []
+    found: list[str] = []
+    unknown: list[str] = []
     for part in re.split(r"[;\n]+", raw):
         if not part.strip():
             continue
-        name = by_key.get(key(part))
-        if name is None:
+        named = by_key.get(key(part))
+        if named is None:
             unknown.append(part.strip())
-        elif name not in found:
-            found.append(name)
+        elif named not in found:
+            found.append(named)
     return found, unknown
 
 
-def check_code(row: RecordRow, seen: dict, *, limit: int, messages: dict) -> None:
+def check_code(
+    row: RecordRow, seen: dict[str, SourceRow], *, limit: int, messages: Mapping[str, Any]
+) -> None:
     """Report a row's missing, too long or repeated code; remember the row under its code."""
     code = row.code
     if not code:
@@ -80,16 +87,32 @@ def check_code(row: RecordRow, seen: dict, *, limit: int, messages: dict) -> Non
         seen[code] = row.source
 
 
-def update_changed(instance, values: dict, fields, illustrative: list | None) -> list[str]:
+class IllustratedRecord(Protocol):
+    """A record with fields a demo may have made up (a task, a project)."""
+
+    illustrative_fields: list[str]
+
+    @property
+    def _meta(self) -> Options[Any]: ...
+
+
+def update_changed(
+    instance: IllustratedRecord,
+    values: Mapping[str, Any],
+    fields: Iterable[str],
+    illustrative: list[str] | None,
+) -> list[str]:
     """Set the fields of ``instance`` whose value in ``values`` differs; return their names.
 
     An empty cell is simply absent from ``values``: it never clears a stored value.
     ``illustrative`` (None when the file says nothing) replaces ``illustrative_fields``.
     """
-    changed = []
+    changed: list[str] = []
     for name in fields:
         if name in values:
             model_field = instance._meta.get_field(name)
+            if not isinstance(model_field, models.Field):
+                raise TypeError(f"update_changed: {name} is not a field with a column")
             new = values[name]
             new_value = new.pk if model_field.is_relation and new is not None else new
             if getattr(instance, model_field.attname) != new_value:
@@ -135,7 +158,7 @@ class RecordRow:
     record: Any = None
     file_name: str = ""
     values: dict[str, Any] = field(default_factory=dict)
-    related: dict[str, list] = field(default_factory=dict)
+    related: dict[str, list[Any]] = field(default_factory=dict)
     illustrative: list[str] | None = None
     problems: list[Problem] = field(default_factory=list)
 
@@ -237,7 +260,9 @@ def required_text(code: str, message: Any) -> Check:
     return check
 
 
-def choice_column(choices, synonyms: dict[str, str], message: Callable[[str], str]) -> Check:
+def choice_column(
+    choices: type[models.TextChoices], synonyms: Mapping[str, str], message: Callable[[str], str]
+) -> Check:
     """One of ``choices``, named by code, Vietnamese label or one of ``synonyms``;
     ``message(text)`` says what is wrong with another text."""
 

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plantrack.tabular.pipeline import ImportNotPermitted
+from plantrack.tabular.problems import ImportReport
 from plantrack.tabular.writers import ExportFormat
 
 # Without --user an import is recorded as made by this account: it acts for the system and
@@ -29,12 +34,12 @@ class ImportCommand(BaseCommand):
     """Arguments, user and report of an import command; a subclass says what it imports."""
 
     # How the report counts the rows ("%(rows)s dòng nhiệm vụ: mới …").
-    noun = ""
+    noun: str | Promise = ""
     counts = gettext_lazy(
         "%(rows)s dòng %(noun)s: mới %(created)s, thay đổi %(changed)s, không đổi %(unchanged)s."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="Tệp cần nhập")
         parser.add_argument("--dry-run", action="store_true", help="Chỉ kiểm tra, không ghi")
         parser.add_argument(
@@ -44,7 +49,12 @@ class ImportCommand(BaseCommand):
         )
         parser.add_argument("--format", choices=("text", "json"), default="text")
 
-    def run(self, options, service, **arguments) -> None:
+    def run(
+        self,
+        options: dict[str, Any],
+        service: Callable[..., ImportReport],
+        **arguments: object,
+    ) -> None:
         """Read the file, call ``service(content, name, user=…, dry_run=…, **arguments)``,
         print its report and exit 1 if it has errors."""
         path = Path(options["file"])
@@ -73,7 +83,7 @@ class ImportCommand(BaseCommand):
         if report.errors:
             sys.exit(1)
 
-    def report_text(self, report) -> str:
+    def report_text(self, report: ImportReport) -> str:
         if report.errors:
             verdict = _("Không ghi gì: tệp có lỗi.")
         elif report.dry_run:
@@ -101,7 +111,7 @@ class ImportCommand(BaseCommand):
         return "\n".join(lines)
 
 
-def command_user(username: str | None):
+def command_user(username: str | None) -> User:
     """Return the user ``--user`` names, or the command line's system account."""
     users = get_user_model()
     if username:
@@ -128,7 +138,7 @@ def output_format(path: Path, chosen: str | None) -> str:
     return ExportFormat.XLSX if path.suffix.lower() == ".xlsx" else ExportFormat.CSV
 
 
-def write_file(path: Path, writer) -> int:
+def write_file(path: Path, writer: Callable[[BinaryIO], int]) -> int:
     """Open ``path`` for writing, give it to ``writer``; return what ``writer`` returns."""
     try:
         with path.open("wb") as out:

@@ -29,7 +29,8 @@ def trimmed(value: Decimal) -> Decimal:
     if value == 0:
         return Decimal(0)
     normal = value.normalize()
-    if normal.as_tuple().exponent > 0:
+    exponent = normal.as_tuple().exponent  # an int for a stored (finite) figure
+    if isinstance(exponent, int) and exponent > 0:
         return normal.quantize(Decimal(1))
     return normal
 

@@ -109,7 +109,7 @@ def format_number(value: Decimal | int, locale: str = "vi", grouping: bool = Tru
     plain = format(abs(number), "f")
     integer, _, fraction = plain.partition(".")
     if grouping:
-        groups = []
+        groups: list[str] = []
         while len(integer) > 3:
             groups.insert(0, integer[-3:])
             integer = integer[:-3]
@@ -272,7 +272,8 @@ def _stored_digits(digits: str, decimals: int) -> tuple[Decimal | None, str | No
 def _stored(value: Decimal) -> tuple[Decimal | None, str | None]:
     if not value.is_finite():
         return None, "not_a_number"
-    if value.as_tuple().exponent < -6:
+    exponent = value.as_tuple().exponent  # an int: a finite value's is never "n", "N", "F"
+    if isinstance(exponent, int) and exponent < -6:
         value = value.quantize(VALUE_QUANTUM)
     if abs(value) >= VALUE_LIMIT:
         return None, "too_large"
@@ -282,7 +283,7 @@ def _stored(value: Decimal) -> tuple[Decimal | None, str | None]:
 def whole_number(raw: object, locale: str | None) -> tuple[int | None, str | None]:
     """Return (an integer, None) or (None, error code) for a cell such as a percentage."""
     value, error = read_number(raw, locale)
-    if error:
+    if value is None:  # read_number gives no value exactly when it gives an error
         return None, error
     if value != value.to_integral_value():
         return None, "not_whole"

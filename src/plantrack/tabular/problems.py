@@ -37,7 +37,7 @@ class Problem:
             parts.append(_("cột %(column)s") % {"column": self.column})
         return ", ".join(part for part in parts if part)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "severity": self.severity,
@@ -77,7 +77,7 @@ class ImportReport:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "file": self.file_name,
             "checksum": self.checksum,
@@ -95,13 +95,13 @@ class ImportReport:
         }
 
 
-def sort_problems(problems: list) -> None:
+def sort_problems(problems: list[Problem]) -> None:
     """Order problems as the file reads: the whole file's first, then sheet by sheet, row by
     row (stable, so a row's problems keep the order of the checks)."""
     problems.sort(key=lambda problem: (problem.row is not None, problem.sheet, problem.row or 0))
 
 
-def number_message(code: str, raw) -> str:
+def number_message(code: str, raw: object) -> str:
     if code == "missing_value":
         return _("Thiếu giá trị.")
     if code == "too_large":

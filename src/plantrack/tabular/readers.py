@@ -13,13 +13,17 @@ import csv
 import io
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
 from plantrack.tabular.problems import Problem
 from plantrack.tabular.text import FORMULA_TRIGGERS, decode_text, header_keys, stt_of, text_of
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 # The header row is looked for in the first rows only (title rows may come before it).
 HEADER_SEARCH_ROWS = 20
@@ -63,7 +67,7 @@ def detect_format(filename: str, content: bytes) -> str:
     return "csv"
 
 
-def lines(text: str):
+def lines(text: str) -> Iterator[str]:
     """Yield the lines of ``text``, each with its "\n", as ``io.StringIO(text)`` would.
 
     Without the copy ``io.StringIO`` makes: four bytes a character, half a gigabyte for a
@@ -120,15 +124,15 @@ def damaged_csv(file_name: str, line: int, error: csv.Error) -> Problem:
     )
 
 
-def open_workbook(content: bytes, file_name: str):
-    """Return (the workbook read only, None) or (None, the problem): openpyxl raises many
-    kinds of error for a damaged file."""
+def open_workbook(content: bytes, file_name: str) -> Workbook | Problem:
+    """Return the workbook read only, or the problem: openpyxl raises many kinds of error
+    for a damaged file."""
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(io.BytesIO(content), read_only=True, data_only=True), None
+        return load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:
-        return None, Problem(
+        return Problem(
             code="unreadable_xlsx",
             message=_("Không mở được tệp Excel: %(error)s") % {"error": error},
             file=file_name,
@@ -164,7 +168,7 @@ class Layout:
     required: tuple[str, ...]
     labels: dict[str, str] = field(default_factory=dict)
 
-    def header(self, cells) -> tuple[dict[str, int], dict[str, str]] | None:
+    def header(self, cells: Sequence[object]) -> tuple[dict[str, int], dict[str, str]] | None:
         """Return (canonical column → index, canonical column → unit) for a header row."""
         found: dict[str, int] = {}
         units: dict[str, str] = {}
@@ -229,9 +233,9 @@ def read_table(content: bytes, file_name: str, layout: Layout) -> Table:
 
 
 def _read_csv(table: Table, content: bytes, file_name: str, layout: Layout) -> None:
-    text, problem = decode_text(content, file_name)
-    if problem:
-        table.problems.append(problem)
+    text = decode_text(content, file_name)
+    if isinstance(text, Problem):
+        table.problems.append(text)
         return
     separator = delimiter(text, lambda cells: layout.header(cells) is not None)
     reader = csv.reader(lines(text), delimiter=separator)
@@ -255,9 +259,9 @@ def unquote(cell: str) -> str:
 
 
 def _read_xlsx(table: Table, content: bytes, file_name: str, layout: Layout) -> None:
-    workbook, problem = open_workbook(content, file_name)
-    if problem:
-        table.problems.append(problem)
+    workbook = open_workbook(content, file_name)
+    if isinstance(workbook, Problem):
+        table.problems.append(workbook)
         return
     try:
         found = False
@@ -270,7 +274,14 @@ def _read_xlsx(table: Table, content: bytes, file_name: str, layout: Layout) -> 
         workbook.close()
 
 
-def _read_rows(table: Table, sheet: str, numbered_rows, layout: Layout, *, letters: bool) -> bool:
+def _read_rows(
+    table: Table,
+    sheet: str,
+    numbered_rows: Iterable[tuple[int, Iterable[object]]],
+    layout: Layout,
+    *,
+    letters: bool,
+) -> bool:
     """Read one sheet (or the CSV file); return whether it had a header row."""
     header = None
     names: dict[str, str] = {}
@@ -307,4 +318,5 @@ def column_letter(index: int) -> str:
     """Return the spreadsheet letter of a column counted from 0: 0 → "A", 26 → "AA"."""
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(index + 1)
+    letter: str = get_column_letter(index + 1)
+    return letter

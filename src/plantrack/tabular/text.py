@@ -10,6 +10,7 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.utils.translation import gettext as _
 
@@ -80,17 +81,24 @@ def split_names(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[;\n]+", text) if part.strip()]
 
 
-def resolve_list(text: str, resolve: Callable[[str], object | None]) -> tuple[list, list[str]]:
+_Thing = TypeVar("_Thing")
+
+
+def resolve_list(
+    text: str, resolve: Callable[[str], _Thing | None]
+) -> tuple[list[_Thing], list[str]]:
     """Return (the things ``text`` names, the parts that name nothing).
 
     Parts are split on ";" and new lines; each part is tried whole, then cut at its commas,
     taking the longest run of pieces that ``resolve`` knows, so a name with a comma in it
     ("Sở Văn hóa, Thể thao và Du lịch") survives a comma-separated list.
     """
-    found, unknown = [], []
+    found: list[_Thing] = []
+    unknown: list[str] = []
     for part in split_names(text):
         pieces = [piece.strip() for piece in part.split(",")]
-        start, missing = 0, []
+        start = 0
+        missing: list[str] = []
         while start < len(pieces):
             for end in range(len(pieces), start, -1):
                 thing = resolve(", ".join(pieces[start:end]))
@@ -110,8 +118,8 @@ def resolve_list(text: str, resolve: Callable[[str], object | None]) -> tuple[li
     return found, [name for name in unknown if name]
 
 
-def decode_text(content: bytes, filename: str) -> tuple[str | None, Problem | None]:
-    """Decode UTF-8 (with or without BOM), UTF-16 or Windows-1258, or refuse.
+def decode_text(content: bytes, filename: str) -> str | Problem:
+    """Decode UTF-8 (with or without BOM), UTF-16 or Windows-1258, or refuse (a ``Problem``).
 
     UTF-16 is recognised by its BOM, or without one by zero bytes in every other place (the
     high bytes of Latin letters and digits). Windows-1258 is accepted only when the text
@@ -120,19 +128,19 @@ def decode_text(content: bytes, filename: str) -> tuple[str | None, Problem | No
     """
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return unicodedata.normalize("NFC", content.decode("utf-16")), None
+            return unicodedata.normalize("NFC", content.decode("utf-16"))
         except UnicodeDecodeError:
             pass
     elif b"\x00" in content:
         encoding = _utf16_without_bom(content)
         if encoding:
             try:
-                return unicodedata.normalize("NFC", content.decode(encoding)), None
+                return unicodedata.normalize("NFC", content.decode(encoding))
             except UnicodeDecodeError:
                 pass
     else:
         try:
-            return unicodedata.normalize("NFC", content.decode("utf-8-sig")), None
+            return unicodedata.normalize("NFC", content.decode("utf-8-sig"))
         except UnicodeDecodeError:
             pass
         try:
@@ -141,8 +149,8 @@ def decode_text(content: bytes, filename: str) -> tuple[str | None, Problem | No
             text = None
         # Windows-1258 writes Vietnamese with combining tone marks: compose them.
         if text is not None and _looks_vietnamese(text):
-            return unicodedata.normalize("NFC", text), None
-    return None, Problem(
+            return unicodedata.normalize("NFC", text)
+    return Problem(
         code="unknown_encoding",
         message=_(
             "Không đọc được bảng mã của tệp: hãy lưu tệp CSV dưới dạng UTF-8 "

@@ -11,17 +11,22 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, BinaryIO
 
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
-from plantrack.tabular.checks import illustrative_labels
+from plantrack.tabular.checks import IllustratedRecord, illustrative_labels
 from plantrack.tabular.numbers import format_number
 from plantrack.tabular.text import FORMULA_TRIGGERS
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 
 class ExportFormat(models.TextChoices):
@@ -72,7 +77,7 @@ def number_text(value: Decimal, *, unambiguous: bool = False) -> str:
     return text
 
 
-def text_cell(sheet, text: str, cell_class):
+def text_cell(sheet: WriteOnlyWorksheet, text: str, cell_class: Callable[..., Cell]) -> Cell | None:
     """Return an XLSX text cell; one a spreadsheet could run is flagged as quoted text."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -115,11 +120,11 @@ class Sheet:
 
     title: str
     headers: list[str]
-    rows: Iterable[list]
+    rows: Iterable[Sequence[object]]
     widths: tuple[int, ...] = ()
 
 
-def write_table(sheets: list[Sheet], file_format: str, out) -> int:
+def write_table(sheets: list[Sheet], file_format: str, out: BinaryIO) -> int:
     """Write ``sheets`` to the binary stream ``out``; return the rows of the first sheet.
 
     XLSX gets every sheet; CSV the first only (a CSV file holds one table). Cells: text
@@ -131,7 +136,7 @@ def write_table(sheets: list[Sheet], file_format: str, out) -> int:
     return _write_csv(sheets[0], out)
 
 
-def _write_csv(sheet: Sheet, out) -> int:
+def _write_csv(sheet: Sheet, out: BinaryIO) -> int:
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
     try:
         writer = csv.writer(text, lineterminator="\r\n")
@@ -145,7 +150,7 @@ def _write_csv(sheet: Sheet, out) -> int:
     return count
 
 
-def _csv_cell(cell) -> str:
+def _csv_cell(cell: object) -> str:
     if cell is None:
         return ""
     if isinstance(cell, bool):
@@ -157,7 +162,7 @@ def _csv_cell(cell) -> str:
     return neutralise(str(cell))
 
 
-def _write_xlsx(sheets: list[Sheet], out) -> int:
+def _write_xlsx(sheets: list[Sheet], out: BinaryIO) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -165,13 +170,13 @@ def _write_xlsx(sheets: list[Sheet], out) -> int:
 
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
-    first_count = None
+    first_count: int | None = None
     for sheet in sheets:
         page = workbook.create_sheet(sheet.title)
         for index, width in enumerate(sheet.widths, start=1):
             page.column_dimensions[get_column_letter(index)].width = width
         page.freeze_panes = "C2"
-        header = []
+        header: list[Cell] = []
         for name in sheet.headers:
             cell = WriteOnlyCell(page, value=name)
             cell.font = bold
@@ -187,7 +192,9 @@ def _write_xlsx(sheets: list[Sheet], out) -> int:
     return first_count or 0
 
 
-def _xlsx_cell(page, cell, cell_class):
+def _xlsx_cell(
+    page: WriteOnlyWorksheet, cell: object, cell_class: Callable[..., Cell]
+) -> Cell | int | Decimal | float | None:
     if cell is None:
         return None
     if isinstance(cell, datetime.date):
@@ -199,14 +206,14 @@ def _xlsx_cell(page, cell, cell_class):
     return text_cell(page, str(cell), cell_class)
 
 
-def illustrative_text(item) -> str:
+def illustrative_text(item: IllustratedRecord) -> str:
     """Return the illustrative fields of a task or project in Vietnamese: "thời hạn; tình
     trạng" (the importer reads it back)."""
-    labels = illustrative_labels(type(item))
+    labels = illustrative_labels(item._meta.model)
     return "; ".join(labels.get(name, name) for name in item.illustrative_fields or [])
 
 
-def vietnamese_label(choices, value: str) -> str:
+def vietnamese_label(choices: type[models.TextChoices], value: str) -> str:
     if not value:
         return ""
     with override("vi"):

@@ -14,7 +14,7 @@ def due_soon_days() -> int:
     return settings.PLANTRACK_DUE_SOON_DAYS
 
 
-class TaskQuerySet(RestrictedQuerySet):
+class TaskQuerySet(RestrictedQuerySet["Task"]):
     public_view = True
 
     def restrict(self, permissions, action) -> "TaskQuerySet":
@@ -217,7 +217,7 @@ def evidence_path(instance, filename: str) -> str:
     return f"evidence/{instance.sha256[:2]}/{instance.sha256}"
 
 
-class EvidenceQuerySet(RestrictedQuerySet):
+class EvidenceQuerySet(RestrictedQuerySet["Evidence"]):
     def restrict(self, permissions, action) -> "EvidenceQuerySet":
         """The files a user may open: those of tasks its agencies lead or co-operate on, in
         any role (a viewer included). Everyone sees that a task has evidence, its type and
