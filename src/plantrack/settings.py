@@ -25,7 +25,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
+
+# Django's generic classes take type arguments at run time as django-stubs has them
+# (``admin.ModelAdmin[Judgement]``), for the modules type-checked strictly.
+django_stubs_ext.monkeypatch()
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent.parent
@@ -151,7 +156,7 @@ TEMPLATES = [
 ]
 
 
-def database_from_env() -> dict:
+def database_from_env() -> dj_database_url.DBConfig:
     """Return the default database: DATABASE_URL, or SQLite in WAL mode in the data folder."""
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:
@@ -163,7 +168,7 @@ def database_from_env() -> dict:
         DATA_DIR.mkdir(parents=True, exist_ok=True)
         config = {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "plantrack.sqlite3",
+            "NAME": str(DATA_DIR / "plantrack.sqlite3"),
         }
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets the web server read while an import writes; IMMEDIATE avoids

@@ -22,6 +22,7 @@ import secrets
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -53,6 +54,9 @@ from plantrack.progress.assess import PlanAssessment, assess_plan
 from plantrack.tabular.numbers import format_number
 from plantrack.workplan.choices import Priority, TaskStatus
 from plantrack.workplan.models import Task
+
+_Row = TypeVar("_Row", bound=models.Model)
+
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FACTS_PATH = DATA_DIR / "caobang-facts.json"
@@ -376,7 +380,7 @@ def _load_master_plan_sections(
 ) -> dict[str, PlanSection]:
     """Create the master plan's tree in the decision's order; return the top sections."""
     seed = config["seed_source"]
-    top = {
+    top: dict[str, PlanSection] = {
         SectionKind.GENERAL_OBJECTIVE: _section(
             plan,
             None,
@@ -692,13 +696,15 @@ def _read_json(path: Path) -> dict:
         raise DemoDataError(f"Không đọc được tệp {path}: {error}") from error
 
 
-def _upsert(model: type[models.Model], lookup: dict, values: dict) -> tuple:
+def _upsert(
+    model: type[_Row], lookup: dict[str, Any], values: dict[str, Any]
+) -> tuple[_Row, Outcome]:
     """Create the row ``lookup`` names, or update only the fields that differ.
 
     Return the row and what happened to it. Relations in ``values`` are compared by id,
     so an unchanged row costs one query and no write.
     """
-    instance = model.objects.filter(**lookup).first()
+    instance = model._default_manager.filter(**lookup).first()
     if instance is None:
         instance = model(**lookup, **values)
         instance.full_clean(validate_unique=False, validate_constraints=False)
@@ -707,6 +713,8 @@ def _upsert(model: type[models.Model], lookup: dict, values: dict) -> tuple:
     changed = []
     for name, value in values.items():
         model_field = model._meta.get_field(name)
+        if not isinstance(model_field, models.Field):
+            raise TypeError(f"_upsert: {name} is not a field with a column")
         if model_field.is_relation:
             same = getattr(instance, model_field.attname) == (value.pk if value else None)
         else:

@@ -31,7 +31,7 @@ class Label:
     indicator_span: tuple[int, int]
     value_start: int
     comparator: str
-    value: Decimal
+    value: Decimal | None  # None where the file's line gives none
     upper_value: Decimal | None
     unit: str
     kind: str

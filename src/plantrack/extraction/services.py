@@ -26,7 +26,7 @@ from plantrack.plans.models import Indicator, Plan, Target
 
 # The kinds a candidate may have beyond the target kinds become "level" targets: a share
 # is the level of a share indicator, a rank the level of a rank indicator.
-TARGET_KIND_OF = {
+TARGET_KIND_OF: dict[str, TargetKind] = {
     CandidateKind.LEVEL: TargetKind.LEVEL,
     CandidateKind.AVERAGE_GROWTH: TargetKind.AVERAGE_GROWTH,
     CandidateKind.ANNUAL_CHANGE: TargetKind.ANNUAL_CHANGE,
@@ -268,7 +268,9 @@ def _target_of(candidate: Candidate, run: ExtractionRun, plan: Plan, order: int,
         upper_value=candidate.upper_value,
         unit=candidate.unit,
         start_year=years.start,
-        target_year=years.target,
+        # None when the passage gives no year: full_clean then refuses the target (import_
+        # candidates says why); django-stubs types the argument as the saved column.
+        target_year=years.target,  # type: ignore[misc]
         phrase=run.text[candidate.span_start : candidate.span_end],
         source=run.source or run.file_name,
         note=_("Trích xuất từ tệp %(file)s, %(who)s rà soát.")
@@ -278,7 +280,7 @@ def _target_of(candidate: Candidate, run: ExtractionRun, plan: Plan, order: int,
 
 
 def _refusal(candidate: Candidate, run: ExtractionRun, error: ValidationError) -> str:
-    messages = []
+    messages: list[str] = []
     for field_messages in error.message_dict.values():
         messages.extend(str(message) for message in field_messages)
     if candidate.target_year is None and candidate.period_end is None:

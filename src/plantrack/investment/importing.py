@@ -365,6 +365,8 @@ def _total_investment(row: RecordRow, column: str, context: ProjectContext) -> N
     if error:
         row.fail(error, number_message(error, text_of(raw)), column, raw)
         return
+    if value is None:  # never: read_number gives a value when it gives no error
+        return
     amount = (value * context.scale).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     if amount < 0:
         row.fail("negative_capital", _("Tổng mức đầu tư không được âm."), column, raw)
@@ -387,7 +389,7 @@ def _locations(row: RecordRow, column: str, context: ProjectContext) -> None:
                 unit, error = context.registry.unit(part, period)
             if error:
                 row.fail(error, _unit_message(error, part), column, part)
-            elif unit not in locations:
+            elif unit is not None and unit not in locations:  # (a unit when no error)
                 locations.append(unit)
     row.related["locations"] = locations
 
@@ -457,9 +459,9 @@ PROJECT_CHECKER = RecordChecker(
 
 def _period(first: int | None, last: int | None) -> Period | None:
     """Return the project's years as a period, for finding the units that existed then."""
-    if first is None and last is None:
-        return None
     first, last = first or last, last or first
+    if first is None or last is None:  # neither year given
+        return None
     return Period(
         "years", f"{first}-{last}", datetime.date(first, 1, 1), datetime.date(last, 12, 31)
     )

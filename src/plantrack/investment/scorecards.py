@@ -70,10 +70,10 @@ def by_unit(projects, year: int | None = None) -> list[GroupScore]:
     for row in finances.values("project__locations__unit_id").annotate(
         planned=Sum("planned"), allocated=Sum("allocated"), disbursed=Sum("disbursed")
     ):
-        score = scores.get(row["project__locations__unit_id"])
-        if score is None:
+        located = scores.get(row["project__locations__unit_id"])
+        if located is None:
             continue
-        score.planned = row["planned"] or Decimal(0)
-        score.allocated = row["allocated"] or Decimal(0)
-        score.disbursed = row["disbursed"] or Decimal(0)
+        located.planned = row["planned"] or Decimal(0)
+        located.allocated = row["allocated"] or Decimal(0)
+        located.disbursed = row["disbursed"] or Decimal(0)
     return sorted(scores.values(), key=lambda score: score.key)

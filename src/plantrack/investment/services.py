@@ -89,10 +89,9 @@ def record_finance(
                 % {"field": name, "value": value},
                 code="not_whole",
             )
-    finance = ProjectFinance.objects.select_for_update().filter(project=project, year=year).first()
-    created = finance is None
-    if created:
-        finance = ProjectFinance(project=project, year=year)
+    stored = ProjectFinance.objects.select_for_update().filter(project=project, year=year).first()
+    created = stored is None
+    finance = ProjectFinance(project=project, year=year) if stored is None else stored
     changed = []
     for name, value in {**given, "as_of": as_of, "source": source}.items():
         if value is KEEP:

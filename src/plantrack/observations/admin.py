@@ -11,13 +11,16 @@ from plantrack.observations.models import (
     RoundObligation,
 )
 
+# Shown, and read only (a tuple: the same names fit both options' types).
+_REVISION_FIELDS = ("at", "action", "old_value", "new_value", "changes", "user", "reason")
+
 
 class ObservationRevisionInline(admin.TabularInline):
     model = ObservationRevision
     extra = 0
     can_delete = False
-    fields = ["at", "action", "old_value", "new_value", "changes", "user", "reason"]
-    readonly_fields = fields
+    fields = _REVISION_FIELDS
+    readonly_fields = _REVISION_FIELDS
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False

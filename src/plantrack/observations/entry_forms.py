@@ -7,6 +7,7 @@ reads a cell, so the form keeps the text as typed.
 """
 
 from pathlib import PurePath
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -55,7 +56,7 @@ class ImportForm(forms.Form):
         """``agencies`` are those the user may import for, read once by the view."""
         super().__init__(*args, **kwargs)
         self.agencies = {agency.pk: agency for agency in agencies}
-        field = self.fields["agency"]
+        field = cast(forms.TypedChoiceField, self.fields["agency"])  # as declared above
         field.required = agency_required
         choices = [(agency.pk, agency.name) for agency in self.agencies.values()]
         field.choices = choices if agency_required else [("", _("— không ghi cơ quan —")), *choices]

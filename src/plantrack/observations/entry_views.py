@@ -26,6 +26,7 @@ from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from plantrack.accounts.choices import Role
@@ -58,6 +59,7 @@ from plantrack.observations.workflow import (
 from plantrack.plans.choices import ValueType
 from plantrack.plans.models import Indicator
 from plantrack.tabular.formatting import active_locale
+from plantrack.tabular.problems import ImportReport
 
 # Figures a list page shows at once; the rest are on the next pages.
 PAGE_SIZE = 100
@@ -157,7 +159,7 @@ def import_file(request):
     return render(request, "observations/entry/import.html", context, status=status)
 
 
-def _layout_label(report) -> str:
+def _layout_label(report: ImportReport | None) -> str | Promise:
     if report is None or report.layout not in Layout.values:
         return ""
     return Layout(report.layout).label

@@ -44,6 +44,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from plantrack.accounts.models import Agency
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import FigureStatus
 from plantrack.observations.importing import (
@@ -107,7 +108,7 @@ class AllowedRange:
 class TemplateContent:
     """What one agency's template for one period holds, before it is drawn."""
 
-    agency: object
+    agency: Agency
     period: Period
     previous_period: str
     indicators: list[Indicator]
@@ -399,7 +400,7 @@ def _number_validation(indicator: Indicator, allowed: AllowedRange, range_text: 
         }
     else:
         error = _("Nhập một số.")
-    if allowed.whole:
+    if allowed.whole and low is not None:  # a whole number's range starts at 1
         error = _("Nhập một số nguyên, từ %(low)s trở lên.") % {"low": _plain(low)}
     return DataValidation(
         type="whole" if allowed.whole else "decimal",

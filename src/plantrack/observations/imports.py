@@ -22,6 +22,7 @@ from plantrack.observations.importing import read_file
 from plantrack.observations.models import ImportBatch, Observation, ObservationRevision
 from plantrack.observations.signals import figures_changed_together, send_figures_changed
 from plantrack.observations.validation import (
+    CheckedRow,
     check_rows,
     choose_locale,
 )
@@ -301,7 +302,7 @@ def _insert_created_revisions(cursor, connection, batch, *, now, reason: str) ->
     )
 
 
-def _already_known(row, known: Observation) -> bool:
+def _already_known(row: CheckedRow, known: _Known) -> bool:
     """Return True if ``known`` is the row's figure: the same value, and the same status and
     source where the row gives them (a row without a source takes the file's name and
     checksum as source, which must not make every value sent again look new)."""

@@ -1,5 +1,6 @@
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -185,8 +186,10 @@ class Observation(models.Model):
 
     def save(self, *args, changed_by=None, reason: str = "", **kwargs) -> None:
         """Save and write what changed to the revision history, in one transaction."""
-        loaded = getattr(self, "_loaded", None)
-        creating = self._state.adding or loaded is None
+        # The tracked values as last read or written; None when the figure is being created.
+        loaded: dict[str, Any] | None = (
+            None if self._state.adding else getattr(self, "_loaded", None)
+        )
         update_fields = kwargs.get("update_fields")
         # With update_fields only those columns are written, so only they can have changed.
         names = [
@@ -194,7 +197,7 @@ class Observation(models.Model):
             for name in TRACKED_FIELDS
             if update_fields is None or {name, name.removesuffix("_id")} & set(update_fields)
         ]
-        if not creating:
+        if loaded is not None:
             changes = self._changes_since(loaded, names)
             if not changes:
                 return
@@ -203,7 +206,7 @@ class Observation(models.Model):
                 kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if creating:
+            if loaded is None:
                 ObservationRevision.objects.create(
                     observation=self,
                     action=RevisionAction.CREATED,
@@ -223,12 +226,12 @@ class Observation(models.Model):
                     user=changed_by,
                     reason=reason,
                 )
-        if creating:
+        if loaded is None:
             self._remember_state()
         else:
             loaded.update({name: getattr(self, name) for name in names})
 
-    def _changes_since(self, loaded: dict, names: list[str]) -> dict:
+    def _changes_since(self, loaded: dict[str, Any], names: list[str]) -> dict[str, list[Any]]:
         changes = {}
         for name in names:
             old, new = loaded[name], getattr(self, name)

@@ -1,5 +1,7 @@
 """The form a planner opens a reporting round with."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -76,7 +78,7 @@ class RoundForm(forms.Form):
         except PeriodError as error:
             raise forms.ValidationError(str(error)) from error
 
-    def clean(self) -> dict:
+    def clean(self) -> dict[str, Any] | None:
         cleaned = super().clean()
         if not self.owed():
             raise forms.ValidationError(

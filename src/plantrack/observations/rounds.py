@@ -30,6 +30,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Count
@@ -194,7 +195,10 @@ class OwedFigure:
 class _Counts:
     """Counts of owed figures by state, for anything with ``figures``."""
 
-    figures: list[OwedFigure]
+    if TYPE_CHECKING:  # a field of AgencyProgress, a property of RoundProgress
+
+        @property
+        def figures(self) -> list[OwedFigure]: ...
 
     def count(self, *states: ObligationState) -> int:
         return sum(1 for figure in self.figures if figure.state in states)
@@ -317,7 +321,8 @@ def round_progress(
             round=reporting_round, state=reporting_round.state_on(moment), moment=moment
         )
         closed = reporting_round.is_closed_on(moment)
-        at = min(moment, reporting_round.closed_at) if closed else moment
+        closed_at = reporting_round.closed_at  # not None when closed
+        at = min(moment, closed_at) if closed and closed_at is not None else moment
         agencies: dict[int, AgencyProgress] = {}
         for obligation in by_round[reporting_round.pk]:
             if closed and obligation.outcome:
@@ -507,7 +512,7 @@ class _Units:
         self._parents: dict[int, int | None] | None = None
 
     def default_for(self, agency: Agency, period: Period) -> list[AdminUnit]:
-        if agency.unit_id is not None:
+        if agency.unit is not None:  # (no query without a unit)
             return [agency.unit]
         tops = [
             unit

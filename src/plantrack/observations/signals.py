@@ -11,7 +11,7 @@ An import sends once for the whole file: ``figures_changed_together()`` gathers 
 inside it and sends it once at its end.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -37,7 +37,7 @@ def send_figures_changed(observations: Iterable = (), *, keys: Iterable[tuple] =
 
 
 @contextmanager
-def figures_changed_together():
+def figures_changed_together() -> Iterator[None]:
     """Gather the ``figures_changed`` sent inside the block and send them once at its end."""
     if _gathering.get() is not None:  # already gathering: the outer block sends
         yield

@@ -30,7 +30,7 @@ from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import FigureStatus
 from plantrack.observations.importing import ReadResult
 from plantrack.observations.models import ConsistencyRule, Observation
-from plantrack.observations.periods import PeriodError, parse_period
+from plantrack.observations.periods import Period, PeriodError, parse_period
 from plantrack.observations.registry import Registry, unit_existed
 from plantrack.plans.choices import Frequency, ValueType
 from plantrack.plans.models import Indicator
@@ -42,7 +42,7 @@ from plantrack.tabular.text import normalise
 
 # The period kinds each frequency accepts. A figure as at a day (disbursement by 31 March)
 # fits any frequency: the demo holds one for an annual indicator, and exports re-import.
-FREQUENCY_PERIODS = {
+FREQUENCY_PERIODS: dict[str, set[str]] = {
     Frequency.ANNUAL: {"year", "day"},
     Frequency.QUARTERLY: {"quarter", "day"},
     Frequency.MONTHLY: {"month", "day"},
@@ -164,12 +164,12 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
     # indicator text → (Indicator, error, id); (unit text, period) → (unit, error, existed,
     # id); status text → (status, error, given); indicator id → (period kinds, range); and
     # (indicator id, unit id) → may report.
-    periods: dict[str, object] = {}
-    indicators: dict[str, tuple] = {}
-    units: dict[tuple, tuple] = {}
-    statuses: dict[str, tuple] = {}
-    rules: dict[int, tuple] = {}
-    reportable: dict[tuple, bool] = {}
+    periods: dict[str, Period | None] = {}
+    indicators: dict[str, tuple[Indicator | None, str | None, int | None]] = {}
+    units: dict[tuple[str, str | None], tuple[AdminUnit | None, str | None, bool, int | None]] = {}
+    statuses: dict[str, tuple[str, str | None, bool]] = {}
+    rules: dict[int | None, tuple[set[str], tuple[Decimal | None, Decimal | None, bool]]] = {}
+    reportable: dict[tuple[int | None, int | None], bool] = {}
     append = checked.append
     for row in read.rows:
         get = row.cells.get
@@ -177,9 +177,7 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
 
         # A text cell (the usual one) is stripped here: what _text and _period_text do.
         raw_period = get("period")
-        period_text = (
-            raw_period.strip() if raw_period.__class__ is str else _period_text(raw_period)
-        )
+        period_text = raw_period.strip() if type(raw_period) is str else _period_text(raw_period)
         try:
             period = periods[period_text]
         except KeyError:
@@ -192,24 +190,28 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
             failures.append(("invalid_period", _period_message(period_text), "period"))
 
         raw = get("indicator")
-        indicator_text = raw.strip() if raw.__class__ is str else _text(raw)
-        found = indicators.get(indicator_text)
-        if found is None:
+        indicator_text = raw.strip() if type(raw) is str else _text(raw)
+        found_indicator = indicators.get(indicator_text)
+        if found_indicator is None:
             indicator, error = registry.indicator(indicator_text)
-            found = indicators[indicator_text] = (indicator, error, getattr(indicator, "pk", None))
-        indicator, error, indicator_id = found
+            found_indicator = indicators[indicator_text] = (
+                indicator,
+                error,
+                getattr(indicator, "pk", None),
+            )
+        indicator, error, indicator_id = found_indicator
         if error:
             failures.append((error, _indicator_message(error, raw), "indicator"))
 
         raw = get("unit")
-        unit_text = raw.strip() if raw.__class__ is str else _text(raw)
+        unit_text = raw.strip() if type(raw) is str else _text(raw)
         unit_key = (unit_text, None if period is None else period.text)
-        found = units.get(unit_key)
-        if found is None:
+        found_unit = units.get(unit_key)
+        if found_unit is None:
             unit, error = registry.unit(unit_key[0], period)
             existed = unit is None or period is None or unit_existed(unit, period)
-            found = units[unit_key] = (unit, error, existed, getattr(unit, "pk", None))
-        unit, error, existed, unit_id = found
+            found_unit = units[unit_key] = (unit, error, existed, getattr(unit, "pk", None))
+        unit, error, existed, unit_id = found_unit
         if error:
             failures.append((error, _unit_message(error, raw), "unit"))
 
@@ -220,11 +222,11 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
 
         raw_status = get("status")
         status_key = str(raw_status or "")
-        found = statuses.get(status_key)
-        if found is None:
+        found_status = statuses.get(status_key)
+        if found_status is None:
             status, error = _status(raw_status)
-            found = statuses[status_key] = (status, error, bool(normalise(raw_status)))
-        status, error, status_given = found
+            found_status = statuses[status_key] = (status, error, bool(normalise(raw_status)))
+        status, error, status_given = found_status
         if error:
             failures.append((error, _status_message(raw_status), "status"))
 
@@ -250,7 +252,7 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
                         "period",
                     )
                 )
-        if not existed:
+        if not existed and unit is not None and period is not None:  # (both known when not)
             failures.append(
                 (
                     "unit_not_valid_in_period",
@@ -276,7 +278,9 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
                 or (rank and (value != value.to_integral() or value < 1))
             )
         ):
-            failures.append(("out_of_range", range_message(indicator, value), "value"))
+            out_of_range = range_message(indicator, value)
+            if out_of_range is not None:  # always: the bounds above are range_message's
+                failures.append(("out_of_range", out_of_range, "value"))
         if indicator is not None and unit is not None:
             pair = (indicator_id, unit_id)
             allowed = reportable.get(pair)
@@ -299,8 +303,8 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
                     )
                 )
         raw = get("breakdown")
-        breakdown = raw.strip() if raw.__class__ is str else _text(raw)
-        if not failures:
+        breakdown = raw.strip() if type(raw) is str else _text(raw)
+        if not failures and period is not None:  # (a row without a period has failed)
             key = (indicator_id, unit_id, period.text, breakdown)
             first = seen_keys.get(key)
             if first is not None:
@@ -313,7 +317,8 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
                 )
             else:
                 seen_keys[key] = row
-        if failures:
+        # A row without an indicator, a unit, a period or a value has failed.
+        if failures or indicator is None or unit is None or period is None or value is None:
             problems.extend(
                 _problem(code, message, read, row, column, filename=filename)
                 for code, message, column in failures
@@ -391,7 +396,10 @@ def _check_jumps(checked: list[CheckedRow], read, filename) -> list[Problem]:
             change = abs(row.value - previous)
             if change <= points:
                 continue
-            values = {"jump": number_text(change), "threshold": number_text(points)}
+            values: dict[str, str | int] = {
+                "jump": number_text(change),
+                "threshold": number_text(points),
+            }
             if row.comment:
                 message = _(
                     "Tốc độ %(value)s %% thay đổi %(jump)s điểm phần trăm so với %(previous)s %% "

@@ -6,8 +6,9 @@ else is refused when the formula is read, not when it is evaluated.
 
 import ast
 import operator
+from collections.abc import Callable
 
-_OPERATORS = {
+_OPERATORS: dict[type[ast.operator], Callable[[float, float], float]] = {
     ast.Add: operator.add,
     ast.Sub: operator.sub,
     ast.Mult: operator.mul,
@@ -63,6 +64,8 @@ class Formula:
         if isinstance(node, ast.UnaryOp):
             operand = self._eval(node.operand, values)
             return -operand if isinstance(node.op, ast.USub) else operand
-        if isinstance(node, ast.Constant):
+        if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
             return float(node.value)
-        return float(values[node.id])
+        if isinstance(node, ast.Name):
+            return float(values[node.id])
+        raise FormulaError(f"công thức “{self.text}”: {ast.dump(node)}")  # never: _check refused it

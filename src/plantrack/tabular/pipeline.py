@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils.functional import Promise
 
 from plantrack.tabular.problems import ImportReport, Problem, sort_problems
 
@@ -59,7 +60,7 @@ class Importer:
     """One kind of import. Subclasses read, check and write; the runner does the rest."""
 
     # "Tệp không có … nào.": said when a file holds no row at all.
-    empty_message = ""
+    empty_message: str | Promise = ""
 
     def permit(self) -> None:
         """Raise ``ImportNotPermitted`` when the user may not import this at all. Rights that

@@ -10,12 +10,16 @@ class TaskUpdateInline(admin.StackedInline):
     readonly_fields = ["author"]
 
 
+# Shown, and read only (a tuple: the same names fit both options' types).
+_CHANGE_FIELDS = ("old_deadline", "new_deadline", "reason", "changed_by", "changed_at")
+
+
 class DeadlineChangeInline(admin.TabularInline):
     model = DeadlineChange
     extra = 0
     can_delete = False
-    fields = ["old_deadline", "new_deadline", "reason", "changed_by", "changed_at"]
-    readonly_fields = fields
+    fields = _CHANGE_FIELDS
+    readonly_fields = _CHANGE_FIELDS
 
     def has_add_permission(self, request, obj=None) -> bool:
         # Deadlines move through the service, which records the change.

@@ -33,7 +33,9 @@ class TaskUpdateForm(forms.Form):
         choices=[("", _("(không đổi)")), *TaskStatus.choices],
         required=False,
     )
-    files = MultipleFileField(
+    # A form field's name: taken off the class by Django's form metaclass, so it does not
+    # hide BaseForm.files, which django-stubs cannot tell.
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("Minh chứng (PDF, Word, Excel, ảnh)"),
         required=False,
     )

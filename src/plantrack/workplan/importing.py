@@ -352,7 +352,7 @@ def _start_date(row: RecordRow, column: str, context: TaskContext) -> None:
 def _percent(row: RecordRow, column: str, context: TaskContext) -> None:
     if text := row.text(column):
         percent, error = whole_number(text.rstrip("% "), "vi")
-        if error or not 0 <= percent <= 100:
+        if percent is None or not 0 <= percent <= 100:  # (None with an error)
             row.fail(
                 "invalid_percent",
                 _("Tiến độ “%(value)s” phải là số nguyên từ 0 đến 100.") % {"value": text},

@@ -30,7 +30,9 @@ class TaskQuerySet(RestrictedQuerySet["Task"]):
     def with_deadline_state(self, as_of: datetime.date, soon_days: int | None = None):
         """Annotate ``deadline_state`` (a DeadlineState value) as of a date, in the database."""
         soon = as_of + datetime.timedelta(days=due_soon_days() if soon_days is None else soon_days)
-        return self.annotate(
+        # The annotation shadows Task.deadline_state() on the rows by design (the same state,
+        # computed in the database); django-stubs' annotate cannot express that.
+        return self.annotate(  # type: ignore[no-redef]
             deadline_state=Case(
                 When(status__in=CLOSED_STATUSES, then=Value(DeadlineState.DONE)),
                 When(deadline__isnull=True, then=Value(DeadlineState.NO_DEADLINE)),
@@ -166,7 +168,12 @@ class Task(models.Model):
         Judged against the deadline in force: a moved deadline is recorded and counted apart
         (``DeadlineChange``), so the scorecard shows both.
         """
-        if self.status != TaskStatus.COMPLETED or self.deadline is None:
+        # (A completed task has its completion date: task_completed_has_date.)
+        if (
+            self.status != TaskStatus.COMPLETED
+            or self.deadline is None
+            or self.completed_on is None
+        ):
             return None
         return self.completed_on <= self.deadline
 

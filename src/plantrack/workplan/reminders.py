@@ -104,10 +104,12 @@ def _task_letter(agency: Agency, tasks: list[Task], as_of: datetime.date) -> str
         _("Tình hình nhiệm vụ do đơn vị chủ trì, tính đến ngày %(day)s:")
         % {"day": as_of.strftime("%d/%m/%Y")},
     ]
-    for task in sorted(tasks, key=lambda t: t.deadline):
+    # Overdue or due soon: every task has a deadline.
+    dated = [(task, task.deadline) for task in tasks if task.deadline is not None]
+    for task, deadline in sorted(dated, key=lambda pair: pair[1]):
         state = _("QUÁ HẠN") if task.deadline_state == DeadlineState.OVERDUE else _("sắp đến hạn")
         lines.append(
             f"- [{state}] {task.code} {task.title[:120]} — "
-            + _("thời hạn %(deadline)s") % {"deadline": task.deadline.strftime("%d/%m/%Y")}
+            + _("thời hạn %(deadline)s") % {"deadline": deadline.strftime("%d/%m/%Y")}
         )
     return "\n".join(lines)

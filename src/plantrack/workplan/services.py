@@ -3,6 +3,7 @@ appendix. One transaction each."""
 
 import datetime
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -90,7 +91,7 @@ def add_task_update(
     text: str,
     percent_complete: int | None = None,
     new_status: str = "",
-    files: list[UploadedFile] = (),
+    files: Sequence[UploadedFile] = (),
 ) -> TaskUpdate:
     """Record progress on a task: the update, its evidence, and the task's new state.
 

@@ -34,9 +34,14 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
 
     def handle(self, *args, **options) -> None:
-        projects = Project.objects.prefetch_related(
-            Prefetch("finances", queryset=ProjectFinance.objects.order_by("year"))
-        ).order_by("code")
+        # .all(): django-stubs types a Prefetch given to the queryset, not to the manager.
+        projects = (
+            Project.objects.all()
+            .prefetch_related(
+                Prefetch("finances", queryset=ProjectFinance.objects.order_by("year"))
+            )
+            .order_by("code")
+        )
         if options["status"]:
             if options["status"] not in PipelineStatus.values:
                 raise CommandError(
