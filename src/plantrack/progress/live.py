@@ -262,9 +262,9 @@ def rejudge_targets(
         for chunk in _chunks(sorted(in_force)):
             existing.update(
                 (pk, (digest, basis))
-                for pk, digest, basis in Judgement.objects.filter(target_id__in=chunk).values_list(
-                    "target_id", "digest", "basis"
-                )
+                for pk, digest, basis in Judgement.objects.filter(target_id__in=chunk)
+                .order_by()
+                .values_list("target_id", "digest", "basis")
             )
         return _rejudge(
             targets,
@@ -300,9 +300,10 @@ def rejudge_all(plan: Plan, as_of: datetime.date | None = None) -> Sweep:
         in_force = {row[0] for row in targets}
         existing = {
             pk: (digest, basis)
-            for pk, digest, basis in Judgement.objects.filter(plan=plan).values_list(
-                "target_id", "digest", "basis"
-            )
+            # Unordered: the default ordering joins the plans.
+            for pk, digest, basis in Judgement.objects.filter(plan=plan)
+            .order_by()
+            .values_list("target_id", "digest", "basis")
         }
         gone = [pk for pk in existing if pk not in in_force]
         for chunk in _chunks(gone):
