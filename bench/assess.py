@@ -26,13 +26,25 @@ What it builds, seeded so every run builds the same data:
   ``ObservationRevision`` rows: acceptable for generated benchmark data, never for real
   figures. ``ANALYZE`` follows, as autovacuum would run on PostgreSQL.
 
-Then, in the same run, it times (1) a plain scan: one raw cursor SELECT of the columns
-``assess._known_figures`` reads, of all approved current yearly observations, fetching every
-row; and (2) ``assess_plan(plan, as_of=..., save=True)`` for every plan, storing the
-snapshots. Each is timed ``--repeat`` times and the best kept; the load time is printed
-apart and is not part of the ratio. Django's query log (on with DEBUG) is turned off after
-set-up, so the timings are those of production; the load average is printed around them.
-The last line is ``ratio assess/scan: N.NN``; the goal is under 3 on SQLite and PostgreSQL.
+Then, in the same run, it times:
+
+1. **scan**: one raw cursor SELECT of the columns ``assess._known_figures`` reads, of all
+   approved current yearly observations, fetching every row: the floor for reading them;
+2. **first assessment**: ``live.rejudge_all(plan, as_of)`` for every plan from no
+   judgements at all (they are deleted, untimed, before each try), so every judgement and
+   its first history row is written;
+3. **full re-assessment, judgements in place**: the same again, the normal case of the
+   planner's re-judge page and ``plantrack rejudge``: every target's inputs are read and
+   digested, only those whose inputs changed are judged and written (none, here);
+4. **incremental**: ``approve_observations`` of 1 figure, then of 1,000 figures in one
+   call (new submitted vintages of random 2025 figures, recorded untimed), each re-judging
+   what the figures feed in the same transaction; the re-judging part is timed apart.
+
+Each of 1–3 is timed ``--repeat`` times and the best kept; the load time is printed apart.
+Django's query log (on with DEBUG) is turned off after set-up, so the timings are those of
+production; the load average is printed around them. The last line is
+``ratio assess/scan: N.NN`` for the full re-assessment (3.); the goal is under 3 on SQLite
+and PostgreSQL. The first assessment's ratio is printed before it.
 """
 
 from __future__ import annotations

@@ -261,9 +261,9 @@ def rejudge_targets(
         for chunk in _chunks(sorted(in_force)):
             existing.update(
                 (pk, (digest, basis))
-                for pk, digest, basis in Judgement.objects.filter(target_id__in=chunk).values_list(
-                    "target_id", "digest", "basis"
-                )
+                for pk, digest, basis in Judgement.objects.filter(target_id__in=chunk)
+                .order_by()
+                .values_list("target_id", "digest", "basis")
             )
         return _rejudge(
             targets,
@@ -299,9 +299,10 @@ def rejudge_all(plan: Plan, as_of: datetime.date | None = None) -> Sweep:
         in_force = {row[0] for row in targets}
         existing = {
             pk: (digest, basis)
-            for pk, digest, basis in Judgement.objects.filter(plan=plan).values_list(
-                "target_id", "digest", "basis"
-            )
+            # Unordered: the default ordering joins the plans.
+            for pk, digest, basis in Judgement.objects.filter(plan=plan)
+            .order_by()
+            .values_list("target_id", "digest", "basis")
         }
         gone = [pk for pk in existing if pk not in in_force]
         for chunk in _chunks(gone):
@@ -528,7 +529,7 @@ def _with_inputs(rules: dict[int, IndicatorRule], indicator_ids: set[int]) -> di
 
 
 def stale_targets(judgements: Iterable[Judgement], indicator_of: dict[int, int]) -> set[int]:
-    """Return the ids of the targets whose judgement is out of date today (one query).
+    """Return the ids of the targets whose judgement is out of date today (one query a page).
 
     A judgement is stale when a figure it used is no longer an approved current figure at
     the version it used, or when a figure of its own indicator and unit is known today that
@@ -556,12 +557,16 @@ def stale_targets(judgements: Iterable[Judgement], indicator_of: dict[int, int])
         period__lte=str(today.year),
     )
     columns = ("pk", "version", "state", "is_current", "indicator_id", "unit_id", "breakdown")
-    rows = (
-        Observation.objects.annotate(period_length=Length("period"))
-        .filter(Q(pk__in=every_used) | own)
-        .order_by()
-        .values_list(*columns, "period", "published_on")
-    )
+    figures = Observation.objects.annotate(period_length=Length("period")).order_by()
+    used_ids = sorted(every_used)
+    if len(used_ids) <= CHUNK:  # a page's worth: one query
+        rows = list(
+            figures.filter(Q(pk__in=used_ids) | own).values_list(*columns, "period", "published_on")
+        )
+    else:  # more than SQLite takes as parameters at once: in chunks
+        rows = list(figures.filter(own).values_list(*columns, "period", "published_on"))
+        for chunk in _chunks(used_ids):
+            rows += figures.filter(pk__in=chunk).values_list(*columns, "period", "published_on")
     standing: dict[int, int] = {}
     for pk, version, state, current, indicator_id, unit_id, breakdown, period, published in rows:
         if state != WorkflowState.APPROVED or not current:
