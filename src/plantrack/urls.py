@@ -9,6 +9,7 @@ urlpatterns = [
     path("api/", include("plantrack.api.urls")),
     path("extraction/", include("plantrack.extraction.urls")),
     path("observations/", include("plantrack.observations.urls")),
+    path("progress/", include("plantrack.progress.urls")),
     path("rounds/", include("plantrack.observations.round_urls")),
     path("tasks/", include("plantrack.workplan.urls")),
     path("projects/", include("plantrack.investment.urls")),

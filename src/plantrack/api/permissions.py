@@ -14,7 +14,7 @@ from plantrack.accounts.models import Agency
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.models import Observation
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
-from plantrack.progress.models import Assessment, AssessmentRun
+from plantrack.progress.models import Assessment, AssessmentRun, Judgement
 
 
 def visible_plans(user):
@@ -55,6 +55,11 @@ def visible_observations(user):
 def visible_runs(user):
     """Return the assessment runs ``user`` may see (``AssessmentRun.objects.for_user``)."""
     return AssessmentRun.objects.for_user(user)
+
+
+def visible_judgements(user):
+    """Return the current judgements of the targets ``user`` may see."""
+    return Judgement.objects.for_user(user)
 
 
 def visible_assessments(user):

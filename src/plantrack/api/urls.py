@@ -4,37 +4,38 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from plantrack.api import views, workplan_views
+from plantrack.api import accounts, assessments, common, figures, imports, plans, projects, tasks
 
 app_name = "api"
 
 router = DefaultRouter()
-router.register("plans", views.PlanViewSet, basename="plan")
-router.register("sections", views.PlanSectionViewSet, basename="section")
-router.register("indicators", views.IndicatorViewSet, basename="indicator")
-router.register("targets", views.TargetViewSet, basename="target")
-router.register("units", views.AdminUnitViewSet, basename="unit")
-router.register("observations", views.ObservationViewSet, basename="observation")
-router.register("assessment-runs", views.AssessmentRunViewSet, basename="assessment-run")
-router.register("assessments", views.AssessmentViewSet, basename="assessment")
-router.register("tasks", workplan_views.TaskViewSet, basename="task")
-router.register("projects", workplan_views.ProjectViewSet, basename="project")
+router.register("plans", plans.PlanViewSet, basename="plan")
+router.register("sections", plans.PlanSectionViewSet, basename="section")
+router.register("indicators", plans.IndicatorViewSet, basename="indicator")
+router.register("targets", plans.TargetViewSet, basename="target")
+router.register("units", plans.AdminUnitViewSet, basename="unit")
+router.register("observations", figures.ObservationViewSet, basename="observation")
+router.register("assessment-runs", assessments.AssessmentRunViewSet, basename="assessment-run")
+router.register("assessments", assessments.AssessmentViewSet, basename="assessment")
+router.register("judgements", assessments.JudgementViewSet, basename="judgement")
+router.register("tasks", tasks.TaskViewSet, basename="task")
+router.register("projects", projects.ProjectViewSet, basename="project")
 
 urlpatterns = [
-    path("imports/", views.ImportView.as_view(), name="import"),
-    path("imports/tasks/", workplan_views.TaskImportView.as_view(), name="import-tasks"),
-    path("imports/projects/", workplan_views.ProjectImportView.as_view(), name="import-projects"),
-    path("evidence/<int:pk>/", workplan_views.EvidenceView.as_view(), name="evidence"),
-    path("scorecards/tasks/", workplan_views.TaskScorecardView.as_view(), name="scorecard-tasks"),
+    path("imports/", imports.ImportView.as_view(), name="import"),
+    path("imports/tasks/", imports.TaskImportView.as_view(), name="import-tasks"),
+    path("imports/projects/", imports.ProjectImportView.as_view(), name="import-projects"),
+    path("evidence/<int:pk>/", tasks.EvidenceView.as_view(), name="evidence"),
+    path("scorecards/tasks/", tasks.TaskScorecardView.as_view(), name="scorecard-tasks"),
     path(
         "scorecards/projects/",
-        workplan_views.ProjectScorecardView.as_view(),
+        projects.ProjectScorecardView.as_view(),
         name="scorecard-projects",
     ),
-    path("token/", views.TokenView.as_view(), name="token"),
+    path("token/", accounts.TokenView.as_view(), name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("docs/endpoints/", views.docs, name="endpoints"),
+    path("docs/endpoints/", common.docs, name="endpoints"),
     path("", include(router.urls)),
-    re_path(r"^", views.NotFoundView.as_view(), name="not-found"),
+    re_path(r"^", common.NotFoundView.as_view(), name="not-found"),
 ]

@@ -53,10 +53,6 @@ STATUS_WORDS = {
     FigureStatus.OFFICIAL: {"official", "chinh_thuc"},
     FigureStatus.DERIVED: {"derived", "tinh_toan", "tinh_tu_so_lieu_cong_bo"},
 }
-DEFAULT_OUTLIER_THRESHOLD = Decimal("0.5")
-# A growth rate moves in points, not in proportion: 2,24 % → 6,74 % is an ordinary year (the
-# proportion, 200 %, would flag every rate near zero).
-DEFAULT_OUTLIER_POINTS = Decimal(10)
 
 
 @dataclass(slots=True)
@@ -82,12 +78,16 @@ class CheckedRow:
 
 def outlier_threshold() -> Decimal:
     """Return the relative jump beyond which a value needs a comment (settings, default 50 %)."""
-    return Decimal(str(getattr(settings, "PLANTRACK_OUTLIER_THRESHOLD", DEFAULT_OUTLIER_THRESHOLD)))
+    return Decimal(str(settings.PLANTRACK_OUTLIER_THRESHOLD))
 
 
 def outlier_points() -> Decimal:
-    """Return the change in points beyond which a growth rate needs a comment (default 10)."""
-    return Decimal(str(getattr(settings, "PLANTRACK_OUTLIER_POINTS", DEFAULT_OUTLIER_POINTS)))
+    """Return the change in points beyond which a growth rate needs a comment (default 10).
+
+    A growth rate moves in points, not in proportion: 2,24 % → 6,74 % is an ordinary year
+    (the proportion, 200 %, would flag every rate near zero).
+    """
+    return Decimal(str(settings.PLANTRACK_OUTLIER_POINTS))
 
 
 def choose_locale(

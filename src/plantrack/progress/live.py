@@ -33,8 +33,11 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from django.db import transaction
@@ -47,7 +50,9 @@ from plantrack.observations.choices import WorkflowState
 from plantrack.observations.models import Observation
 from plantrack.plans.choices import Aggregation, Direction, SeriesMeasure, ValueType
 from plantrack.plans.models import Indicator, Plan, Target
+from plantrack.progress import assess as assess_module
 from plantrack.progress import engine
+from plantrack.progress import formula as formula_module
 from plantrack.progress.assess import MAX_AGGREGATION_DEPTH, FigureStore, plain_rows
 from plantrack.progress.choices import Cause, Figures
 from plantrack.progress.formula import Formula, FormulaError
@@ -252,10 +257,13 @@ def rejudge_targets(
     with transaction.atomic(), collector_paused():
         for chunk in _chunks(gone):
             Judgement.objects.filter(target_id__in=chunk).delete()
-        existing: dict[int, str] = {}
+        existing: dict[int, tuple[str, str]] = {}
         for chunk in _chunks(sorted(in_force)):
             existing.update(
-                Judgement.objects.filter(target_id__in=chunk).values_list("target_id", "digest")
+                (pk, (digest, basis))
+                for pk, digest, basis in Judgement.objects.filter(target_id__in=chunk)
+                .order_by()
+                .values_list("target_id", "digest", "basis")
             )
         return _rejudge(
             targets,
@@ -268,24 +276,40 @@ def rejudge_targets(
         )
 
 
-def rejudge_all(plan: Plan, as_of: datetime.date | None = None) -> list[int]:
+@dataclass(frozen=True)
+class Sweep:
+    """What ``rejudge_all`` did: the date, how many targets it judged, which changed."""
+
+    plan: Plan
+    as_of: datetime.date
+    judged: int
+    changed: list[int]
+
+
+def rejudge_all(plan: Plan, as_of: datetime.date | None = None) -> Sweep:
     """Re-judge every target in force of ``plan`` as of ``as_of`` (default today).
 
     The full re-assessment: one read of the targets, one of the figures, the engine per
     series; only the judgements that changed are written (with their history), the others
-    get the new as-of date in one statement. Return the ids of the targets that changed.
+    get the new as-of date in one statement.
     """
     as_of = as_of or timezone.localdate()
     with transaction.atomic(), collector_paused():
         targets = _target_rows(Target.objects.current().filter(plan=plan))
         in_force = {row[0] for row in targets}
-        existing = dict(Judgement.objects.filter(plan=plan).values_list("target_id", "digest"))
+        existing = {
+            pk: (digest, basis)
+            # Unordered: the default ordering joins the plans.
+            for pk, digest, basis in Judgement.objects.filter(plan=plan)
+            .order_by()
+            .values_list("target_id", "digest", "basis")
+        }
         gone = [pk for pk in existing if pk not in in_force]
         for chunk in _chunks(gone):
             Judgement.objects.filter(target_id__in=chunk).delete()
         changed = _rejudge(targets, existing, as_of, indicator_rules(), cause=Cause.SWEEP)
         Judgement.objects.filter(plan=plan).exclude(as_of=as_of).update(as_of=as_of)
-    return changed
+    return Sweep(plan=plan, as_of=as_of, judged=len(targets), changed=changed)
 
 
 # The columns of a target that judging reads, in ``_target_rows`` order.
@@ -371,13 +395,30 @@ JUDGEMENT_FIELDS = (
     "components",
     "figures",
     "digest",
+    "basis",
 )
 CHANGE_FIELDS = ("target_id", "status", "score", "figures")
+
+# The code that turns inputs into a judgement: a judgement whose inputs are unchanged is
+# not recomputed, unless this code changed since (``_rejudge``, the ``basis`` digest).
+_CODE = hashlib.blake2b(
+    b"".join(
+        Path(module.__file__).read_bytes()
+        for module in (engine, assess_module, formula_module, sys.modules[__name__])
+    ),
+    digest_size=16,
+).hexdigest()
+
+
+def _basis_seed(rules: dict[int, IndicatorRule], as_of: datetime.date) -> str:
+    """Return what every target's inputs share: the code, the indicators' rules, the year."""
+    text = repr(sorted(rules.values()))
+    return f"{_CODE}|{hashlib.blake2b(text.encode(), digest_size=16).hexdigest()}|{as_of.year}"
 
 
 def _rejudge(
     targets: list[TargetRow],
-    existing: Mapping[int, str],
+    existing: Mapping[int, tuple[str, str]],
     as_of: datetime.date,
     rules: dict[int, IndicatorRule],
     *,
@@ -385,23 +426,42 @@ def _rejudge(
     cause_figure: int | None = None,
     cause_target: int | None = None,
 ) -> list[int]:
-    """Judge ``targets`` (rows of ``_TARGET_COLUMNS``); write those whose digest changed."""
+    """Judge ``targets`` (rows of ``_TARGET_COLUMNS``); write those whose judgement changed.
+
+    ``existing`` maps target id → (digest, basis) of the stored judgement. The basis digests
+    the inputs (the target's row, the figures used by id and version, the values where a
+    point is derived, the indicators' rules, the as-of year, the judging code): the same
+    basis gives the same judgement, so the engine is not run again. A new basis is judged;
+    the row is rewritten when either digest changed, with a history row only when the
+    judgement itself (``digest``) changed.
+    """
     wanted = _with_inputs(rules, {row[2] for row in targets if row[2] is not None})
     units = {row[3] or row[4] for row in targets if (row[3] or row[4]) is not None}
     store = FigureStore.load_ids(wanted, units, as_of, Figures.APPROVED)
+    seed = _basis_seed(rules, as_of)
     rows: list[tuple[Any, ...]] = []  # in JUDGEMENT_FIELDS order, the target's id first
     changes: list[tuple[Any, ...]] = []  # in CHANGE_FIELDS order
     dumps = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
+    blake2b = hashlib.blake2b
     column_names = engine.COLUMN_COMPONENTS
     for row in targets:
         unit_id = row[3] or row[4]
         indicator_id = row[2]
         if indicator_id is not None and unit_id is not None:
-            points, used = store.series_used(indicator_id, unit_id)
+            points, used, derived = store.series_used(indicator_id, unit_id)
         else:
-            points, used = [], []
+            points, used, derived = [], [], False
+        used = sorted(set(used))
+        basis_text = (
+            f"{seed}|{row[1:]!r}|{used!r}|{points!r}" if derived else f"{seed}|{row[1:]!r}|{used!r}"
+        )
+        basis = blake2b(basis_text.encode(), digest_size=16).hexdigest()
+        known = existing.get(row[0])
+        if known is not None and known[1] == basis:
+            continue
         try:
-            judged = engine.assess(_engine_target(row, rules), points, as_of.year)
+            # The store's series is clean: yearly, ordered, floats, none after the year.
+            judged = engine.assess(_engine_target(row, rules), points, as_of.year, checked=True)
         except engine.EngineError as error:
             judged = engine.not_assessable(
                 years_of_data=len(points), method="error", error=str(error)
@@ -410,7 +470,7 @@ def _rejudge(
         components["series"] = points
         components_text = dumps(components)
         # Written by hand: integers only, and three times faster than the encoder.
-        pairs = ",".join(f"[{pk},{version}]" for pk, version in sorted(set(used)))
+        pairs = ",".join(f"[{pk},{version}]" for pk, version in used)
         figures_text = f"[{pairs}]"
         values = (
             judged.status,
@@ -424,17 +484,18 @@ def _rejudge(
             judged.required_rate_remaining,
             judged.method,
         )
-        digest = hashlib.blake2b(
+        digest = blake2b(
             f"{unit_id}|{values!r}|{components_text}|{figures_text}".encode(), digest_size=16
         ).hexdigest()
-        if existing.get(row[0]) == digest:
-            continue
-        rows.append((row[0], row[1], unit_id, *values, components_text, figures_text, digest))
-        changes.append((row[0], judged.status, judged.score, figures_text))
+        rows.append(
+            (row[0], row[1], unit_id, *values, components_text, figures_text, digest, basis)
+        )
+        if known is None or known[0] != digest:
+            changes.append((row[0], judged.status, judged.score, figures_text))
     if not rows:
         return []
-    changed_ids = [row[0] for row in rows]
-    replaced = [pk for pk in changed_ids if pk in existing]
+    rewritten = [row[0] for row in rows]
+    replaced = [pk for pk in rewritten if pk in existing]
     for chunk in _chunks(replaced):
         Judgement.objects.filter(target_id__in=chunk).delete()
     now = timezone.now()
@@ -445,20 +506,21 @@ def _rejudge(
         prepared=True,
         constants={"as_of": as_of, "judged_at": now},
     )
-    insert_rows(
-        JudgementChange,
-        CHANGE_FIELDS,
-        changes,
-        prepared=True,
-        constants={
-            "as_of": as_of,
-            "cause": cause,
-            "cause_figure_id": cause_figure,
-            "cause_target_id": cause_target,
-            "at": now,
-        },
-    )
-    return changed_ids
+    if changes:
+        insert_rows(
+            JudgementChange,
+            CHANGE_FIELDS,
+            changes,
+            prepared=True,
+            constants={
+                "as_of": as_of,
+                "cause": cause,
+                "cause_figure_id": cause_figure,
+                "cause_target_id": cause_target,
+                "at": now,
+            },
+        )
+    return [change[0] for change in changes]
 
 
 def _with_inputs(
@@ -485,7 +547,7 @@ def _with_inputs(
 def stale_targets(
     judgements: Iterable[Judgement], indicator_of: Mapping[int, int | None]
 ) -> set[int]:
-    """Return the ids of the targets whose judgement is out of date today (one query).
+    """Return the ids of the targets whose judgement is out of date today (one query a page).
 
     A judgement is stale when a figure it used is no longer an approved current figure at
     the version it used, or when a figure of its own indicator and unit is known today that
@@ -513,12 +575,16 @@ def stale_targets(
         period__lte=str(today.year),
     )
     columns = ("pk", "version", "state", "is_current", "indicator_id", "unit_id", "breakdown")
-    rows = (
-        Observation.objects.annotate(period_length=Length("period"))
-        .filter(Q(pk__in=every_used) | own)
-        .order_by()
-        .values_list(*columns, "period", "published_on")
-    )
+    figures = Observation.objects.annotate(period_length=Length("period")).order_by()
+    used_ids = sorted(every_used)
+    if len(used_ids) <= CHUNK:  # a page's worth: one query
+        rows = list(
+            figures.filter(Q(pk__in=used_ids) | own).values_list(*columns, "period", "published_on")
+        )
+    else:  # more than SQLite takes as parameters at once: in chunks
+        rows = list(figures.filter(own).values_list(*columns, "period", "published_on"))
+        for chunk in _chunks(used_ids):
+            rows += figures.filter(pk__in=chunk).values_list(*columns, "period", "published_on")
     standing: dict[int, int] = {}
     for pk, version, state, current, indicator_id, unit_id, breakdown, period, published in rows:
         if state != WorkflowState.APPROVED or not current:

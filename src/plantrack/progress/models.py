@@ -217,6 +217,14 @@ class Judgement(models.Model):
     components = models.JSONField(_("thành phần tính toán"), default=dict)
     figures = models.JSONField(_("số liệu đã dùng [[mã, phiên bản], …]"), default=list)
     digest = models.CharField(_("mã tóm tắt"), max_length=32)
+    basis = models.CharField(
+        _("mã tóm tắt dữ liệu đầu vào"),
+        max_length=32,
+        default="",
+        help_text=_(
+            "Chỉ tiêu, số liệu đã dùng và mã tính toán: giống nhau thì không cần tính lại."
+        ),
+    )
     judged_at = models.DateTimeField(_("thời điểm đánh giá"))
 
     objects = JudgementQuerySet.as_manager()

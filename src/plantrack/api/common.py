@@ -1,0 +1,218 @@
+"""What every resource of the API shares: the error answers of the schema, the read-only
+viewset, decimals as plain strings, relations by code, numbers sent as text, the ``as_of``
+date, the JSON 404 and the endpoint list.
+
+Relations are named by code where the code is unique and stable (plans, indicators,
+agencies) and by id otherwise (units, whose codes repeat across the 2025 reform; sections;
+targets; figures). Decimals are strings without trailing zeros ("6.74", not "6.740000"), so no
+precision is lost to a float.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.db import models
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.utils import OpenApiResponse, extend_schema_field
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.views import APIView
+
+LOCALES = [("vi", "1.234,5"), ("en", "1,234.5")]
+
+
+# --- errors (for the schema) ----------------------------------------------------------------
+
+
+class ErrorBodySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="not_found, not_permitted, concurrent_edit, …")
+    message = serializers.CharField()
+    details = serializers.JSONField(allow_null=True)
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = ErrorBodySerializer()
+
+
+ERROR_CODES = {
+    400: "invalid",
+    401: "not_authenticated, authentication_failed",
+    403: "not_permitted",
+    404: "not_found",
+    409: "concurrent_edit, wrong_state, duplicate_figure",
+    422: "invalid_observation, import_refused",
+    428: "version_required",
+}
+
+# The 422 codes of the tasks' and projects' writes and imports (``TaskError``, ``ProjectError``).
+WORKPLAN_REFUSALS = (
+    "file_too_large, file_type_not_allowed, text_required, invalid_percent, "
+    "reason_required, unchanged, negative_capital, not_whole, invalid_year, "
+    "import_refused"
+)
+
+
+def errors(*codes: int, refusals: str | None = None) -> dict:
+    """Return the schema's error answers for these status codes, each naming its error codes.
+
+    ``refusals`` names the 422 codes where they are not the figures' (``WORKPLAN_REFUSALS``).
+    """
+    described = ERROR_CODES if refusals is None else {**ERROR_CODES, 422: refusals}
+    return {code: OpenApiResponse(ErrorSerializer, description=described[code]) for code in codes}
+
+
+# --- views ----------------------------------------------------------------------------------
+
+
+class ListFiltersOnly:
+    # Filters apply to the list only: a detail is found whatever the list's defaults
+    # (``all_vintages`` off hides an old vintage from the list, not from its own URL).
+    # No docstring: the schema would show it as every operation's description.
+
+    def filter_queryset(self, queryset):
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
+
+
+class ReadOnlyViewSet(ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
+    # A list with filters and pages, and a detail.
+    pass
+
+
+def as_of_of(request) -> datetime.date:
+    """Return the ``as_of`` date of the query string (today without one), or refuse it."""
+    text = request.query_params.get("as_of", "").strip()
+    if not text:
+        return timezone.localdate()
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            {
+                "as_of": [
+                    gettext("Ngày “%(value)s” không hợp lệ: dùng YYYY-MM-DD.") % {"value": text}
+                ]
+            }
+        ) from None
+
+
+class NotFoundView(APIView):
+    """Any other path under /api/: a JSON 404, not the site's HTML page."""
+
+    permission_classes = []
+    schema = None
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        raise NotFound()
+
+    options = http_method_not_allowed
+
+
+def docs(request):
+    """List every endpoint of the schema on a plain page (no script, nothing from a CDN)."""
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    groups: dict[str, list[dict]] = {}
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            tag = (operation.get("tags") or ["api"])[0]
+            groups.setdefault(tag, []).append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": operation.get("summary", ""),
+                    "description": operation.get("description", ""),
+                    "parameters": operation.get("parameters", []),
+                    "responses": sorted(operation.get("responses", {})),
+                    "request": sorted(operation.get("requestBody", {}).get("content", {})),
+                }
+            )
+    context = {"info": schema["info"], "groups": sorted(groups.items())}
+    return render(request, "api/docs.html", context)
+
+
+# --- serializers ----------------------------------------------------------------------------
+
+
+class PlainDecimalField(serializers.DecimalField):
+    """A decimal written as a string without trailing zeros: "6.74", "102"."""
+
+    def to_representation(self, value):
+        if value is None:
+            return None
+        return format(Decimal(value).normalize(), "f")
+
+
+class ModelSerializer(serializers.ModelSerializer):
+    """Decimals as plain strings."""
+
+    serializer_field_mapping = serializers.ModelSerializer.serializer_field_mapping | {
+        models.DecimalField: PlainDecimalField
+    }
+
+
+def code_of(**kwargs) -> serializers.SlugRelatedField:
+    """A read-only relation named by its ``code``."""
+    return serializers.SlugRelatedField(slug_field="code", read_only=True, **kwargs)
+
+
+@extend_schema_field(
+    {
+        "oneOf": [{"type": "number"}, {"type": "string"}],
+        "description": "6.74, hoặc “6,74”, “1.234,5” (kiểu Việt Nam), “1,234.5” (kiểu Anh)",
+    }
+)
+class NumberOrTextField(serializers.Field):
+    """A value sent as a JSON number, or as text in Vietnamese or English format.
+
+    Text is read by the importer's number reader (``observations.importing.read_number``),
+    with the ``locale`` sent beside it when "1.234" alone cannot say which format it is.
+    """
+
+    default_error_messages = {"invalid": _("Hãy gửi một số hoặc một chuỗi số.")}
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | float | str):
+            self.fail("invalid")
+        if isinstance(data, float):
+            # JSON numbers arrive as floats; their shortest repr is the number as typed.
+            return Decimal(repr(data))
+        return data
+
+    def to_representation(self, value):
+        return format(Decimal(value).normalize(), "f")
+
+
+def enum_field(choices, component: str):
+    """Return a ChoiceField class whose enum is one named schema component.
+
+    Several models have a ``status`` or ``kind`` with different values; named components keep
+    the schema free of drf-spectacular's enum-name collisions (and of their warnings).
+    """
+
+    @extend_schema_field({"type": "string", "enum": list(choices.values)}, component_name=component)
+    class Field(serializers.ChoiceField):
+        def __init__(self, **kwargs):
+            super().__init__(choices=choices.choices, **kwargs)
+
+    Field.__name__ = component.removesuffix("Enum") + "Field"
+    return Field
+
+
+ILLUSTRATIVE_HELP = _(
+    "Các trường do bản minh họa gán vì không có trong văn bản công bố (ví dụ "
+    '["lead_agency", "deadline"]): hiển thị kèm nhãn “minh họa”.'
+)
+
+
+class IllustrativeField(serializers.ListField):
+    """The names of the fields the demo assigned (``illustrative_fields``)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            child=serializers.CharField(), read_only=True, help_text=ILLUSTRATIVE_HELP, **kwargs
+        )
