@@ -7,32 +7,36 @@ of its queryset (``for_user``) and checked again by the service.
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponseBase
 
 from plantrack.accounts.choices import Role
 from plantrack.accounts.permissions import Permissions
 
+# A view: a request (and the URL's arguments) in, a response out.
+_View = TypeVar("_View", bound=Callable[..., HttpResponseBase])
 
-def permissions_of(request) -> Permissions:
+
+def permissions_of(request: HttpRequest) -> Permissions:
     """Return the signed-in user's permissions, computed once per request."""
     return Permissions.of(request.user)
 
 
-def gate(allowed: Callable[[Permissions], bool]):
+def gate(allowed: Callable[[Permissions], bool]) -> Callable[[_View], _View]:
     """Let in the signed-in users that ``allowed(permissions)`` accepts."""
 
-    def decorator(view):
+    def decorator(view: _View) -> _View:
         @wraps(view)
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not allowed(permissions_of(request)):
                 raise Http404
             return view(request, *args, **kwargs)
 
-        return wrapper
+        return cast(_View, wrapper)  # the view's own signature: wraps keeps its arguments
 
     return decorator
 

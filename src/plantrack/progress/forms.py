@@ -1,4 +1,7 @@
+from typing import Any, cast
+
 from django import forms
+from django.contrib.auth.models import AnonymousUser, User
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +20,8 @@ class RejudgeForm(forms.Form):
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
     )
 
-    def __init__(self, *args, user=None, **kwargs) -> None:
+    def __init__(self, *args: Any, user: User | AnonymousUser | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["plan"].queryset = Plan.objects.for_user(user).order_by("period_start", "code")
+        plan = cast("forms.ModelChoiceField[Plan]", self.fields["plan"])  # as declared above
+        plan.queryset = Plan.objects.for_user(user).order_by("period_start", "code")
         self.fields["as_of"].initial = timezone.localdate()

@@ -1,3 +1,4 @@
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from plantrack.accounts.gates import planners_only
@@ -6,7 +7,7 @@ from plantrack.progress.live import rejudge_all
 
 
 @planners_only
-def rejudge(request):
+def rejudge(request: HttpRequest) -> HttpResponse:
     """Re-judge every target of a plan as of a date; show what changed."""
     form = RejudgeForm(request.POST or None, user=request.user)
     sweep = None

@@ -1,6 +1,8 @@
 """``plantrack rejudge --plan CODE [--as-of DATE]``: re-judge every target of a plan now."""
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from plantrack.plans.models import Plan
 from plantrack.progress.live import rejudge_all
@@ -13,7 +15,7 @@ class Command(BaseCommand):
         "phê duyệt, tính đến một ngày; chỉ ghi các kết quả thay đổi (kèm lịch sử)."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--plan", required=True, help="Mã quy hoạch, kế hoạch")
         parser.add_argument(
             "--as-of",
@@ -22,7 +24,7 @@ class Command(BaseCommand):
             help="Tính đến ngày YYYY-MM-DD (mặc định: hôm nay)",
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: str, **options: Any) -> None:
         try:
             plan = Plan.objects.get(code=options["plan"])
         except Plan.DoesNotExist as error:
