@@ -188,8 +188,7 @@ class DependencyIndex:
         found = set()
         for chunk in _chunks(sorted(unit_ids)):
             rows = (
-                Target.objects.current()
-                .filter(indicator_id__in=indicator_ids)
+                Target.objects.filter(indicator_id__in=indicator_ids)
                 .filter(
                     Q(scope_unit_id__in=chunk)
                     | Q(scope_unit__isnull=True, plan__scope_unit_id__in=chunk)
@@ -200,7 +199,7 @@ class DependencyIndex:
             for pk, indicator_id, scope_unit_id, plan_unit_id in rows:
                 if (indicator_id, scope_unit_id or plan_unit_id) in reached:
                     found.add(pk)
-        return sorted(found)
+        return sorted(found - _replaced(found))
 
 
 # --- re-judging -----------------------------------------------------------------------------
@@ -252,7 +251,9 @@ def rejudge_targets(
         return []
     targets = []
     for chunk in _chunks(ids):
-        targets += _target_rows(Target.objects.current().filter(pk__in=chunk))
+        targets += _target_rows(Target.objects.filter(pk__in=chunk))
+    replaced = _replaced(ids)
+    targets = [row for row in targets if row[0] not in replaced]
     in_force = {row[0] for row in targets}
     gone = [pk for pk in ids if pk not in in_force]
     with transaction.atomic(), _collector_paused():
@@ -296,7 +297,16 @@ def rejudge_all(plan: Plan, as_of: datetime.date | None = None) -> Sweep:
     """
     as_of = as_of or timezone.localdate()
     with transaction.atomic(), _collector_paused():
-        targets = _target_rows(Target.objects.current().filter(plan=plan))
+        replaced = set(
+            # "Not null" lets PostgreSQL read the few revisions by the supersedes index
+            # instead of hashing every target of every plan.
+            Target.objects.filter(supersedes__isnull=False, supersedes__plan=plan)
+            .order_by()
+            .values_list("supersedes_id", flat=True)
+        )
+        targets = [
+            row for row in _target_rows(Target.objects.filter(plan=plan)) if row[0] not in replaced
+        ]
         in_force = {row[0] for row in targets}
         existing = {
             pk: (digest, basis)
@@ -604,6 +614,23 @@ def on_target_saved(sender, instance: Target, raw: bool = False, **kwargs) -> No
 
 
 # --- helpers --------------------------------------------------------------------------------
+
+
+def _replaced(ids) -> set[int]:
+    """Return those of the target ``ids`` that a later revision replaces.
+
+    Not ``Target.objects.current()``: for a few thousand targets PostgreSQL answers its NOT
+    EXISTS by hashing every target of every plan (bench/assess.py); this looks each
+    revision up by the ``supersedes`` index.
+    """
+    found: set[int] = set()
+    for chunk in _chunks(sorted(ids)):
+        found.update(
+            Target.objects.filter(supersedes_id__in=chunk)
+            .order_by()
+            .values_list("supersedes_id", flat=True)
+        )
+    return found
 
 
 def _chunks(items: list, size: int = CHUNK):
