@@ -405,6 +405,7 @@ JUDGEMENT_FIELDS = (
     "basis",
 )
 CHANGE_FIELDS = ("target_id", "status", "score", "figures")
+_PAIR = "[%d,%d]"  # one (id, version) of ``Judgement.figures``
 
 # The code that turns inputs into a judgement: a judgement whose inputs are unchanged is
 # not recomputed, unless this code changed since (``_rejudge``, the ``basis`` digest).
@@ -463,12 +464,13 @@ def _rejudge(targets, existing, as_of, rules, *, cause, cause_figure=None, cause
             judged = engine.not_assessable(
                 years_of_data=len(points), method="error", error=str(error)
             )
-        components = {k: v for k, v in judged.components.items() if k not in column_names}
+        components = judged.components.copy()  # the engine's own, not shared
+        for name in column_names:
+            components.pop(name, None)
         components["series"] = points
         components_text = dumps(components)
         # Written by hand: integers only, and three times faster than the encoder.
-        pairs = ",".join(f"[{pk},{version}]" for pk, version in used)
-        figures_text = f"[{pairs}]"
+        figures_text = f"[{','.join(map(_PAIR.__mod__, used))}]"
         values = (
             judged.status,
             judged.score,
