@@ -1,15 +1,36 @@
 """The public pages: thin views that call ``web.services`` and render."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from plantrack.plans.models import Indicator
+from plantrack.plans.models import Indicator, Plan
 from plantrack.web import services
 
 
 def home(request):
-    """List every plan the visitor may see, its sections, targets and their latest figures."""
-    outlines = services.plan_outlines(request.user)
-    return render(request, "web/home.html", {"outlines": outlines})
+    """Show the leaders' overview of one plan (``?plan=CODE``; the master plan by default)."""
+    try:
+        overview = services.plan_overview(request.user, request.GET.get("plan", "").strip())
+    except Plan.DoesNotExist:
+        raise Http404 from None
+    context = {"overview": overview}
+    if overview is not None:
+        context["chart_data"] = overview.chart_data()
+    return render(request, "web/home.html", context)
+
+
+def targets(request):
+    """List plans, their sections and targets, narrowed by the query (``TargetFilter``)."""
+    chosen = services.TargetFilter.from_query(request.GET)
+    outlines = services.plan_outlines(request.user, chosen)
+    if chosen.plan and not outlines:
+        raise Http404
+    context = {
+        "outlines": outlines,
+        "chosen": chosen,
+        "described": services.describe_filter(chosen, outlines),
+    }
+    return render(request, "web/targets.html", context)
 
 
 def indicator(request, code: str):
