@@ -9,6 +9,7 @@ import datetime
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
@@ -16,9 +17,10 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
 from plantrack.geo.models import AdminUnit
+from plantrack.observations.choices import FigureStatus
 from plantrack.observations.models import Observation
 from plantrack.observations.periods import PeriodError, parse_period
-from plantrack.plans.choices import PlanKind, PlanStatus
+from plantrack.plans.choices import PlanKind, PlanStatus, SeriesMeasure, TargetKind
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
 from plantrack.progress.choices import Status
 from plantrack.progress.engine import COLUMN_COMPONENTS, remaining_rate_text
@@ -155,7 +157,7 @@ def indicator_commitments(indicator: Indicator, user) -> list[Target]:
     targets = targets_marked_replaced(
         Target.objects.for_user(user)
         .filter(indicator=indicator)
-        .select_related("plan", "scope_unit", "indicator")
+        .select_related("plan__scope_unit", "scope_unit", "indicator")
         .order_by("plan__period_start", "plan__code", "order", "id")
     )
     return _in_revision_order(list(targets))
@@ -642,3 +644,144 @@ def _in_language(names: tuple[str, str]) -> str:
     if english and (get_language() or "").startswith("en"):
         return english
     return vietnamese
+
+
+# --- the indicator page's chart -------------------------------------------------------------
+
+# The order of the figure statuses in the chart's legend: most final first.
+_FIGURE_STATUS_ORDER = ("official", "preliminary", "estimate", "derived")
+# Targets drawn as a line over their years; a level target is a point at its target year.
+_LINE_KINDS = (TargetKind.MAINTAIN, TargetKind.AVERAGE_GROWTH)
+
+
+@dataclass
+class ChartFigure:
+    """One yearly figure of the chart: the current vintage of the total."""
+
+    year: int
+    observation: Observation
+
+
+@dataclass
+class TargetLine:
+    """One plan's target drawn on the chart: a line over its years, or a point."""
+
+    target: Target
+    label: str
+    points: dict[int, Decimal]  # year → value
+
+
+@dataclass
+class YearRow:
+    """One row of the chart's table: a year, its figure, each target line's value."""
+
+    year: int
+    figure: Observation | None
+    targets: list[Decimal | None]
+
+
+@dataclass
+class IndicatorChart:
+    """The figures of one unit over the years and the plans' targets, for chart and table."""
+
+    unit: AdminUnit
+    figures: list[ChartFigure]
+    lines: list[TargetLine]
+    rows: list[YearRow]
+
+    def data(self, indicator: Indicator) -> dict:
+        """Return the chart's data (json_script): the same numbers as ``rows``."""
+        labels = dict(FigureStatus.choices)
+        present = {figure.observation.status for figure in self.figures}
+        return {
+            "kind": "indicator-series",
+            "unit": indicator.unit,
+            "years": [str(row.year) for row in self.rows],
+            "figures": [
+                {
+                    "year": str(figure.year),
+                    "value": float(figure.observation.value),
+                    "status": figure.observation.status,
+                }
+                for figure in self.figures
+            ],
+            "statuses": [
+                {"key": status, "label": str(labels[status])}
+                for status in _FIGURE_STATUS_ORDER
+                if status in present
+            ],
+            "targets": [
+                {
+                    "label": line.label,
+                    "points": [[str(year), float(value)] for year, value in line.points.items()],
+                }
+                for line in self.lines
+            ],
+            "labels": {"figures": gettext("Số liệu")},
+        }
+
+
+def indicator_chart(
+    indicator: Indicator, targets: list[Target], series: list[UnitSeries], describe: Callable
+) -> IndicatorChart | None:
+    """Return the chart of ``indicator`` from what its page already read (no query).
+
+    The unit is the one the plans' targets are set for (the first target's), else the first
+    unit with figures (the province comes first). The figures are the current vintages of
+    the yearly totals. Each target in force whose value is on the indicator's own scale is
+    drawn: a level at its target year, a level kept every year (``maintain``) or a published
+    growth rate (``average_growth`` measured on the growth rate) over its years. A target on
+    another scale (growth of a level, a yearly change) is not drawn; the commitments table
+    above the chart lists it. ``describe`` writes a target's value ("≥ 9,72 %/năm").
+    None when there is nothing to draw.
+    """
+    standing = [target for target in targets if not target.replaced]
+    unit = None
+    for target in standing:
+        unit = target.scope_unit or target.plan.scope_unit
+        if unit is not None:
+            break
+    by_unit = {unit_series.unit.pk: unit_series for unit_series in series}
+    if unit is None or (unit.pk not in by_unit and series):
+        unit = series[0].unit if series else unit
+    if unit is None:
+        return None
+    figures = []
+    for group in by_unit[unit.pk].periods if unit.pk in by_unit else []:
+        current = next((obs for obs in group.vintages if obs.is_current), None)
+        if group.breakdown or current is None or not _is_year(group.period):
+            continue
+        figures.append(ChartFigure(int(group.period), current))
+    figures.sort(key=lambda figure: figure.year)
+    lines = []
+    for target in standing:
+        if target.value is None or (target.scope_unit_id or target.plan.scope_unit_id) != unit.pk:
+            continue
+        drawn_over_years = target.kind in _LINE_KINDS and (
+            target.kind == TargetKind.MAINTAIN or target.measure == SeriesMeasure.GROWTH_RATE
+        )
+        if target.kind != TargetKind.LEVEL and not drawn_over_years:
+            continue
+        first = target.start_year or target.plan.period_start
+        years = range(first, target.target_year + 1) if drawn_over_years else [target.target_year]
+        label = f"{target.plan.get_kind_display()} {_plan_years(target.plan)}: {describe(target)}"
+        lines.append(TargetLine(target, label, {year: target.value for year in years}))
+    if not figures and not lines:
+        return None
+    years = {figure.year for figure in figures} | {y for line in lines for y in line.points}
+    by_year = {figure.year: figure.observation for figure in figures}
+    rows = [
+        YearRow(year, by_year.get(year), [line.points.get(year) for line in lines])
+        for year in range(min(years), max(years) + 1)
+    ]
+    return IndicatorChart(unit=unit, figures=figures, lines=lines, rows=rows)
+
+
+def _is_year(period: str) -> bool:
+    return len(period) == 4 and period.isdigit()
+
+
+def _plan_years(plan: Plan) -> str:
+    if plan.period_start == plan.period_end:
+        return str(plan.period_start)
+    return f"{plan.period_start}–{plan.period_end}"

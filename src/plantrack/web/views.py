@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from plantrack.plans.models import Indicator, Plan
 from plantrack.web import services
+from plantrack.web.templatetags.plantrack import describe_target_value
 
 
 def home(request):
@@ -38,9 +39,14 @@ def indicator(request, code: str):
     indicator = get_object_or_404(
         Indicator.objects.for_user(request.user).select_related("owner"), code=code
     )
+    targets = services.indicator_commitments(indicator, request.user)
+    series = services.indicator_series(indicator, request.user)
+    chart = services.indicator_chart(indicator, targets, series, describe_target_value)
     context = {
         "indicator": indicator,
-        "targets": services.indicator_commitments(indicator, request.user),
-        "series": services.indicator_series(indicator, request.user),
+        "targets": targets,
+        "series": series,
+        "chart": chart,
+        "chart_data": chart.data(indicator) if chart is not None else None,
     }
     return render(request, "web/indicator.html", context)

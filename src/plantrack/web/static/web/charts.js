@@ -117,7 +117,7 @@
         name: data.labels.figures,
         type: "line",
         data: line,
-        connectNulls: true,
+        connectNulls: false, // a year without a figure stays a gap
         showSymbol: false,
         lineStyle: { color: "#57606a", width: 2 },
         itemStyle: { color: "#57606a" },
@@ -140,23 +140,41 @@
     data.targets.forEach(function (target, index) {
       var values = years.map(function () { return null; });
       target.points.forEach(function (point) { values[position[point[0]]] = point[1]; });
+      var single = target.points.length === 1; // a level to reach in one year: a mark
       series.push({
         name: target.label,
         type: "line",
         data: values,
         connectNulls: false,
-        symbol: "rect",
-        symbolSize: 5,
+        symbol: single ? "rect" : "none",
+        symbolSize: single ? 12 : 5,
+        showAllSymbol: true,
         lineStyle: { type: "dashed", width: 2, color: TARGET_COLOURS[index % TARGET_COLOURS.length] },
         itemStyle: { color: TARGET_COLOURS[index % TARGET_COLOURS.length] },
         z: 2
       });
     });
-    var narrow = element.clientWidth < 500;
+    // The legend wraps onto as many lines as it needs; the plot leaves room for them.
+    var width = Math.max(element.clientWidth, 200);
+    var legendRows = 1;
+    var used = 0;
+    series.forEach(function (item) {
+      var itemWidth = Math.min(String(item.name).length * 6.5, width - 60) + 40;
+      if (used + itemWidth > width - 16 && used > 0) {
+        legendRows += 1;
+        used = 0;
+      }
+      used += itemWidth;
+    });
     chart.setOption({
       animation: false,
-      legend: { type: "scroll", bottom: 0, textStyle: { width: narrow ? 150 : 260, overflow: "truncate" } },
-      grid: { left: 8, right: 16, top: 24, bottom: narrow ? 64 : 48, containLabel: true },
+      legend: {
+        type: "plain",
+        bottom: 0,
+        left: 0,
+        textStyle: { width: width - 60, overflow: "truncate" }
+      },
+      grid: { left: 8, right: 16, top: 28, bottom: 16 + legendRows * 24, containLabel: true },
       tooltip: {
         trigger: "axis",
         formatter: function (points) {
