@@ -243,7 +243,7 @@ def switch_to_english(client) -> None:
 def test_home_page_is_in_english_after_switching(client):
     switch_to_english(client)
 
-    response = client.get("/")
+    response = client.get("/targets/")
 
     assertContains(response, '<html lang="en">')
     assertContains(response, "Skip to main content")
@@ -277,7 +277,7 @@ def test_english_home_page_has_no_vietnamese_template_label(client):
 def test_plan_facts_read_in_english(client, master_plan):
     switch_to_english(client)
 
-    response = client.get("/")
+    response = client.get("/targets/")
 
     assert master_plan.kind == PlanKind.MASTER_PLAN
     assert master_plan.status == PlanStatus.IN_FORCE

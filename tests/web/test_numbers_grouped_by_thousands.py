@@ -45,11 +45,11 @@ def test_home_groups_a_large_target_and_figure(
     )
     publish(investment, province, "2024", "16700.3")
 
-    response = client.get("/")
+    response = client.get("/targets/")
     assertContains(response, "khoảng 160.200 tỷ đồng")
     assertContains(response, "16.700,3 tỷ đồng")
 
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    response = client.get("/")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/targets/"})
+    response = client.get("/targets/")
     assertContains(response, "160,200 tỷ đồng")
     assertContains(response, "16,700.3 tỷ đồng")

@@ -56,7 +56,7 @@ def draft_figure(growth_target, grdp_growth, province, reporter, industry, publi
 
 
 def test_anonymous_visitor_does_not_see_a_draft_plan(client, master_plan, draft_plan_target):
-    home = client.get("/")
+    home = client.get("/targets/")
     indicator = client.get("/indicators/grdp_growth/")
 
     assertContains(home, master_plan.title)
@@ -68,12 +68,12 @@ def test_anonymous_visitor_does_not_see_a_draft_plan(client, master_plan, draft_
 def test_planner_sees_the_draft_plan(client, planner, draft_plan_target):
     client.force_login(planner)
 
-    assertContains(client.get("/"), DRAFT_PHRASE)
+    assertContains(client.get("/targets/"), DRAFT_PHRASE)
     assertContains(client.get("/indicators/grdp_growth/"), DRAFT_PHRASE)
 
 
 def test_anonymous_visitor_does_not_see_an_unapproved_figure(client, draft_figure):
-    home = client.get("/")
+    home = client.get("/targets/")
     indicator = client.get("/indicators/grdp_growth/")
 
     assertNotContains(home, "7,22")
@@ -86,14 +86,14 @@ def test_reporter_of_another_agency_does_not_see_the_unapproved_figure(
 ):
     client.force_login(other_reporter)
 
-    assertNotContains(client.get("/"), "7,22")
+    assertNotContains(client.get("/targets/"), "7,22")
     assertNotContains(client.get("/indicators/grdp_growth/"), "7,22")
 
 
 def test_reporting_agency_sees_its_unapproved_figure_labelled(client, approver, draft_figure):
     client.force_login(approver)
 
-    assertContains(client.get("/"), "7,22 %")
+    assertContains(client.get("/targets/"), "7,22 %")
     indicator = client.get("/indicators/grdp_growth/")
     assertContains(indicator, "7,22 %")
     assertContains(indicator, '<span class="label label-unapproved">Nháp</span>', html=True)

@@ -1099,3 +1099,23 @@ def _rounded(value: object) -> object:
     if isinstance(value, float):
         return round(value, 6)
     return value
+
+
+def remaining_rate_text(components: dict, language: str) -> tuple[str, str] | None:
+    """Return the rate still required and its years, as an explanation writes them.
+
+    ``("13,69 %/năm", "2026–2030")`` in Vietnamese; None when nothing is required any more
+    (no remaining rate, or the target is achieved). ``components`` holds the
+    ``COLUMN_COMPONENTS`` too, as ``explain`` takes them.
+    """
+    remaining = components.get("required_rate_remaining")
+    if remaining is None or components.get("status") == ACHIEVED:
+        return None
+    unit_vi, unit_en = _rate_units(
+        components.get("kind"), components.get("unit"), components["method"]
+    )
+    english = language.startswith("en")
+    first = components.get("latest_year", 0) + 1
+    last = components["target_year"]
+    span = f"{first}–{last}" if first < last else f"{last}"
+    return f"{number(remaining, 'en' if english else 'vi')} {unit_en if english else unit_vi}", span

@@ -6,16 +6,24 @@ targets and observations (tests/web/test_home_query_count_is_fixed.py pins it).
 """
 
 import datetime
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.urls import reverse
+from django.utils.translation import get_language, gettext
 
 from plantrack.geo.models import AdminUnit
+from plantrack.observations.choices import FigureStatus
 from plantrack.observations.models import Observation
 from plantrack.observations.periods import PeriodError, parse_period
+from plantrack.plans.choices import PlanKind, PlanStatus, SeriesMeasure, TargetKind
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
+from plantrack.progress.choices import Status
+from plantrack.progress.engine import COLUMN_COMPONENTS, remaining_rate_text
 from plantrack.progress.live import stale_targets
 from plantrack.progress.models import Judgement
 
@@ -75,18 +83,23 @@ def targets_marked_replaced(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(replaced=Exists(Target.objects.filter(supersedes=OuterRef("pk"))))
 
 
-def plan_outlines(user) -> list[PlanOutline]:
+def plan_outlines(user, chosen: "TargetFilter | None" = None) -> list[PlanOutline]:
     """Return every plan ``user`` may see with its sections, targets and their latest figures.
 
-    Six queries (plans, sections, targets, observations, the targets' current judgements,
-    and whether they are stale) plus what ``for_user`` needs to know the user, whatever the
-    size of the plans.
+    ``chosen`` narrows the list to one plan and to the targets it keeps
+    (``TargetFilter.keeps``); sections left with no target are left out then. Six queries
+    (plans, sections, targets, observations, the targets' current judgements, and whether
+    they are stale) plus what ``for_user`` needs to know the user, whatever the size of the
+    plans.
     """
-    targets = targets_marked_replaced(Target.objects.select_related("indicator", "scope_unit"))
+    targets = targets_marked_replaced(
+        Target.objects.select_related("indicator__owner", "scope_unit")
+    )
+    plans_query = Plan.objects.for_user(user)
+    if chosen is not None and chosen.plan:
+        plans_query = plans_query.filter(code=chosen.plan)
     plans = list(
-        Plan.objects.for_user(user)
-        .select_related("scope_unit")
-        .prefetch_related(
+        plans_query.select_related("scope_unit").prefetch_related(
             Prefetch("sections", queryset=PlanSection.objects.order_by("order", "id")),
             Prefetch("targets", queryset=targets.order_by("order", "id")),
         )
@@ -100,7 +113,8 @@ def plan_outlines(user) -> list[PlanOutline]:
         )
     }
     stale = stale_targets(judged.values(), {t.pk: t.indicator_id for t in all_targets})
-    return [_outline(plan, latest, judged, stale) for plan in plans]
+    keep = chosen.keeps if chosen is not None and chosen.narrows else None
+    return [_outline(plan, latest, judged, stale, keep) for plan in plans]
 
 
 def latest_observations(targets: Iterable[Target], user) -> dict[int, Observation]:
@@ -143,7 +157,7 @@ def indicator_commitments(indicator: Indicator, user) -> list[Target]:
     targets = targets_marked_replaced(
         Target.objects.for_user(user)
         .filter(indicator=indicator)
-        .select_related("plan", "scope_unit", "indicator")
+        .select_related("plan__scope_unit", "scope_unit", "indicator")
         .order_by("plan__period_start", "plan__code", "order", "id")
     )
     return _in_revision_order(list(targets))
@@ -185,13 +199,20 @@ def indicator_series(indicator: Indicator, user) -> list[UnitSeries]:
     return series
 
 
-def _outline(plan: Plan, latest: dict[int, Observation], judged: dict, stale: set) -> PlanOutline:
+def _outline(
+    plan: Plan,
+    latest: dict[int, Observation],
+    judged: dict,
+    stale: set,
+    keep: Callable[[TargetRow], bool] | None = None,
+) -> PlanOutline:
     sections = list(plan.sections.all())
     targets = _in_revision_order(list(plan.targets.all()))
     rows_by_section: dict[int | None, list[TargetRow]] = defaultdict(list)
     for target in targets:
         row = TargetRow(target, latest.get(target.pk), judged.get(target.pk), target.pk in stale)
-        rows_by_section[target.section_id].append(row)
+        if keep is None or keep(row):
+            rows_by_section[target.section_id].append(row)
     children: dict[int | None, list[PlanSection]] = defaultdict(list)
     section_ids = {section.pk for section in sections}
     for section in sections:
@@ -216,7 +237,19 @@ def _outline(plan: Plan, latest: dict[int, Observation], judged: dict, stale: se
     roots = [build(section, 0, seen) for section in children.get(None, [])]
     # Sections caught in a parent cycle are never reached from a root: show them at the top.
     roots += [build(section, 0, seen) for section in sections if section.pk not in seen]
+    if keep is not None:
+        roots = _pruned(roots)
     return PlanOutline(plan=plan, sections=roots, unsectioned=rows_by_section.get(None, []))
+
+
+def _pruned(nodes: list[SectionNode]) -> list[SectionNode]:
+    """Leave out the sections with no target of their own nor in their subsections."""
+    kept = []
+    for node in nodes:
+        node.children = _pruned(node.children)
+        if node.targets or node.children:
+            kept.append(node)
+    return kept
 
 
 def _in_revision_order(targets: list[Target]) -> list[Target]:
@@ -263,3 +296,492 @@ def _vintage_order(observation: Observation) -> tuple:
     """Current vintage first, then the most recently published, then the most recent row."""
     published = observation.published_on or datetime.date.min
     return (not observation.is_current, -published.toordinal(), -observation.pk)
+
+
+# --- the leaders' overview ------------------------------------------------------------------
+
+# The statuses a leader must act on, worst first: the overview lists their targets.
+ALERT_STATUSES = (Status.REGRESSING, Status.OFF_TRACK, Status.NEEDS_ACCELERATION)
+# A current target with no judgement yet (just created, not re-judged): counted apart.
+NOT_JUDGED = "not_judged"
+# The ``section`` and ``agency`` filter value of targets outside any section or agency.
+NONE_KEY = "none"
+
+
+@dataclass
+class TargetFilter:
+    """Which targets a list shows: a plan, and optionally a status, a section, an agency.
+
+    ``section`` is a section id, ``agency`` an agency code; either may be ``NONE_KEY``.
+    Any filter other than the plan shows only the targets in force (no replaced version),
+    as the overview counts them.
+    """
+
+    plan: str = ""
+    status: str = ""
+    section: str = ""
+    agency: str = ""
+
+    @classmethod
+    def from_query(cls, query) -> "TargetFilter":
+        return cls(
+            **{
+                name: query.get(name, "").strip()
+                for name in ("plan", "status", "section", "agency")
+            }
+        )
+
+    @property
+    def narrows(self) -> bool:
+        return bool(self.status or self.section or self.agency)
+
+    def url(self, **changes: str) -> str:
+        """Return the target list's address for this filter with ``changes`` applied."""
+        fields = {
+            "plan": self.plan,
+            "status": self.status,
+            "section": self.section,
+            "agency": self.agency,
+        } | changes
+        query = urlencode({name: value for name, value in fields.items() if value})
+        return f"{reverse('web:targets')}?{query}" if query else reverse("web:targets")
+
+    def keeps(self, row: TargetRow) -> bool:
+        """Tell whether a target row passes this filter (the plan is chosen by the query)."""
+        target = row.target
+        if not self.narrows:
+            return True
+        if target.replaced:
+            return False
+        if self.status and status_of(row.assessment) != self.status:
+            return False
+        if self.section and section_key(target) != self.section:
+            return False
+        return not self.agency or agency_key(target) == self.agency
+
+
+def status_of(judgement: Judgement | None) -> str:
+    return judgement.status if judgement is not None else NOT_JUDGED
+
+
+def section_key(target: Target) -> str:
+    return str(target.section_id) if target.section_id is not None else NONE_KEY
+
+
+def agency_key(target: Target) -> str:
+    owner = target.indicator.owner if target.indicator_id else None
+    return owner.code if owner is not None else NONE_KEY
+
+
+@dataclass
+class StatusCount:
+    """How many targets have one status, and the address of their list."""
+
+    status: str
+    label: str
+    count: int
+    url: str
+
+
+@dataclass
+class BreakdownRow:
+    """One line of a traffic-light table: a section or an agency, its counts by status.
+
+    ``key`` is the filter value (``NONE_KEY``: no section, no agency; the page names it);
+    ``name`` and ``name_en`` are the section's or agency's own names.
+    """
+
+    key: str
+    name: str
+    name_en: str
+    total: int
+    total_url: str
+    cells: list[StatusCount]
+
+
+@dataclass
+class Alert:
+    """A target a leader must act on: its judgement, its latest figure, the rate now needed."""
+
+    target: Target
+    judgement: Judgement
+    latest: Observation | None
+    stale: bool
+    remaining: tuple[str, str] | None  # ("13,69 %/năm", "2026–2030")
+
+
+@dataclass
+class Overview:
+    """What the leaders' overview shows for one plan (``plan_overview``)."""
+
+    plan: Plan
+    plans: list[Plan]
+    total: int
+    counts: list[StatusCount]
+    columns: list[StatusCount]  # the statuses present, in order: the tables' columns
+    by_section: list[BreakdownRow]
+    by_agency: list[BreakdownRow]
+    alerts: list[Alert]
+    as_of_first: datetime.date | None
+    as_of_last: datetime.date | None
+    stale: int  # how many judgements are out of date
+    list_url: str
+
+    def chart_data(self) -> dict:
+        """Return the status bar chart's data: the same numbers as the table."""
+        return {
+            "kind": "status-bar",
+            "labels": [count.label for count in self.counts],
+            "statuses": [count.status for count in self.counts],
+            "values": [count.count for count in self.counts],
+            "links": [count.url for count in self.counts],
+        }
+
+
+def status_labels() -> dict[str, str]:
+    """Return every status's label in the active language, "not judged yet" last."""
+    return {status: str(label) for status, label in Status.choices} | {
+        NOT_JUDGED: gettext("Chưa đánh giá")
+    }
+
+
+def default_plan(plans: list[Plan]) -> Plan | None:
+    """Return the plan the overview opens on: the master plan in force, else the first."""
+    for plan in plans:
+        if plan.kind == PlanKind.MASTER_PLAN and plan.status == PlanStatus.IN_FORCE:
+            return plan
+    for plan in plans:
+        if plan.kind == PlanKind.MASTER_PLAN:
+            return plan
+    return plans[0] if plans else None
+
+
+def plan_overview(user, plan_code: str = "") -> Overview | None:
+    """Return the leaders' overview of the plan ``plan_code`` (default: ``default_plan``).
+
+    None when the user may see no plan; ``Plan.DoesNotExist`` for a code the user may not
+    see. Counts only the targets in force (a replaced version is not judged). Five queries
+    whatever the size of the plan: plans, targets, their judgements, whether these are
+    stale, the latest figures of the targets to act on.
+    """
+    plans = list(Plan.objects.for_user(user).select_related("scope_unit"))
+    if plan_code:
+        plan = next((plan for plan in plans if plan.code == plan_code), None)
+        if plan is None:
+            raise Plan.DoesNotExist(plan_code)
+    else:
+        plan = default_plan(plans)
+        if plan is None:
+            return None
+    targets = list(
+        Target.objects.for_user(user)
+        .current()
+        .filter(plan=plan)
+        .select_related("plan", "section", "indicator__owner", "scope_unit")
+        .order_by("section__order", "section_id", "order", "id")
+    )
+    for target in targets:
+        target.replaced = False  # current() keeps only the targets in force
+    judged = {
+        judgement.target_id: judgement
+        for judgement in Judgement.objects.for_user(user).filter(
+            plan=plan, target_id__in=[target.pk for target in targets]
+        )
+    }
+    stale = stale_targets(judged.values(), {t.pk: t.indicator_id for t in targets})
+    labels = status_labels()
+    base = TargetFilter(plan=plan.code)
+
+    statuses = [status_of(judged.get(target.pk)) for target in targets]
+    tally = Counter(statuses)
+    order = [status for status, _label in Status.choices] + [NOT_JUDGED]
+    counts = [
+        StatusCount(status, labels[status], tally[status], base.url(status=status))
+        for status in order
+        if status != NOT_JUDGED or tally[status]
+    ]
+    columns = [count for count in counts if count.count]
+
+    def breakdown(field_name: str, key_of: Callable, names_of: Callable) -> list[BreakdownRow]:
+        groups: dict[str, list[int]] = {}
+        names: dict[str, tuple[str, str]] = {}
+        for index, target in enumerate(targets):
+            key = key_of(target)
+            groups.setdefault(key, []).append(index)
+            names.setdefault(key, names_of(target))
+        rows = []
+        for key, members in groups.items():
+            here = Counter(statuses[index] for index in members)
+            scoped = TargetFilter(plan=plan.code, **{field_name: key})
+            rows.append(
+                BreakdownRow(
+                    key=key,
+                    name=names[key][0],
+                    name_en=names[key][1],
+                    total=len(members),
+                    total_url=scoped.url(),
+                    cells=[
+                        StatusCount(
+                            column.status,
+                            column.label,
+                            here[column.status],
+                            scoped.url(status=column.status),
+                        )
+                        for column in columns
+                    ],
+                )
+            )
+        return rows
+
+    by_section = breakdown("section", section_key, _section_names)
+    by_agency = sorted(
+        breakdown("agency", agency_key, _agency_names),
+        key=lambda row: (row.key == NONE_KEY, row.name),
+    )
+
+    severity = {status: rank for rank, status in enumerate(ALERT_STATUSES)}
+    acting = sorted(
+        (target for target in targets if status_of(judged.get(target.pk)) in severity),
+        key=lambda target: severity[judged[target.pk].status],
+    )
+    latest = latest_observations(acting, user)
+    language = get_language() or "vi"
+    alerts = [
+        Alert(
+            target=target,
+            judgement=judged[target.pk],
+            latest=latest.get(target.pk),
+            stale=target.pk in stale,
+            remaining=remaining_rate_text(_components(judged[target.pk]), language),
+        )
+        for target in acting
+    ]
+    dates = [judgement.as_of for judgement in judged.values()]
+    return Overview(
+        plan=plan,
+        plans=plans,
+        total=len(targets),
+        counts=counts,
+        columns=columns,
+        by_section=by_section,
+        by_agency=by_agency,
+        alerts=alerts,
+        as_of_first=min(dates, default=None),
+        as_of_last=max(dates, default=None),
+        stale=len(stale),
+        list_url=base.url(),
+    )
+
+
+def _components(judgement: Judgement) -> dict:
+    """Return a judgement's components with its own columns, as the engine reads them."""
+    components = dict(judgement.components)
+    for name in COLUMN_COMPONENTS:
+        components[name] = getattr(judgement, name)
+    return components
+
+
+def _section_names(target: Target) -> tuple[str, str]:
+    section = target.section
+    if section is None:
+        return "", ""
+    number = f"{section.number} " if section.number else ""
+    english = f"{number}{section.title_en}" if section.title_en else ""
+    return f"{number}{section.title}", english
+
+
+def _agency_names(target: Target) -> tuple[str, str]:
+    owner = target.indicator.owner if target.indicator_id else None
+    if owner is None:
+        return "", ""
+    return owner.name, owner.name_en
+
+
+@dataclass
+class FilterSummary:
+    """What a narrowed target list shows, in words: how many targets, which filters."""
+
+    count: int
+    parts: list[tuple[str, str]]  # (what, value): ("Trạng thái", "Chậm tiến độ")
+
+
+def describe_filter(chosen: TargetFilter, outlines: list[PlanOutline]) -> FilterSummary | None:
+    """Return the filters of a narrowed list and its number of targets; None when not narrowed."""
+    if not chosen.narrows:
+        return None
+    rows: list[TargetRow] = []
+    for outline in outlines:
+        rows += outline.unsectioned
+        pending = list(outline.sections)
+        while pending:
+            node = pending.pop()
+            rows += node.targets
+            pending += node.children
+    parts = []
+    if chosen.status:
+        label = status_labels().get(chosen.status, chosen.status)
+        parts.append((gettext("Đánh giá"), label))
+    if chosen.section:
+        names = {section_key(row.target): _section_names(row.target) for row in rows}
+        name = names.get(chosen.section, ("", ""))
+        parts.append(
+            (gettext("Mục"), _in_language(name) or gettext("Chỉ tiêu chưa gắn với mục nào"))
+        )
+    if chosen.agency:
+        names = {agency_key(row.target): _agency_names(row.target) for row in rows}
+        name = names.get(chosen.agency, ("", ""))
+        parts.append(
+            (
+                gettext("Cơ quan chủ trì"),
+                _in_language(name) or gettext("Chưa phân công cơ quan chủ trì"),
+            )
+        )
+    return FilterSummary(count=len(rows), parts=parts)
+
+
+def _in_language(names: tuple[str, str]) -> str:
+    vietnamese, english = names
+    if english and (get_language() or "").startswith("en"):
+        return english
+    return vietnamese
+
+
+# --- the indicator page's chart -------------------------------------------------------------
+
+# The order of the figure statuses in the chart's legend: most final first.
+_FIGURE_STATUS_ORDER = ("official", "preliminary", "estimate", "derived")
+# Targets drawn as a line over their years; a level target is a point at its target year.
+_LINE_KINDS = (TargetKind.MAINTAIN, TargetKind.AVERAGE_GROWTH)
+
+
+@dataclass
+class ChartFigure:
+    """One yearly figure of the chart: the current vintage of the total."""
+
+    year: int
+    observation: Observation
+
+
+@dataclass
+class TargetLine:
+    """One plan's target drawn on the chart: a line over its years, or a point."""
+
+    target: Target
+    label: str
+    points: dict[int, Decimal]  # year → value
+
+
+@dataclass
+class YearRow:
+    """One row of the chart's table: a year, its figure, each target line's value."""
+
+    year: int
+    figure: Observation | None
+    targets: list[Decimal | None]
+
+
+@dataclass
+class IndicatorChart:
+    """The figures of one unit over the years and the plans' targets, for chart and table."""
+
+    unit: AdminUnit
+    figures: list[ChartFigure]
+    lines: list[TargetLine]
+    rows: list[YearRow]
+
+    def data(self, indicator: Indicator) -> dict:
+        """Return the chart's data (json_script): the same numbers as ``rows``."""
+        labels = dict(FigureStatus.choices)
+        present = {figure.observation.status for figure in self.figures}
+        return {
+            "kind": "indicator-series",
+            "unit": indicator.unit,
+            "years": [str(row.year) for row in self.rows],
+            "figures": [
+                {
+                    "year": str(figure.year),
+                    "value": float(figure.observation.value),
+                    "status": figure.observation.status,
+                }
+                for figure in self.figures
+            ],
+            "statuses": [
+                {"key": status, "label": str(labels[status])}
+                for status in _FIGURE_STATUS_ORDER
+                if status in present
+            ],
+            "targets": [
+                {
+                    "label": line.label,
+                    "points": [[str(year), float(value)] for year, value in line.points.items()],
+                }
+                for line in self.lines
+            ],
+            "labels": {"figures": gettext("Số liệu")},
+        }
+
+
+def indicator_chart(
+    indicator: Indicator, targets: list[Target], series: list[UnitSeries], describe: Callable
+) -> IndicatorChart | None:
+    """Return the chart of ``indicator`` from what its page already read (no query).
+
+    The unit is the one the plans' targets are set for (the first target's), else the first
+    unit with figures (the province comes first). The figures are the current vintages of
+    the yearly totals. Each target in force whose value is on the indicator's own scale is
+    drawn: a level at its target year, a level kept every year (``maintain``) or a published
+    growth rate (``average_growth`` measured on the growth rate) over its years. A target on
+    another scale (growth of a level, a yearly change) is not drawn; the commitments table
+    above the chart lists it. ``describe`` writes a target's value ("≥ 9,72 %/năm").
+    None when there is nothing to draw.
+    """
+    standing = [target for target in targets if not target.replaced]
+    unit = None
+    for target in standing:
+        unit = target.scope_unit or target.plan.scope_unit
+        if unit is not None:
+            break
+    by_unit = {unit_series.unit.pk: unit_series for unit_series in series}
+    if unit is None or (unit.pk not in by_unit and series):
+        unit = series[0].unit if series else unit
+    if unit is None:
+        return None
+    figures = []
+    for group in by_unit[unit.pk].periods if unit.pk in by_unit else []:
+        current = next((obs for obs in group.vintages if obs.is_current), None)
+        if group.breakdown or current is None or not _is_year(group.period):
+            continue
+        figures.append(ChartFigure(int(group.period), current))
+    figures.sort(key=lambda figure: figure.year)
+    lines = []
+    for target in standing:
+        if target.value is None or (target.scope_unit_id or target.plan.scope_unit_id) != unit.pk:
+            continue
+        drawn_over_years = target.kind in _LINE_KINDS and (
+            target.kind == TargetKind.MAINTAIN or target.measure == SeriesMeasure.GROWTH_RATE
+        )
+        if target.kind != TargetKind.LEVEL and not drawn_over_years:
+            continue
+        first = target.start_year or target.plan.period_start
+        years = range(first, target.target_year + 1) if drawn_over_years else [target.target_year]
+        label = f"{target.plan.get_kind_display()} {_plan_years(target.plan)}: {describe(target)}"
+        lines.append(TargetLine(target, label, {year: target.value for year in years}))
+    if not figures and not lines:
+        return None
+    years = {figure.year for figure in figures} | {y for line in lines for y in line.points}
+    by_year = {figure.year: figure.observation for figure in figures}
+    rows = [
+        YearRow(year, by_year.get(year), [line.points.get(year) for line in lines])
+        for year in range(min(years), max(years) + 1)
+    ]
+    return IndicatorChart(unit=unit, figures=figures, lines=lines, rows=rows)
+
+
+def _is_year(period: str) -> bool:
+    return len(period) == 4 and period.isdigit()
+
+
+def _plan_years(plan: Plan) -> str:
+    if plan.period_start == plan.period_end:
+        return str(plan.period_start)
+    return f"{plan.period_start}–{plan.period_end}"

@@ -6,6 +6,7 @@ from plantrack.web import views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("targets/", views.targets, name="targets"),
     path("indicators/<slug:code>/", views.indicator, name="indicator"),
     path(
         "login/",

@@ -1,15 +1,37 @@
 """The public pages: thin views that call ``web.services`` and render."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from plantrack.plans.models import Indicator
+from plantrack.plans.models import Indicator, Plan
 from plantrack.web import services
+from plantrack.web.templatetags.plantrack import describe_target_value
 
 
 def home(request):
-    """List every plan the visitor may see, its sections, targets and their latest figures."""
-    outlines = services.plan_outlines(request.user)
-    return render(request, "web/home.html", {"outlines": outlines})
+    """Show the leaders' overview of one plan (``?plan=CODE``; the master plan by default)."""
+    try:
+        overview = services.plan_overview(request.user, request.GET.get("plan", "").strip())
+    except Plan.DoesNotExist:
+        raise Http404 from None
+    context = {"overview": overview}
+    if overview is not None:
+        context["chart_data"] = overview.chart_data()
+    return render(request, "web/home.html", context)
+
+
+def targets(request):
+    """List plans, their sections and targets, narrowed by the query (``TargetFilter``)."""
+    chosen = services.TargetFilter.from_query(request.GET)
+    outlines = services.plan_outlines(request.user, chosen)
+    if chosen.plan and not outlines:
+        raise Http404
+    context = {
+        "outlines": outlines,
+        "chosen": chosen,
+        "described": services.describe_filter(chosen, outlines),
+    }
+    return render(request, "web/targets.html", context)
 
 
 def indicator(request, code: str):
@@ -17,9 +39,14 @@ def indicator(request, code: str):
     indicator = get_object_or_404(
         Indicator.objects.for_user(request.user).select_related("owner"), code=code
     )
+    targets = services.indicator_commitments(indicator, request.user)
+    series = services.indicator_series(indicator, request.user)
+    chart = services.indicator_chart(indicator, targets, series, describe_target_value)
     context = {
         "indicator": indicator,
-        "targets": services.indicator_commitments(indicator, request.user),
-        "series": services.indicator_series(indicator, request.user),
+        "targets": targets,
+        "series": series,
+        "chart": chart,
+        "chart_data": chart.data(indicator) if chart is not None else None,
     }
     return render(request, "web/indicator.html", context)

@@ -149,3 +149,13 @@ def language_choices() -> list[tuple[str, str]]:
         (code, unicodedata.normalize("NFC", get_language_info(code)["name_local"]))
         for code, _name in settings.LANGUAGES
     ]
+
+
+@register.simple_tag
+def localized_text(obj, field: str = "name") -> str:
+    """Return a name as plain text (for ``<title>`` and ``<option>``, which hold no markup):
+    the English one on an English page when the object has ``<field>_en``, else Vietnamese."""
+    english = getattr(obj, f"{field}_en", "")
+    if english and (get_language() or "").startswith("en"):
+        return english
+    return getattr(obj, field)

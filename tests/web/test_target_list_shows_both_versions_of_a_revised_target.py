@@ -52,10 +52,10 @@ def industry_growth_revised(province, industry):
     return original, revision
 
 
-def test_home_shows_the_old_target_marked_replaced_and_then_its_revision(
+def test_target_list_shows_the_old_target_marked_replaced_and_then_its_revision(
     client, industry_growth_revised
 ):
-    html = client.get("/").content.decode()
+    html = client.get("/targets/").content.decode()
 
     old = html.index("CN +12,9%")
     replaced_label = html.index("Đã được thay thế bằng chỉ tiêu điều chỉnh")

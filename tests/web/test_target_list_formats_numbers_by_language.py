@@ -6,19 +6,19 @@ from pytest_django.asserts import assertContains, assertNotContains
 pytestmark = pytest.mark.django_db
 
 
-def test_home_shows_values_in_vietnamese_format_by_default(client, growth_target):
-    response = client.get("/")
+def test_target_list_shows_values_in_vietnamese_format_by_default(client, growth_target):
+    response = client.get("/targets/")
 
     assertContains(response, '<html lang="vi">')
     assertContains(response, "≥ 9,72 %/năm")
     assertNotContains(response, "9.72")
 
 
-def test_home_shows_values_in_english_format_after_switching_language(client, growth_target):
-    switched = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+def test_target_list_shows_values_in_english_format_after_switching_language(client, growth_target):
+    switched = client.post("/i18n/setlang/", {"language": "en", "next": "/targets/"})
     assert switched.status_code == 302
 
-    response = client.get("/")
+    response = client.get("/targets/")
 
     assertContains(response, '<html lang="en">')
     assertContains(response, "≥ 9.72 %/năm")
@@ -30,6 +30,6 @@ def test_latest_value_follows_the_language_too(
 ):
     publish(grdp_growth, province, "2024", "6.74")
 
-    assertContains(client.get("/"), "6,74 %")
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    assertContains(client.get("/"), "6.74 %")
+    assertContains(client.get("/targets/"), "6,74 %")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/targets/"})
+    assertContains(client.get("/targets/"), "6.74 %")

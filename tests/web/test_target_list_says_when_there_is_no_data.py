@@ -9,14 +9,14 @@ from plantrack.plans.models import Target
 pytestmark = pytest.mark.django_db
 
 
-def test_home_says_no_data_for_a_target_without_figures(client, growth_target):
-    response = client.get("/")
+def test_target_list_says_no_data_for_a_target_without_figures(client, growth_target):
+    response = client.get("/targets/")
 
     assertContains(response, '<span class="no-data">Chưa có số liệu</span>', html=True)
     assertNotContains(response, 'class="label label-')  # no figure, so no figure status
 
 
-def test_home_says_no_data_for_a_qualitative_target(client, master_plan, targets_section):
+def test_target_list_says_no_data_for_a_qualitative_target(client, master_plan, targets_section):
     Target.objects.create(
         plan=master_plan,
         section=targets_section,
@@ -25,7 +25,7 @@ def test_home_says_no_data_for_a_qualitative_target(client, master_plan, targets
         phrase="đạt trình độ phát triển thuộc nhóm trung bình của vùng Trung du và miền núi Bắc Bộ",
     )
 
-    response = client.get("/")
+    response = client.get("/targets/")
 
     assertContains(response, "thuộc nhóm trung bình của vùng Trung du và miền núi Bắc Bộ")
     assertContains(response, "Chưa có số liệu")

@@ -1,4 +1,4 @@
-"""The home page shows the latest current figure of a target's indicator, never an old vintage."""
+"""/targets/ shows the latest current figure of a target's indicator, never an old vintage."""
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
@@ -10,21 +10,21 @@ from plantrack.observations.choices import FigureStatus
 pytestmark = pytest.mark.django_db
 
 
-def test_home_shows_the_revised_figure_not_the_superseded_estimate(
+def test_target_list_shows_the_revised_figure_not_the_superseded_estimate(
     client, growth_target, growth_2023_revised
 ):
-    response = client.get("/")
+    response = client.get("/targets/")
 
     assertContains(response, "3,73 %")
     assertContains(response, "Tính từ số liệu công bố")  # the figure's status, in words
     assertNotContains(response, "2,24")
 
 
-def test_home_shows_the_latest_period(client, growth_target, grdp_growth, province, publish):
+def test_target_list_shows_the_latest_period(client, growth_target, grdp_growth, province, publish):
     publish(grdp_growth, province, "2024", "6.74", FigureStatus.ESTIMATE)
     publish(grdp_growth, province, "2020", "4.76", FigureStatus.OFFICIAL)
 
-    response = client.get("/")
+    response = client.get("/targets/")
 
     assertContains(response, "6,74 %")
     assertContains(response, "(2024)")
@@ -38,7 +38,7 @@ def test_a_year_counts_as_later_than_its_own_quarters(
     publish(grdp_growth, province, "2024Q3", "5.10")
     publish(grdp_growth, province, "2024", "6.74")
 
-    response = client.get("/")
+    response = client.get("/targets/")
 
     assertContains(response, "6,74 %")
     assertNotContains(response, "5,1 %")
@@ -52,7 +52,7 @@ def test_figures_of_another_unit_are_not_the_targets(
     )
     publish(grdp_growth, district, "2024", "8.15")
 
-    response = client.get("/")
+    response = client.get("/targets/")
 
     # Not as the target's latest figure (the province's judgement may add its units up).
     assertNotContains(response, "8,15 %</a>")
@@ -66,4 +66,4 @@ def test_a_target_without_a_unit_reads_its_plans_unit(
     growth_target.save(update_fields=["scope_unit"])
     publish(grdp_growth, province, "2024", "6.74")
 
-    assertContains(client.get("/"), "6,74 %")
+    assertContains(client.get("/targets/"), "6,74 %")

@@ -1,4 +1,4 @@
-"""The home page shows each target's current judgement: status, explanation, as-of date."""
+"""/targets/ shows each target's current judgement: status, explanation, as-of date."""
 
 import datetime
 
@@ -35,7 +35,7 @@ def grdp_target(master_plan, grdp_growth, publish, province):
 def test_a_target_shows_its_latest_status_and_explanation(client, master_plan, grdp_target):
     rejudge_all(master_plan, as_of=datetime.date(2026, 6, 30))
 
-    response = client.get("/")
+    response = client.get("/targets/")
 
     assertContains(response, '<span class="status status-needs_acceleration">Cần đẩy nhanh</span>')
     assertContains(response, "2026–2030 cần bình quân 13,69 %/năm")
@@ -45,19 +45,19 @@ def test_a_target_shows_its_latest_status_and_explanation(client, master_plan, g
 
 def test_the_explanation_follows_the_language(client, master_plan, grdp_target):
     rejudge_all(master_plan, as_of=datetime.date(2026, 6, 30))
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    client.post("/i18n/setlang/", {"language": "en", "next": "/targets/"})
 
-    assertContains(client.get("/"), "2026–2030 needs 13.69 %/year on average")
+    assertContains(client.get("/targets/"), "2026–2030 needs 13.69 %/year on average")
 
 
 def test_a_target_is_judged_when_it_is_created(client, grdp_target):
-    assertContains(client.get("/"), "Cần đẩy nhanh")
+    assertContains(client.get("/targets/"), "Cần đẩy nhanh")
 
 
 def test_a_target_without_a_judgement_says_so(client, grdp_target):
     Judgement.objects.all().delete()
 
-    assertContains(client.get("/"), "Chưa đánh giá")
+    assertContains(client.get("/targets/"), "Chưa đánh giá")
 
 
 def test_a_submitted_figure_does_not_change_the_judgement_until_approved(
@@ -69,4 +69,4 @@ def test_a_submitted_figure_does_not_change_the_judgement_until_approved(
 
     assert Judgement.objects.get(target=grdp_target).digest == before.digest
     client.force_login(planner)
-    assertContains(client.get("/"), "Cần đẩy nhanh")
+    assertContains(client.get("/targets/"), "Cần đẩy nhanh")

@@ -1,4 +1,4 @@
-"""The home page reads as the decision reads: plan facts, its sections and verbatim targets."""
+"""/targets/ reads as the decision reads: plan facts, its sections and verbatim targets."""
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
@@ -9,8 +9,10 @@ from plantrack.plans.models import PlanSection
 pytestmark = pytest.mark.django_db
 
 
-def test_home_lists_each_target_with_its_verbatim_phrase(client, growth_target, per_capita_target):
-    response = client.get("/")
+def test_target_list_shows_each_target_with_its_verbatim_phrase(
+    client, growth_target, per_capita_target
+):
+    response = client.get("/targets/")
 
     assertContains(
         response,
@@ -20,11 +22,11 @@ def test_home_lists_each_target_with_its_verbatim_phrase(client, growth_target, 
     assertContains(response, "Tăng trưởng bình quân")  # the kind's label
 
 
-def test_home_shows_the_plan_decision_issuer_period_and_vision(client, master_plan):
+def test_target_list_shows_the_plan_decision_issuer_period_and_vision(client, master_plan):
     master_plan.issuer = "Thủ tướng Chính phủ"
     master_plan.save(update_fields=["issuer"])
 
-    response = client.get("/")
+    response = client.get("/targets/")
 
     assertContains(response, "Quy hoạch tỉnh Cao Bằng thời kỳ 2021 - 2030, tầm nhìn đến năm 2050")
     assertContains(response, "1486/QĐ-TTg")
@@ -37,8 +39,8 @@ def test_years_are_never_written_with_a_thousands_separator(client, growth_targe
     settings.NUMBER_GROUPING = 3  # what makes 6.700,3 possible must not give 2.030
 
     for language in ("vi", "en"):
-        client.post("/i18n/setlang/", {"language": language, "next": "/"})
-        response = client.get("/")
+        client.post("/i18n/setlang/", {"language": language, "next": "/targets/"})
+        response = client.get("/targets/")
 
         assertNotContains(response, "2.030")
         assertNotContains(response, "2,030")
@@ -58,7 +60,7 @@ def test_targets_sit_under_their_section_in_the_section_tree(client, master_plan
     growth_target.section = subsection
     growth_target.save(update_fields=["section"])
 
-    html = client.get("/").content.decode()
+    html = client.get("/targets/").content.decode()
 
     parent_heading = html.index("Mục tiêu, chỉ tiêu cụ thể")
     child_heading = html.index("Về kinh tế")
@@ -72,6 +74,6 @@ def test_a_long_section_text_can_be_collapsed(client, targets_section):
     targets_section.text = "Phát triển kinh tế nhanh, bền vững. " * 40
     targets_section.save(update_fields=["text"])
 
-    response = client.get("/")
+    response = client.get("/targets/")
 
     assertContains(response, '<details class="section-text" lang="vi">')

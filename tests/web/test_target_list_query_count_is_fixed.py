@@ -1,4 +1,4 @@
-"""The home page runs the same number of queries whatever the number of plans and targets."""
+"""/targets/ runs the same number of queries whatever the number of plans and targets."""
 
 from decimal import Decimal
 
@@ -57,29 +57,29 @@ def add_plan(publish, number: int, targets: int, province, superseding: bool = F
     rejudge_all(plan)
 
 
-def test_home_query_count_is_the_same_for_one_target_and_for_many(
+def test_target_list_query_count_is_the_same_for_one_target_and_for_many(
     client, province, publish, django_assert_num_queries
 ):
     add_plan(publish, 1, targets=1, province=province)
     with django_assert_num_queries(ANONYMOUS_QUERIES):
-        assert client.get("/").status_code == 200
+        assert client.get("/targets/").status_code == 200
 
     add_plan(publish, 2, targets=6, province=province, superseding=True)
     add_plan(publish, 3, targets=8, province=province)
     with django_assert_num_queries(ANONYMOUS_QUERIES):
-        response = client.get("/")
+        response = client.get("/targets/")
     assert response.content.decode().count("Chỉ tiêu 3.") == 8
 
 
-def test_home_query_count_is_fixed_for_a_signed_in_planner(
+def test_target_list_query_count_is_fixed_for_a_signed_in_planner(
     client, planner, province, publish, django_assert_num_queries
 ):
     client.force_login(planner)
     add_plan(publish, 1, targets=1, province=province)
     with django_assert_num_queries(PLANNER_QUERIES):
-        client.get("/")
+        client.get("/targets/")
 
     add_plan(publish, 2, targets=6, province=province, superseding=True)
     add_plan(publish, 3, targets=8, province=province)
     with django_assert_num_queries(PLANNER_QUERIES):
-        client.get("/")
+        client.get("/targets/")

@@ -1,0 +1,44 @@
+"""The overview lists the off-track and needs-acceleration targets, worst first, each with
+its explanation, the rate now required in the remaining years and its latest figure."""
+
+import pytest
+from overview_world import GROWTH_2025_PHRASE, GROWTH_PHRASE, PER_CAPITA_PHRASE, build
+from pytest_django.asserts import assertContains, assertNotContains
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(master_plan, grdp_growth, grdp_per_capita, province, publish):
+    return build(master_plan, grdp_growth, grdp_per_capita, province, publish)
+
+
+def acting_section(client) -> str:
+    html = client.get("/").content.decode()
+    return html.split('<h2 id="acting">', 1)[1].split("</section>", 1)[0]
+
+
+def test_off_track_comes_before_needs_acceleration(client, world):
+    section = acting_section(client)
+
+    assert section.index(GROWTH_2025_PHRASE) < section.index(GROWTH_PHRASE)
+    assert PER_CAPITA_PHRASE not in section  # not enough data: not a target to act on
+
+
+def test_each_target_to_act_on_says_why_and_what_rate_is_now_needed(client, world):
+    section = acting_section(client)
+
+    assert "Cần đẩy nhanh: thực hiện trong 2023–2025 bình quân 5,89 %/năm" in section
+    assert '<strong class="number">13,69 %/năm</strong>' in section
+    assert "(2026–2030)" in section
+    assert "Chậm tiến độ: năm 2025 đạt 7,22 % so với mục tiêu 8 % của năm 2025." in section
+    assert "Không tính" in section  # 2025 has passed: no remaining years
+    assert '<a href="/indicators/grdp_growth/">7,22 %</a>' in section
+
+
+def test_a_plan_with_nothing_to_act_on_says_so(client, world):
+    for name in ("growth", "growth_2025"):
+        world["targets"][name].judgement.delete()
+
+    assertContains(client.get("/"), "Không có chỉ tiêu nào chậm tiến độ, đi lùi hay cần đẩy nhanh.")
+    assertNotContains(client.get("/"), '<table class="alerts">')
