@@ -46,9 +46,14 @@ YEAR = r"(?:19|20)\d{2}"
 _DASH = r"[-–—]"
 
 # A number as written: 6.700,3 · 160.200 · 9,72 · 12 · 1,2. Not part of a code or a date
-# ("1486/QĐ-TTg", "24/11/2023", "55/63"), nor a clause number ("1.2.").
+# ("1486/QĐ-TTg", "24/11/2023", "55/63"), nor a clause number ("1.2."). Text copied from
+# web pages loses spaces: a number glued to the word before it counts when a "%" follows
+# ("khoảng22%"), and one glued to its unit counts ("2.000USD", "200triệu USD").
+_GLUED_UNIT = r"(?:USD|VN[DĐ]|triệu|tỷ|tỉ|nghìn|ngàn)"
 _NUMBER_RE = re.compile(
-    r"(?<![\w/.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\w/]|[.,]\d)"
+    r"(?:(?<![\w/.,])|(?<=[^\W\d_])(?=[\d.,]+%))"
+    r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+    rf"(?:(?![\w/])|(?={_GLUED_UNIT}))(?![.,]\d)"
 )
 _UNIT_RE = re.compile(r"\s*" + UNIT_PATTERN, _I)
 _RANGE_SEP_RE = re.compile(rf"\s*(?:{_DASH}|đến|tới)\s*", _I)
@@ -60,16 +65,20 @@ _RANK_BEFORE_RE = re.compile(r"(?:nhóm|top|tốp|tốp đầu|trong số)\s*$",
 _PARITY_RE = re.compile(r"tương\s+đương\s*$", _I)
 
 # Periods: "giai đoạn 2021 - 2025", "thời kỳ 2021-2030", "2021 – 2030"; "đến năm 2030",
-# "năm 2030", "vào năm 2030", "giai đoạn đến năm 2015".
+# "năm 2030", "vào năm 2030", "giai đoạn đến năm 2015", "từ nay đến năm 2015", "tính đến
+# năm 2030", and "đến 2015" without "năm" (older decisions write it so).
 RANGE_PERIOD = (
     rf"(?:(?:cả\s+|trong\s+|của\s+)?(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|\d+\s+năm)\s+)?"
     rf"(?:từ\s+)?(?:năm\s+)?(?P<start>{YEAR})\s*(?:{_DASH}|đến|tới)\s*(?:năm\s+)?(?P<end>{YEAR})"
 )
 POINT_PERIOD = (
-    rf"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?(?:(?:đến|tới|vào|trong|đến\s+hết|cuối)\s+)?"
-    rf"năm\s+(?P<year>{YEAR})"
+    rf"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?(?:(?:từ\s+nay|tính)\s+)?"
+    rf"(?:(?:(?:đến|tới|vào|trong|đến\s+hết|cuối)\s+)?năm\s+|(?:đến|tới)\s+(?:hết\s+)?)"
+    rf"(?P<year>{YEAR})"
 )
-_PERIOD_RE = re.compile(rf"(?<!\w)(?:{RANGE_PERIOD}|{POINT_PERIOD})(?!\d)", _I)
+# A period may follow a word it lost its space to ("giai đoạn2011-2015"), not a number.
+_PERIOD_RE = re.compile(rf"(?<![\w/.,])(?:{RANGE_PERIOD}|{POINT_PERIOD})(?!\d)", _I)
+_GLUED_PERIOD_RE = re.compile(rf"(?<=[^\W\d_])(?:{RANGE_PERIOD})(?!\d)", _I)
 _VISION_RE = re.compile(r"tầm\s+nhìn\s*(?:đến\s*)?$", _I)
 
 # Words that stand between an indicator and its value ("tăng bình quân trên", "đạt
@@ -329,16 +338,26 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _periods(text: str, start: int, end: int) -> list[_Period]:
     """Return the periods written in text[start:end], leaving out "tầm nhìn đến năm 2050"."""
+    return [period for period, _ in _periods_at(text, start, end)]
+
+
+def _periods_at(text: str, start: int, end: int) -> list[tuple["_Period", tuple[int, int]]]:
+    """Return the periods of text[start:end] with where each is written, in text order."""
+    matches = list(_PERIOD_RE.finditer(text, start, end))
+    taken = [match.span() for match in matches]
+    for match in _GLUED_PERIOD_RE.finditer(text, start, end):  # "giai đoạn2011-2015"
+        if not any(a <= match.start() < b for a, b in taken):
+            matches.append(match)
     found = []
-    for match in _PERIOD_RE.finditer(text, start, end):
+    for match in sorted(matches, key=lambda m: m.start()):
         if _VISION_RE.search(text[max(0, match.start() - 20) : match.start()]):
             continue
         if match.group("start"):
             first, last = int(match.group("start")), int(match.group("end"))
             if first <= last:
-                found.append(_Period(first, last))
+                found.append((_Period(first, last), match.span()))
         elif match.group("year"):
-            found.append(_Period(None, int(match.group("year"))))
+            found.append((_Period(None, int(match.group("year"))), match.span()))
     return found
 
 
