@@ -76,6 +76,7 @@ POINT_PERIOD = (
     rf"(?:(?:(?:đến|tới|vào|trong|đến\s+hết|cuối)\s+)?năm\s+|(?:đến|tới)\s+(?:hết\s+)?)"
     rf"(?P<year>{YEAR})"
 )
+_PLAIN_POINT_PERIOD = POINT_PERIOD.replace("(?P<year>", "(?:")
 # A period may follow a word it lost its space to ("giai đoạn2011-2015"), not a number.
 _PERIOD_RE = re.compile(rf"(?<![\w/.,])(?:{RANGE_PERIOD}|{POINT_PERIOD})(?!\d)", _I)
 _GLUED_PERIOD_RE = re.compile(rf"(?<=[^\W\d_])(?:{RANGE_PERIOD})(?!\d)", _I)
@@ -113,12 +114,13 @@ _PREDICATE_WORDS = [
     r"chiếm",
     r"(?-i:bằng)",
     r"còn",
-    r"lên",
-    r"xuống",
+    r"(?<!trở )lên",
+    r"(?<!trở )xuống",
     r"thêm",
     r"tăng",
     r"giảm",
     r"bình\s+quân",
+    r"trung\s+bình",
     r"hằng\s+năm",
     r"hàng\s+năm",
     r"mỗi\s+năm",
@@ -133,7 +135,9 @@ _PREDICATE_WORDS = [
     r"tỷ\s+trọng",
     r"tỉ\s+trọng",
     r"cho",
-    r"(?:thuộc|nằm\s+trong|trong|vào)\s+(?:nhóm|top|tốp)",
+    r"(?:(?:đứng|xếp)\s+)?(?:thuộc|nằm\s+trong|trong|vào|ở)\s+(?:nhóm|top|tốp)",
+    r"(?:đứng|xếp)\s+(?:nhóm|top|tốp)",
+    r"có",
     r"nhóm",
     r"top",
     r"tốp",
@@ -161,16 +165,28 @@ _HEAD_RE = re.compile(
 # Words before an indicator that are not part of it: list marks, section words, periods.
 _NOISE_RE = re.compile(
     r"(?:[-+•*–]\s*|[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*|(?i:"
-    r"và|với|cùng|trong\s+đó|cụ\s+thể|theo\s+đó|đồng\s+thời|phấn\s+đấu|đạt|có|"
+    r"và|với|cùng|trong\s+đó|cụ\s+thể|theo\s+đó|đồng\s+thời|phấn\s+đấu|đạt|có|gồm|"
+    r"bao\s+gồm|tỉnh|giảm|nâng|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
+    r"(?:về\s+|trong\s+)?cơ\s+cấu\s+(?:kinh\s+tế|GRDP|GDP)(?:\s+\(\s*GRDP\s*\))?"
+    r"(?:\s+(?:gồm|với))?(?=\s*[,:]|\s+(?:gồm|với|ngành|khu\s+vực|nhóm)|\s+"
+    rf"{_PLAIN_POINT_PERIOD})|"
     r"giữ\s+nguyên(?:\s+mục\s+tiêu)?|điều\s+chỉnh|"
     r"mục\s+tiêu(?:\s*,?\s*chỉ\s+tiêu)?(?:\s+(?:cụ\s+thể|chủ\s+yếu|tổng\s+quát))?|"
     r"(?:các\s+)?chỉ\s+tiêu(?:\s+(?:cụ\s+thể|chủ\s+yếu))?|"
     r"về\s+(?:kinh\s+tế\s*-\s*xã\s+hội|văn\s+hóa\s*-\s*xã\s+hội|kinh\s+tế|xã\s+hội|"
     r"văn\s+hóa|môi\s+trường|y\s+tế|giáo\s+dục|quốc\s+phòng,?\s+an\s+ninh|quốc\s+phòng|"
-    r"an\s+ninh|tài\s+nguyên(?:\s+và)?\s+môi\s+trường|hạ\s+tầng)|"
+    r"an\s+ninh|tài\s+nguyên(?:\s+và)?\s+môi\s+trường|hạ\s+tầng)|về|"
     r"hằng\s+năm|hàng\s+năm|mỗi\s+năm|toàn\s+tỉnh|cả\s+nước|"
     rf"{POINT_PERIOD}|(?:trong\s+)?{RANGE_PERIOD})(?!\w)|"
-    r"(?:tỉnh|thành\s+phố|huyện)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*)[\s,:;.]*"
+    r"(?:tỉnh|thành\s+phố|huyện)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*|"
+    # A news agency's tag ("TPO - ") and a place or the plan as the subject of a goal:
+    # "Thái Nguyên phấn đấu", "Lào Cai sẽ", "quy hoạch đặt mục tiêu", "tỉnh đặt ra các
+    # chỉ tiêu chủ yếu phấn đấu".
+    r"[A-ZĐ]{2,6}\s+[-–]\s+|"
+    r"(?:(?:[A-ZĐ]\w*\s+){1,3}|(?i:quy\s+hoạch\s+|tỉnh\s+|địa\s+phương\s+))"
+    r"(?i:cũng\s+)?(?=(?i:phấn\s+đấu|sẽ|đặt|đưa\s+ra|kỳ\s+vọng|xác\s+định|dự\s+kiến)(?!\w))|"
+    r"(?i:sẽ(?:\s+có)?|(?:đặt|đưa)(?:\s+ra)?(?:\s+các)?\s+(?:mục\s+tiêu|chỉ\s+tiêu)"
+    r"(?:\s+(?:kinh\s+tế|chủ\s+yếu|cụ\s+thể))?|kỳ\s+vọng|dự\s+kiến)(?!\w))[\s,:;.]*"
 )
 # A named administrative unit: "tỉnh Cao Bằng", "thành phố Cao Bằng", "huyện Trùng Khánh".
 _SCOPE_RE = re.compile(
