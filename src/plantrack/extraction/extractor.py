@@ -68,7 +68,7 @@ _PARITY_RE = re.compile(r"tương\s+đương\s*$", _I)
 # "năm 2030", "vào năm 2030", "giai đoạn đến năm 2015", "từ nay đến năm 2015", "tính đến
 # năm 2030", and "đến 2015" without "năm" (older decisions write it so).
 RANGE_PERIOD = (
-    rf"(?:(?:cả\s+|trong\s+|của\s+)?(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|\d+\s+năm)\s+)?"
+    rf"(?:(?:cả\s+|trong\s+|của\s+)?(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|\d+\s+năm)\s*)?"
     rf"(?:từ\s+)?(?:năm\s+)?(?P<start>{YEAR})\s*(?:{_DASH}|đến|tới)\s*(?:năm\s+)?(?P<end>{YEAR})"
 )
 POINT_PERIOD = (
@@ -120,7 +120,7 @@ _PREDICATE_WORDS = [
     r"tăng",
     r"giảm",
     r"bình\s+quân",
-    r"trung\s+bình",
+    r"(?<!thọ )trung\s+bình",
     r"hằng\s+năm",
     r"hàng\s+năm",
     r"mỗi\s+năm",
@@ -164,9 +164,9 @@ _HEAD_RE = re.compile(
 )
 # Words before an indicator that are not part of it: list marks, section words, periods.
 _NOISE_RE = re.compile(
-    r"(?:[-+•*–]\s*|[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*|(?i:"
+    r"(?:[-+•*–.)]\s*|[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*|(?i:"
     r"và|với|cùng|trong\s+đó|cụ\s+thể|theo\s+đó|đồng\s+thời|phấn\s+đấu|đạt|có|gồm|"
-    r"bao\s+gồm|tỉnh|giảm|nâng|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
+    r"bao\s+gồm|tỉnh(?!\s+[A-ZĐ])|giảm|nâng|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
     r"(?:về\s+|trong\s+)?cơ\s+cấu\s+(?:kinh\s+tế|GRDP|GDP)(?:\s+\(\s*GRDP\s*\))?"
     r"(?:\s+(?:gồm|với))?(?=\s*[,:]|\s+(?:gồm|với|ngành|khu\s+vực|nhóm)|\s+"
     rf"{_PLAIN_POINT_PERIOD})|"
@@ -582,8 +582,10 @@ def _is_cut_off(text: str, position: int) -> bool:
 def _sentence_candidates(text, start, end, context, earlier) -> list[Candidate]:
     """Return the candidates of one sentence."""
     sentence = text[start:end]
-    if _RESULT_RE.search(sentence) and not _PASSAGE_TARGET_RE.search(sentence):
-        return []
+    if _RESULT_RE.search(sentence) and not (
+        _PASSAGE_TARGET_RE.search(sentence) or context.in_targets
+    ):
+        return []  # in a passage of targets, a result cue drops only its own clause
     values = [value for value in _values(text, start, end) if not value.cut_off]
     if _SCOPE_SENTENCE_RE.search(sentence):
         values = [value for value in values if not value.is_count]
@@ -601,16 +603,18 @@ def _sentence_candidates(text, start, end, context, earlier) -> list[Candidate]:
             clause_start = max(clause_start, value.in_parens + 1)
         next_start = values[index + 1].start if index + 1 < len(values) else end
         post_end = _post_end(text, value.end, next_start)
-        clause = text[clause_start:post_end]
+        # A comparison right after the value belongs to its clause: "tăng hơn 2 lần so với
+        # năm 2010".
+        tail = re.match(r"[^,;:]*", text[post_end:next_start]).group()
+        clause = text[clause_start : post_end + len(tail)]
         if _RESULT_RE.search(clause):
             clause_start = post_end
             continue
         previous = found[-1] if found else (earlier[-1] if earlier else None)
-        sentence_view = _SentenceView(start, end, periods, bool(found))
-        found.extend(
-            _candidates_for(text, sentence_view, clause_start, value, post_end, context, previous)
-        )
-        clause_start = post_end
+        sentence_view = _SentenceView(start, end, periods, bool(found), values[0].start)
+        new = _candidates_for(text, sentence_view, clause_start, value, post_end, context, previous)
+        found.extend(new)
+        clause_start = max([post_end] + [candidate.span[1] for candidate in new])
         if value.in_parens is not None:  # what follows the ")" is a clause of its own
             closing = text.find(")", post_end, next_start)
             if closing >= 0:
@@ -627,6 +631,7 @@ class _SentenceView:
     end: int
     periods: list[tuple[_Period, tuple[int, int]]]
     has_previous: bool
+    first_value: int  # where the sentence's first value starts
 
 
 def _last_clause_mark(text: str, start: int, end: int) -> int:
@@ -656,14 +661,20 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
     predicate_start = clause_start + (predicate.start() if predicate else len(pre))
     predicate_text = collapse_spaces(text[predicate_start : value.start]).lower()
     ind_start, ind_end = _indicator_bounds(text, clause_start, predicate_start)
-    if ind_start >= ind_end and text[clause_start - 1 : clause_start] == ":":
+    following = _following_indicator(text, value, post_end, sentence.end)
+    if (
+        ind_start >= ind_end
+        and text[clause_start - 1 : clause_start] == ":"
+        and not (following and following[2])
+    ):
         # "du lịch, dịch vụ: 55%": the name stands before the colon.
         name_start = _last_clause_mark(text, max(sentence.start, clause_start - 200), clause_start - 1)
         name_start = max(name_start, sentence.start)
+        if sentence.has_previous and previous is not None:
+            name_start = max(name_start, previous.span[1])
         ind_start, ind_end = _indicator_bounds(text, name_start, clause_start - 1)
     lead = text[clause_start:ind_start] if ind_start < ind_end else pre
     inherited = False
-    following = _following_indicator(text, value, post_end, sentence.end)
     if following is not None:
         # The indicator after the value wins over none, or over a verb before a count
         # ("đón trên 2,8 triệu lượt khách du lịch"); a bare noun after it ("và 3,7 triệu
@@ -699,10 +710,12 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
                              following_rate)  # fmt: skip
     period, period_source = (own[-1], "own") if own else (None, "own")
     if period is None:
-        period = _sentence_period(sentence, value, kind)
+        period = _sentence_period(sentence, value, kind, context)
         period_source = "sentence"
     if kind == LEVEL and unit is not None and unit.is_percent:
-        if _is_share(text, sentence.start, ind_start, indicator_text, predicate_text):
+        if inherited and previous.kind == SHARE or _is_share(
+            text, sentence.start, ind_start, indicator_text, predicate_text
+        ):
             kind = SHARE  # "Cơ cấu kinh tế đến năm 2030: khu vực dịch vụ chiếm khoảng 52%"
     comparator = _comparator(predicate_text, value, kind, sign)
     numbers = [number for number, _ in value.numbers]
@@ -739,17 +752,18 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
     ]  # fmt: skip
 
 
-def _sentence_period(sentence: _SentenceView, value: _Value, kind: str) -> _Period | None:
-    """Return the period a value with none of its own takes from its sentence: the last
-    one written before it (for a period target, the last with a start year), else the first
-    written after it ("… là những mục tiêu trong Quy hoạch tỉnh thời kỳ 2021 - 2030")."""
-    before = [period for period, (_, b) in sentence.periods if b <= value.start]
-    if kind in PERIOD_KINDS:
-        ranged = [period for period in before if period.start is not None]
-        if ranged:
-            return ranged[-1]
-    if before:
-        return before[-1]
+def _sentence_period(
+    sentence: _SentenceView, value: _Value, kind: str, context: "_Context | None" = None
+) -> _Period | None:
+    """Return the period a value with none of its own takes from its sentence: the last one
+    written before the sentence's first value ("Giai đoạn 2026 - 2030, …; …"), else, when
+    the text before says no year, the first written after it ("… là những mục tiêu trong
+    Quy hoạch tỉnh thời kỳ 2021 - 2030")."""
+    leading = [period for period, (_, b) in sentence.periods if b <= sentence.first_value]
+    if leading:
+        return leading[-1]
+    if context is not None and context.year is not None:
+        return None  # the text before says the year: "… đến năm 2020. Tốc độ … 9-10%; …"
     after = [period for period, (a, _) in sentence.periods if a >= value.end]
     return after[0] if after else None
 
@@ -758,14 +772,14 @@ def _sentence_period(sentence: _SentenceView, value: _Value, kind: str) -> _Peri
 # "82% trường học đạt chuẩn quốc gia", "2 - 3% hộ nghèo", "1 đô thị loại II", "2,8 triệu
 # lượt khách du lịch", "Top 10 tỉnh, thành phố có GRDP/người cao nhất cả nước". It runs to
 # the next punctuation, "và" or period.
-_FOLLOWING_WORDS_RE = re.compile(r"[^\W\d][^,;.:()…]*", _I)
+_FOLLOWING_WORDS_RE = re.compile(r"[^\W\d](?:[^,;.:()…]|,(?!\s*(?:\d|$)))*", _I)
 _NOT_FOLLOWING_RE = re.compile(
     r"(?:so\s+với|trở\s+lên|trở\s+xuống|vào\s+năm|vào|năm|đến|tới|trong|giai\s+đoạn|thời\s+kỳ|"
     r"GRDP|GDP|tổng|của|từ|và|cao\s+điểm|mức\s+trung\s+bình|mức\s+bình\s+quân)(?!\w)",
     _I,
 )
 _FOLLOWING_STOP_RE = re.compile(
-    rf"\s+(?:và|hoặc|trong\s+đó|{RANGE_PERIOD}|{_PLAIN_POINT_PERIOD}|vào|so\s+với)(?!\w)", _I
+    rf"\s+(?:và|gồm|bao\s+gồm|trong\s+đó|{RANGE_PERIOD}|{_PLAIN_POINT_PERIOD}|vào|so\s+với)(?!\w)", _I
 )
 _RANK_FOLLOWING_RE = re.compile(
     r"\s+tỉnh(?:\s*,\s*thành\s+phố)?\s+có\s+(?P<indicator>[^,;.]+?)\s+"
@@ -801,7 +815,7 @@ def _following_indicator(text, value, position, end):
         return None
     stop = _FOLLOWING_STOP_RE.search(text, max(noun_end, start), words.end())
     finish = stop.start() if stop else words.end()
-    finish = start + len(text[start:finish].rstrip(" -–"))
+    finish = start + len(text[start:finish].rstrip(" ,-–"))
     if finish <= start:
         return None
     return start, finish, finish > noun_end
@@ -882,7 +896,7 @@ _WEAK_HEAD_RE = re.compile(
 )
 # A place standing bare at the end of an indicator: "GRDP/người tỉnh Lào Cai".
 _TRAILING_PLACE_RE = re.compile(
-    r"(?<!của\s)(?<!tại\s)(?<!bàn\s)\s(?:tỉnh|thành\s+phố|huyện)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*$"
+    r"(?<!của)(?<!tại)(?<!bàn)\s(?:tỉnh|thành\s+phố|huyện)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*$"
 )
 
 
@@ -962,7 +976,7 @@ def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_ran
     rated = unit is not None and (unit.is_percent or unit.is_per_mille)
     yearly = rated and unit.text.endswith("/năm")
     average = "bình quân" in words or "trung bình" in words
-    changing = bool(re.search(r"(?<!\w)(?:tăng|giảm)(?!\w)", words))
+    changing = bool(re.search(r"(?<!\w)(?:tăng|giảm)(?!\w)|tăngtrưởng", words))
     if value.is_rank:
         return RANK, Unit("hạng", Decimal(1), "hạng"), 1
     if rated and _POPULATION_RATE_RE.match(indicator_text.strip()):
@@ -1097,7 +1111,8 @@ def _shares(text, clause_start, names_end, value, predicate_text, period, contex
     names_text = text[ind_start:ind_end]
     names = _split_names(names_text, ind_start, len(value.numbers))
     if names is None and context.last_names and len(context.last_names) == len(value.numbers):
-        if not _NAMED_PART_RE.search(_SECTOR_PREFIX_RE.sub("", names_text)):
+        residue = _SECTOR_PREFIX_RE.sub("", _PERIOD_RE.sub(" ", names_text).strip())
+        if not _NAMED_PART_RE.search(re.sub(r"(?i)cơ\s*cấu|tương\s+ứng", "", residue)):
             names = context.last_names
     if names is not None:
         context.last_names = names
