@@ -611,7 +611,14 @@ def _sentence_candidates(text, start, end, context, earlier) -> list[Candidate]:
             clause_start = post_end
             continue
         previous = found[-1] if found else (earlier[-1] if earlier else None)
-        sentence_view = _SentenceView(start, end, periods, bool(found), values[0].start)
+        sentence_view = _SentenceView(
+            start,
+            end,
+            periods,
+            bool(found),
+            values[0].start,
+            sentence_has_cue or context.in_targets,
+        )
         new = _candidates_for(text, sentence_view, clause_start, value, post_end, context, previous)
         found.extend(new)
         clause_start = max([post_end] + [candidate.span[1] for candidate in new])
@@ -632,6 +639,7 @@ class _SentenceView:
     periods: list[tuple[_Period, tuple[int, int]]]
     has_previous: bool
     first_value: int  # where the sentence's first value starts
+    cued: bool = True  # False when only the sentence before lets it give targets
 
 
 def _last_clause_mark(text: str, start: int, end: int) -> int:
@@ -668,13 +676,15 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
         and not (following and following[2])
     ):
         # "du lịch, dịch vụ: 55%": the name stands before the colon.
-        name_start = _last_clause_mark(text, max(sentence.start, clause_start - 200), clause_start - 1)
-        name_start = max(name_start, sentence.start)
+        name_start = _last_clause_mark(text, sentence.start, clause_start - 1)
         if sentence.has_previous and previous is not None:
             name_start = max(name_start, previous.span[1])
         ind_start, ind_end = _indicator_bounds(text, name_start, clause_start - 1)
     lead = text[clause_start:ind_start] if ind_start < ind_end else pre
     inherited = False
+    risks = set()  # what makes this candidate less sure (_confidence)
+    if text[clause_start - 1 : clause_start] == ":" and ind_end <= clause_start:
+        risks.add("colon")
     if following is not None:
         # The indicator after the value wins over none, or over a verb before a count
         # ("đón trên 2,8 triệu lượt khách du lịch"); a bare noun after it ("và 3,7 triệu
@@ -686,6 +696,7 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
         if (not has_own or weak_own) and (qualified or not sentence.has_previous):
             ind_start, ind_end = f_start, f_end
             post_end = max(post_end, f_end)
+            risks.add("following")
     if ind_start >= ind_end:
         if previous is None:
             return []
@@ -698,7 +709,7 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
     own = [p for p, (a, b) in sentence.periods if clause_start <= a and b <= post_end]
     scope = _scope(text, clause_start, post_end)
     if value.is_list:
-        period = own[-1] if own else _sentence_period(sentence, value, LEVEL)
+        period = own[-1] if own else _sentence_period(sentence, value, LEVEL, context)[0]
         return _shares(text, clause_start, predicate_start, value, predicate_text, period,
                        context, scope)  # fmt: skip
 
@@ -710,11 +721,12 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
                              following_rate)  # fmt: skip
     period, period_source = (own[-1], "own") if own else (None, "own")
     if period is None:
-        period = _sentence_period(sentence, value, kind, context)
-        period_source = "sentence"
+        period, period_source = _sentence_period(sentence, value, kind, context)
     if kind == LEVEL and unit is not None and unit.is_percent:
-        if inherited and previous.kind == SHARE or _is_share(
-            text, sentence.start, ind_start, indicator_text, predicate_text
+        if (
+            inherited
+            and previous.kind == SHARE
+            or _is_share(text, sentence.start, ind_start, indicator_text, predicate_text)
         ):
             kind = SHARE  # "Cơ cấu kinh tế đến năm 2030: khu vực dịch vụ chiếm khoảng 52%"
     comparator = _comparator(predicate_text, value, kind, sign)
@@ -725,7 +737,18 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
     start_year, end_year, year = _resolve_period(kind, period, context)
     if period is None and year is not None:
         period_source = "context"
-    confidence = _confidence(indicator_text, inherited, kind, start_year, year, period_source)
+    last_digit = value.numbers[-1][1][1]
+    if text[value.start - 1 : value.start].isalpha() or text[last_digit : last_digit + 1].isalpha():
+        risks.add("glued")  # "khoảng22%", "2.000USD": text that lost its spaces
+    if value.is_count:
+        risks.add("count")
+    if value.in_parens is not None:
+        risks.add("parens")
+    if not sentence.cued:
+        risks.add("uncued")
+    confidence = _confidence(
+        indicator_text, inherited, kind, start_year, year, period_source, risks
+    )
     phrase_start = min(ind_start, value.start)
     if inherited:  # the phrase starts at its predicate: "và khoảng 13,4%/năm …" → "khoảng …"
         phrase_start = clause_start + _noise_length(pre)
@@ -761,11 +784,11 @@ def _sentence_period(
     Quy hoạch tỉnh thời kỳ 2021 - 2030")."""
     leading = [period for period, (_, b) in sentence.periods if b <= sentence.first_value]
     if leading:
-        return leading[-1]
+        return leading[-1], "sentence"
     if context is not None and context.year is not None:
-        return None  # the text before says the year: "… đến năm 2020. Tốc độ … 9-10%; …"
+        return None, "sentence"  # the text before says the year: "… đến năm 2020. …; …"
     after = [period for period, (a, _) in sentence.periods if a >= value.end]
-    return after[0] if after else None
+    return (after[0], "after") if after else (None, "sentence")
 
 
 # What follows a value and names what it counts: "có 95% số xã đạt chuẩn nông thôn mới",
@@ -779,7 +802,9 @@ _NOT_FOLLOWING_RE = re.compile(
     _I,
 )
 _FOLLOWING_STOP_RE = re.compile(
-    rf"\s+(?:và|gồm|bao\s+gồm|trong\s+đó|{RANGE_PERIOD}|{_PLAIN_POINT_PERIOD}|vào|so\s+với)(?!\w)", _I
+    rf"\s+(?:và|gồm|bao\s+gồm|trong\s+đó|{RANGE_PERIOD}|{_PLAIN_POINT_PERIOD}|vào|so\s+với)"
+    r"(?!\w)",
+    _I,
 )
 _RANK_FOLLOWING_RE = re.compile(
     r"\s+tỉnh(?:\s*,\s*thành\s+phố)?\s+có\s+(?P<indicator>[^,;.]+?)\s+"
@@ -859,9 +884,8 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             break
         chosen = cut
     first = chosen + _noise_length(region[chosen:])
-    goal = None
-    for goal in _GOAL_CUT_RE.finditer(region, first):
-        pass
+    goals = list(_GOAL_CUT_RE.finditer(region, first))
+    goal = goals[-1] if goals else None
     if goal is not None and _HEAD_RE.match(region, goal.end()):
         first = goal.end() + _noise_length(region[goal.end() :])
     if not _HEAD_RE.match(region, first):
@@ -878,9 +902,7 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start + first + leading, start + first + len(stripped)
 
 
-_CONNECTOR_RE = re.compile(
-    rf"(?<!\w)(?:là|gồm|bao\s+gồm|như|với)\s+(?={_HEAD_RE.pattern})", _I
-)
+_CONNECTOR_RE = re.compile(rf"(?<!\w)(?:là|gồm|bao\s+gồm|như|với)\s+(?={_HEAD_RE.pattern})", _I)
 # What a goal is set with, before the indicator: cut wherever it stands, when an indicator
 # head word follows it.
 _GOAL_CUT_RE = re.compile(
@@ -933,9 +955,7 @@ def _normalise_indicator(indicator_text: str) -> str:
 _RATE_RE = re.compile(r"^(?:t[ỷỉ]\s+lệ|t[ỷỉ]\s+trọng|t[ỷỉ]\s+suất|mức\s+giảm|chỉ\s+số)", _I)
 # A population growth rate is itself a rate a year: "Tỷ lệ tăng dân số tự nhiên 1%/năm" is
 # the level of that rate, not a change of it.
-_POPULATION_RATE_RE = re.compile(
-    r"^(?:t[ỷỉ]\s+lệ|tốc\s+độ)\s+(?:tăng|phát\s+triển)\s+dân\s+số", _I
-)
+_POPULATION_RATE_RE = re.compile(r"^(?:t[ỷỉ]\s+lệ|tốc\s+độ)\s+(?:tăng|phát\s+triển)\s+dân\s+số", _I)
 _CUMULATIVE_RE = re.compile(
     r"(?<!\w)(?:cả\s+thời\s+kỳ|cả\s+giai\s+đoạn|lũy\s+kế|tổng\s+cộng|trong\s+\d+\s+năm)(?!\w)",
     _I,
@@ -983,9 +1003,7 @@ def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_ran
         return LEVEL, unit, 1
     if rated and not to_level:
         is_rate = (
-            bool(_RATE_RE.match(indicator_text.strip()))
-            or unit.base == "điểm %"
-            or following_rate
+            bool(_RATE_RE.match(indicator_text.strip())) or unit.base == "điểm %" or following_rate
         )
         per_year = yearly or (average and changing and unit.base in ("%", "điểm %", "‰"))
         sign = -1 if decreasing else 1
@@ -1084,9 +1102,25 @@ def _resolve_period(kind: str, period: _Period | None, context: _Context):
     return None, None, None
 
 
-def _confidence(indicator_text, inherited, kind, start_year, year, period_source) -> float:
-    """Return how sure the extractor is, 0–1: lower without a head word, a year or a start."""
-    confidence = 0.95
+# What each risk takes off the confidence; the reliability table of docs/extraction.md
+# ("How sure it is") shows how often candidates were right at each level.
+_RISK_PENALTIES = {
+    "following": 0.1,  # the indicator was read after the value: "82% trường học …"
+    "colon": 0.05,  # "du lịch, dịch vụ: 55%"
+    "count": 0.05,  # "27 đô thị": a counted noun, not a unit
+    "parens": 0.1,  # "(trong đó công nghiệp chiếm khoảng 12%)"
+    "uncued": 0.1,  # no target word; the sentence before gave targets
+    "glued": 0.1,  # text without its spaces
+}
+
+
+def _confidence(
+    indicator_text, inherited, kind, start_year, year, period_source, risks=frozenset()
+) -> float:
+    """Return how sure the extractor is, 0–1: lower without a head word, a year or a start,
+    and for each risk of ``_RISK_PENALTIES``; a period taken from after the value or from
+    the text before costs a little too."""
+    confidence = 0.95 - sum(_RISK_PENALTIES[risk] for risk in risks)
     if not _HEAD_RE.match(indicator_text.strip()):
         confidence -= 0.25
     if inherited:
@@ -1097,6 +1131,8 @@ def _confidence(indicator_text, inherited, kind, start_year, year, period_source
         confidence -= 0.15
     if period_source == "context":
         confidence -= 0.05
+    if period_source == "after":
+        confidence -= 0.1
     if len(indicator_text.split()) > 14:
         confidence -= 0.1
     return round(max(confidence, 0.1), 2)
