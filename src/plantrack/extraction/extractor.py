@@ -806,6 +806,12 @@ _FOLLOWING_STOP_RE = re.compile(
     r"(?!\w)",
     _I,
 )
+# "nhóm 5 tỉnh dẫn đầu vùng về chỉ số PCI"
+_RANK_ABOUT_RE = re.compile(
+    r"\s+tỉnh[^;.]*?(?:dẫn\s+đầu|đứng\s+đầu|hàng\s+đầu|cao\s+nhất)[^;.]*?\s+về\s+"
+    r"(?P<indicator>[^,;.]+)",
+    _I,
+)
 _RANK_FOLLOWING_RE = re.compile(
     r"\s+tỉnh(?:\s*,\s*thành\s+phố)?\s+có\s+(?P<indicator>[^,;.]+?)\s+"
     r"(?:cao|lớn|thấp)(?:\s+nhất)?(?!\w)",
@@ -817,7 +823,9 @@ def _following_indicator(text, value, position, end):
     """Return (start, end, qualified) of the indicator written after a value, or None;
     ``qualified`` is False when it is only the counted noun ("27 đô thị,")."""
     if value.is_rank:
-        match = _RANK_FOLLOWING_RE.match(text, value.end, end)
+        match = _RANK_FOLLOWING_RE.match(text, value.end, end) or _RANK_ABOUT_RE.match(
+            text, value.end, end
+        )
         if match:
             return match.start("indicator"), match.end("indicator"), True
         return None
@@ -1121,7 +1129,7 @@ def _confidence(
     and for each risk of ``_RISK_PENALTIES``; a period taken from after the value or from
     the text before costs a little too."""
     confidence = 0.95 - sum(_RISK_PENALTIES[risk] for risk in risks)
-    if not _HEAD_RE.match(indicator_text.strip()):
+    if "following" not in risks and not _HEAD_RE.match(indicator_text.strip()):
         confidence -= 0.25
     if inherited:
         confidence -= 0.1
