@@ -81,6 +81,7 @@ _PLAIN_POINT_PERIOD = POINT_PERIOD.replace("(?P<year>", "(?:")
 _PERIOD_RE = re.compile(rf"(?<![\w/.,])(?:{RANGE_PERIOD}|{POINT_PERIOD})(?!\d)", _I)
 _GLUED_PERIOD_RE = re.compile(rf"(?<=[^\W\d_])(?:{RANGE_PERIOD})(?!\d)", _I)
 _VISION_RE = re.compile(r"tầm\s+nhìn\s*(?:đến\s*)?$", _I)
+_COMPARED_RE = re.compile(r"so\s+với\s*$", _I)
 
 # Words that stand between an indicator and its value ("tăng bình quân trên", "đạt
 # khoảng"), longest first; periods may stand among them. "tăng" in "tăng trưởng" is part
@@ -132,6 +133,7 @@ _PREDICATE_WORDS = [
     r"lần\s+lượt",
     r"dự\s+báo",
     r"dự\s+kiến",
+    r"kỳ\s+vọng",
     r"tỷ\s+trọng",
     r"tỉ\s+trọng",
     r"cho",
@@ -166,9 +168,9 @@ _HEAD_RE = re.compile(
 _NOISE_RE = re.compile(
     r"(?:[-+•*–.)]\s*|[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*|(?i:"
     r"và|với|cùng|trong\s+đó|cụ\s+thể|theo\s+đó|đồng\s+thời|phấn\s+đấu|đạt|có|gồm|"
-    r"bao\s+gồm|tỉnh(?!\s+[A-ZĐ])|giảm|nâng|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
+    r"bao\s+gồm|tỉnh(?!\s+[A-ZĐ])|tính\s+chung|giảm|nâng|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
     r"(?:về\s+|trong\s+)?cơ\s+cấu\s+(?:kinh\s+tế|GRDP|GDP)(?:\s+\(\s*GRDP\s*\))?"
-    r"(?:\s+(?:gồm|với))?(?=\s*[,:]|\s+(?:gồm|với|ngành|khu\s+vực|nhóm)|\s+"
+    r"(?:\s+(?:gồm|với))?(?=\s*[,:]|\s+(?:gồm|với|ngành|khu\s+vực|nhóm|t[ỷỉ]\s+trọng)|\s+"
     rf"{_PLAIN_POINT_PERIOD})|"
     r"giữ\s+nguyên(?:\s+mục\s+tiêu)?|điều\s+chỉnh|"
     r"mục\s+tiêu(?:\s*,?\s*chỉ\s+tiêu)?(?:\s+(?:cụ\s+thể|chủ\s+yếu|tổng\s+quát))?|"
@@ -184,7 +186,9 @@ _NOISE_RE = re.compile(
     # chỉ tiêu chủ yếu phấn đấu".
     r"[A-ZĐ]{2,6}\s+[-–]\s+|"
     r"(?:(?:[A-ZĐ]\w*\s+){1,3}|(?i:quy\s+hoạch\s+|tỉnh\s+|địa\s+phương\s+))"
-    r"(?i:cũng\s+)?(?=(?i:phấn\s+đấu|sẽ|đặt|đưa\s+ra|kỳ\s+vọng|xác\s+định|dự\s+kiến)(?!\w))|"
+    r"(?i:cũng\s+)?(?=(?i:phấn\s+đấu|sẽ|đặt|đưa\s+ra|kỳ\s+vọng|xác\s+định|dự\s+kiến|"
+    r"định\s+hướng)(?!\w))|"
+    r"(?i:bên\s+cạnh\s+đó|song\s+song\s+với\s+đó|ngoài\s+ra|định\s+hướng)(?!\w)|"
     r"(?i:sẽ(?:\s+có)?|(?:đặt|đưa)(?:\s+ra)?(?:\s+các)?\s+(?:mục\s+tiêu|chỉ\s+tiêu)"
     r"(?:\s+(?:kinh\s+tế|chủ\s+yếu|cụ\s+thể))?|kỳ\s+vọng|dự\s+kiến)(?!\w))[\s,:;.]*"
 )
@@ -203,14 +207,18 @@ _NOT_AN_INDICATOR_RE = re.compile(r"diện\s+tích\s+tự\s+nhiên|phạm\s+vi|r
 # ("Tính đến 30/11/2025") and "đúng hướng" speak of what happened.
 _RESULT_RE = re.compile(
     r"(?<!\w)(?:ước(?!\s+mơ)|đã\s+đạt|đạt\s+được|thực\s+hiện\s+được|"
-    r"so\s+với(?!\s+(?:mức\s+)?(?:trung\s+bình|bình\s+quân))|đóng\s+góp|"
+    r"so\s+với(?!\s+(?:mức\s+)?(?:trung\s+bình|bình\s+quân))|"
+    r"(?<!lệ )đóng\s+góp(?!\s+của\s+năng\s+suất)|"
     r"xếp\s+thứ|sơ\s+bộ|(?:tăng|giảm)\s+từ(?![^;.]*?trở\s+(?:lên|xuống))|cùng\s+kỳ|"
-    r"năm\s+qua|vừa\s+qua|đúng\s+hướng|tính\s+đến(?:\s+ngày)?\s+\d{1,2}/\d)(?!\w)",
+    r"năm\s+qua|vừa\s+qua|đúng\s+hướng|tính\s+đến(?:\s+ngày)?\s+\d{1,2}/\d|đứng\s+thứ|"
+    r"vượt[^;.]{0,24}?(?:kế\s+hoạch|dự\s+toán)|kế\s+hoạch\s+(?:giao|đề\s+ra)|dự\s+toán|"
+    r"không\s+ngừng|khởi\s+sắc|tăng\s+trưởng\s+(?:khá|nhanh)|những\s+kết\s+quả)(?!\w)",
     _I,
 )
 # A target: planning words, a bound, an average, a future period.
 _TARGET_CUE_RE = re.compile(
     r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|định\s+hướng|dự\s+kiến|dự\s+báo|kế\s+hoạch|"
+    r"kỳ\s+vọng|"
     r"bình\s+quân(?!\s*(?:/\s*người|đầu\s+người|người|tính\s+theo\s+người))|"
     r"ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá|không\s+thấp\s+hơn|"
     r"trở\s+lên|trở\s+xuống|đến\s+năm|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|hằng\s+năm|hàng\s+năm)"
@@ -389,6 +397,8 @@ def _periods_at(text: str, start: int, end: int) -> list[tuple["_Period", tuple[
     for match in sorted(matches, key=lambda m: m.start()):
         if _VISION_RE.search(text[max(0, match.start() - 20) : match.start()]):
             continue
+        if _COMPARED_RE.search(text[max(0, match.start() - 12) : match.start()]):
+            continue  # "tăng 25% so với năm 2020": the base year of a comparison
         if match.group("start"):
             first, last = int(match.group("start")), int(match.group("end"))
             if first <= last:
@@ -409,19 +419,23 @@ def _update_context(context, text, start, end, sentence, found) -> None:
         context.in_targets = True
     elif _RESULT_PASSAGE_RE.search(sentence):
         context.in_targets = False
-    periods = _periods(text, start, end)
-    if periods:
-        context.take(periods[-1])
+    for period in _periods(text, start, end):
+        context.take(period)  # "giai đoạn 2021 - 2025 …; … đến năm 2025": the range stays
 
 
 def _values(text: str, start: int, end: int) -> list[_Value]:
     """Return the value expressions of text[start:end] in order (see the module docstring)."""
     values: list[_Value] = []
     position = start
+    # The years of a period are no values: "13%/năm giai đoạn 2011 - 2015 và 14,5%/năm".
+    periods = [span for _, span in _periods_at(text, start, end)]
     while True:
         match = _NUMBER_RE.search(text, position, end)
         if match is None:
             return values
+        if any(a <= match.start() < b for a, b in periods):
+            position = match.end()
+            continue
         value = _read_value(text, match, start, end)
         if value is None:
             position = match.end()
@@ -478,11 +492,19 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
         count = _COUNT_RE.match(text, first.end(), end)  # "27 đô thị", "3 đơn vị cấp huyện"
         if count:
             position = count.end()
-    if unit_match is None and not is_rank and count is None:
+    bare = None
+    if unit_match is None and not is_rank and count is None and len(numbers) == 1:
+        clause = before[max(before.rfind(";"), before.rfind(":")) + 1 :]
+        years = _LIFE_YEARS_RE.match(text, first.end(), end)
+        if years and _LIFE_YEARS_BEFORE_RE.search(clause):
+            bare, position = Unit("năm", Decimal(1), "năm"), years.end()  # "sống khỏe … 68 năm"
+        elif _INDEX_BEFORE_RE.search(clause):
+            bare = Unit("", Decimal(1), "")  # "chỉ số phát triển con người (HDI) đạt 0,78"
+    if unit_match is None and not is_rank and count is None and bare is None:
         return None  # a year, a code, "7 tham luận": not a value
     if _FROM_RE.search(before) and _OLD_VALUE_RE.match(text, position, end):
         return None  # "từ 11,91% lên 12,97%": the old value; the new one is the target
-    unit = unit_from_match(unit_match) if unit_match else None
+    unit = unit_from_match(unit_match) if unit_match else bare
     noun_start = None
     if count is not None:
         noun = collapse_spaces(count.group("noun")).lower()
@@ -521,6 +543,15 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
 # công nghiệp chiếm khoảng 12,1%)", "(trong đó, nước sạch đạt trên 90%)".
 _PAREN_TARGET_RE = re.compile(
     r"\s*(?:trong\s+đó\s*,?\s*)?[^\W\d][^()]*?\s(?:chiếm|đạt)(?:\s+(?:khoảng|trên|dưới|từ))*\s*",
+    _I,
+)
+# Years of life: "tuổi thọ trung bình … khoảng 76 năm", "số năm sống khỏe … 68 năm".
+_LIFE_YEARS_BEFORE_RE = re.compile(r"tuổi\s+thọ|sống\s+khỏe|số\s+năm", _I)
+_LIFE_YEARS_RE = re.compile(r"\s+năm(?!\s*\d)(?!\w)", _I)
+# An index has no unit: "chỉ số phát triển con người (HDI) đạt 0,78".
+_INDEX_BEFORE_RE = re.compile(
+    r"(?:chỉ\s+số|HDI|PCI|PAPI|SIPAS)[^;,.]{0,60}?\s(?:đạt|là|ở\s+mức)"
+    r"(?:\s+(?:khoảng|trên|ít\s+nhất|tối\s+thiểu))?\s*$",
     _I,
 )
 # Things counted in planning decisions, written after the number without being units.
@@ -729,7 +760,22 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
             or _is_share(text, sentence.start, ind_start, indicator_text, predicate_text)
         ):
             kind = SHARE  # "Cơ cấu kinh tế đến năm 2030: khu vực dịch vụ chiếm khoảng 52%"
+    if (
+        kind == LEVEL
+        and unit is not None
+        and unit.is_percent
+        and sentence.has_previous
+        and previous.kind == AVERAGE_GROWTH
+        and (inherited or re.search(r"(?<!\w)tăng(?!\w)", predicate_text))
+        and not re.search(r"(?<!\w)(?:lên|còn)(?!\w)", predicate_text)
+    ):
+        # "… bình quân hằng năm tăng 7,0 - 7,5%; trong đó công nghiệp - xây dựng tăng 9,5 -
+        # 10,2%", "… 10,6%/năm (trong đó giai đoạn 2021-2025 đạt 8,5-9,0%; …)"
+        kind, unit = AVERAGE_GROWTH, Unit("%/năm", Decimal(1), "%")
     comparator = _comparator(predicate_text, value, kind, sign)
+    bare_predicate = re.sub(r"(?<!\w)và(?!\w)", "", predicate_text).strip()
+    if inherited and previous.kind == kind and not bare_predicate:
+        comparator = previous.comparator  # "đạt 13%/năm giai đoạn 2011 - 2015 và 14,5%/năm"
     numbers = [number for number, _ in value.numbers]
     lower, upper = numbers[0], (numbers[1] if value.is_range else None)
     if sign < 0:
@@ -795,10 +841,10 @@ def _sentence_period(
 # "82% trường học đạt chuẩn quốc gia", "2 - 3% hộ nghèo", "1 đô thị loại II", "2,8 triệu
 # lượt khách du lịch", "Top 10 tỉnh, thành phố có GRDP/người cao nhất cả nước". It runs to
 # the next punctuation, "và" or period.
-_FOLLOWING_WORDS_RE = re.compile(r"[^\W\d](?:[^,;.:()…]|,(?!\s*(?:\d|$)))*", _I)
+_FOLLOWING_WORDS_RE = re.compile(r"[^\W\d](?:[^,;.:()…]|,(?!\s*(?:\d|$))|\([A-ZĐ]{2,6}\))*", _I)
 _NOT_FOLLOWING_RE = re.compile(
     r"(?:so\s+với|trở\s+lên|trở\s+xuống|vào\s+năm|vào|năm|đến|tới|trong|giai\s+đoạn|thời\s+kỳ|"
-    r"GRDP|GDP|tổng|của|từ|và|cao\s+điểm|mức\s+trung\s+bình|mức\s+bình\s+quân)(?!\w)",
+    r"GRDP|GDP|của|từ|và|cao\s+điểm|mức\s+trung\s+bình|mức\s+bình\s+quân)(?!\w)",
     _I,
 )
 _FOLLOWING_STOP_RE = re.compile(
@@ -976,7 +1022,7 @@ _ACTION_RE = re.compile(
 )
 _YEARLY_RE = re.compile(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm)(?!\w)", _I)
 _TOTAL_RE = re.compile(
-    r"^(?:tổng\s+(?:vốn|nhu\s+cầu|số|mức|đầu\s+tư)|vốn\s+đầu\s+tư|huy\s+động)", _I
+    r"^(?:tổng\s+(?:vốn|nhu\s+cầu|mức\s+đầu\s+tư|đầu\s+tư)|vốn\s+đầu\s+tư|huy\s+động)", _I
 )
 
 
