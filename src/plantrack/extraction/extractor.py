@@ -952,10 +952,13 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     place = _TRAILING_PLACE_RE.search(stripped)
     if place and place.start() > 0:
         stripped = stripped[: place.start()].rstrip(" ,;:+-–(")
+    if _PLACE_ONLY_RE.fullmatch(stripped.strip(" ,;:")):
+        return end, end  # "Đến năm 2030, Lào Cai phấn đấu xếp trong Top 10 …": a subject
     leading = len(stripped) - len(stripped.lstrip(" ,;:"))
     return start + first + leading, start + first + len(stripped)
 
 
+_PLACE_ONLY_RE = re.compile(r"(?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*)+")
 _CONNECTOR_RE = re.compile(rf"(?<!\w)(?:là|gồm|bao\s+gồm|như|với)\s+(?={_HEAD_RE.pattern})", _I)
 # What a goal is set with, before the indicator: cut wherever it stands, when an indicator
 # head word follows it.
