@@ -10,6 +10,10 @@ value's first character) and counts, per field, the matched pairs that agree.
 Precision of a field is the agreeing pairs over all candidates extracted; recall is the
 agreeing pairs over all labelled targets. A candidate that matches nothing (a result read
 as a target, the natural area) lowers every precision; a target missed lowers every recall.
+
+``reliability`` checks the candidates' confidence: per confidence bin, how many candidates
+fell in it and how many of them were right (matched a labelled target and agreed with it
+on every field).
 """
 
 import json
@@ -19,9 +23,22 @@ from pathlib import Path
 
 from plantrack.extraction.extractor import Candidate, extract_targets
 
-__all__ = ["FIELDS", "Label", "Passage", "Scores", "evaluate", "load_labelled"]
+__all__ = [
+    "BINS",
+    "FIELDS",
+    "Bin",
+    "Label",
+    "Passage",
+    "Scores",
+    "evaluate",
+    "load_labelled",
+    "reliability",
+    "reliability_table",
+]
 
-FIELDS = ("target", "indicator", "comparator", "value", "unit", "kind", "period")
+# ``value`` is the value (the lower bound of a range), ``upper_value`` a range's upper bound
+# (None on both sides for a single value).
+FIELDS = ("target", "indicator", "comparator", "value", "upper_value", "unit", "kind", "period")
 
 
 @dataclass(frozen=True)
@@ -102,7 +119,9 @@ def _agrees(name: str, candidate: Candidate, label: Label) -> bool:
     if name == "comparator":
         return candidate.comparator == label.comparator
     if name == "value":
-        return (candidate.value, candidate.upper_value) == (label.value, label.upper_value)
+        return candidate.value == label.value
+    if name == "upper_value":
+        return candidate.upper_value == label.upper_value
     if name == "unit":
         return candidate.unit == label.unit
     if name == "kind":
@@ -131,11 +150,34 @@ class Scores:
         lines = [
             f"{self.passages} passages, {self.labelled} labelled targets, "
             f"{self.extracted} candidates extracted",
-            f"{'field':<11} {'precision':>9} {'recall':>7}",
+            f"{'field':<11} {'precision':>9} {'recall':>7} {'F1':>6}",
         ]
         for name in FIELDS:
-            lines.append(f"{name:<11} {self.precision(name):>9.3f} {self.recall(name):>7.3f}")
+            lines.append(
+                f"{name:<11} {self.precision(name):>9.3f} {self.recall(name):>7.3f} "
+                f"{self.f1(name):>6.3f}"
+            )
         return "\n".join(lines)
+
+    def f1(self, name: str) -> float:
+        precision, recall = self.precision(name), self.recall(name)
+        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _pairs(passage: Passage, candidates: list[Candidate]):
+    """Yield (label, candidate or None) for each label, then (None, candidate) for each
+    candidate that matched no label."""
+    unmatched = list(candidates)
+    for label in passage.labels:
+        candidate = next(
+            (c for c in unmatched if c.value_span[0] <= label.value_start < c.value_span[1]),
+            None,
+        )
+        if candidate is not None:
+            unmatched.remove(candidate)
+        yield label, candidate
+    for candidate in unmatched:
+        yield None, candidate
 
 
 def evaluate(passages: list[Passage]) -> Scores:
@@ -145,16 +187,14 @@ def evaluate(passages: list[Passage]) -> Scores:
         candidates = extract_targets(passage.text)
         scores.labelled += len(passage.labels)
         scores.extracted += len(candidates)
-        unmatched = list(candidates)
-        for label in passage.labels:
-            candidate = next(
-                (c for c in unmatched if c.value_span[0] <= label.value_start < c.value_span[1]),
-                None,
-            )
+        for label, candidate in _pairs(passage, candidates):
+            if label is None:
+                phrase = passage.text[candidate.span[0] : candidate.span[1]]
+                scores.mistakes.append(f"{passage.id}: not a labelled target: “{phrase}”")
+                continue
             if candidate is None:
                 scores.mistakes.append(f"{passage.id}: missed the value at {label.value_start}")
                 continue
-            unmatched.remove(candidate)
             for name in FIELDS:
                 if _agrees(name, candidate, label):
                     scores.agreeing[name] += 1
@@ -163,17 +203,76 @@ def evaluate(passages: list[Passage]) -> Scores:
                         f"{passage.id}: {name} of “{candidate.indicator_text}” "
                         f"{_show(name, candidate)} ≠ {_show(name, label)}"
                     )
-        for candidate in unmatched:
-            phrase = passage.text[candidate.span[0] : candidate.span[1]]
-            scores.mistakes.append(f"{passage.id}: not a labelled target: “{phrase}”")
     return scores
+
+
+# Confidence bins of the reliability table: [low, high), the last one closed.
+BINS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.0))
+
+
+@dataclass
+class Bin:
+    """Candidates whose confidence lies in [low, high), and how many of them were right."""
+
+    low: float
+    high: float
+    count: int = 0
+    right: int = 0
+    confidence_sum: float = 0.0
+
+    @property
+    def share_right(self) -> float | None:
+        return self.right / self.count if self.count else None
+
+    @property
+    def mean_confidence(self) -> float | None:
+        return self.confidence_sum / self.count if self.count else None
+
+
+def reliability(passages: list[Passage], bins=BINS) -> list[Bin]:
+    """Return, per confidence bin, the candidates in it and how many were right: matched a
+    labelled target and agreed with it on every field."""
+    table = [Bin(low, high) for low, high in bins]
+    for passage in passages:
+        for label, candidate in _pairs(passage, extract_targets(passage.text)):
+            if candidate is None:
+                continue
+            right = label is not None and all(_agrees(name, candidate, label) for name in FIELDS)
+            last = len(table) - 1
+            for index, cell in enumerate(table):
+                if cell.low <= candidate.confidence < cell.high or (
+                    index == last and candidate.confidence == cell.high
+                ):
+                    cell.count += 1
+                    cell.right += right
+                    cell.confidence_sum += candidate.confidence
+                    break
+    return table
+
+
+def reliability_table(table: list[Bin]) -> str:
+    """Return a reliability table as Markdown: bin, candidates, mean confidence, share right."""
+    lines = [
+        "| confidence | candidates | mean confidence | share right |",
+        "| --- | --- | --- | --- |",
+    ]
+    for cell in table:
+        mean = "–" if cell.mean_confidence is None else f"{cell.mean_confidence:.2f}"
+        share = "–" if cell.share_right is None else f"{cell.share_right:.2f}"
+        closing = "]" if cell is table[-1] else ")"
+        lines.append(
+            f"| [{cell.low:.1f}, {cell.high:.1f}{closing} | {cell.count} | {mean} | {share} |"
+        )
+    return "\n".join(lines)
 
 
 def _show(name: str, item) -> str:
     if name == "indicator":
         return repr(item.indicator_span)
     if name == "value":
-        return f"{item.value}–{item.upper_value}"
+        return f"{item.value}"
+    if name == "upper_value":
+        return f"{item.upper_value}"
     if name == "period":
         if isinstance(item, Label):
             return repr(item.period)

@@ -46,9 +46,14 @@ YEAR = r"(?:19|20)\d{2}"
 _DASH = r"[-–—]"
 
 # A number as written: 6.700,3 · 160.200 · 9,72 · 12 · 1,2. Not part of a code or a date
-# ("1486/QĐ-TTg", "24/11/2023", "55/63"), nor a clause number ("1.2.").
+# ("1486/QĐ-TTg", "24/11/2023", "55/63"), nor a clause number ("1.2."). Text copied from
+# web pages loses spaces: a number glued to the word before it counts when a "%" follows
+# ("khoảng22%"), and one glued to its unit counts ("2.000USD", "200triệu USD").
+_GLUED_UNIT = r"(?:USD|VN[DĐ]|triệu|tỷ|tỉ|nghìn|ngàn)"
 _NUMBER_RE = re.compile(
-    r"(?<![\w/.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\w/]|[.,]\d)"
+    r"(?:(?<![\w/.,])|(?<=[^\W\d_])(?=[\d.,]+%))"
+    r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+    rf"(?:(?![\w/])|(?={_GLUED_UNIT}))(?![.,]\d)"
 )
 _UNIT_RE = re.compile(r"\s*" + UNIT_PATTERN, _I)
 _RANGE_SEP_RE = re.compile(rf"\s*(?:{_DASH}|đến|tới)\s*", _I)
@@ -60,17 +65,23 @@ _RANK_BEFORE_RE = re.compile(r"(?:nhóm|top|tốp|tốp đầu|trong số)\s*$",
 _PARITY_RE = re.compile(r"tương\s+đương\s*$", _I)
 
 # Periods: "giai đoạn 2021 - 2025", "thời kỳ 2021-2030", "2021 – 2030"; "đến năm 2030",
-# "năm 2030", "vào năm 2030", "giai đoạn đến năm 2015".
+# "năm 2030", "vào năm 2030", "giai đoạn đến năm 2015", "từ nay đến năm 2015", "tính đến
+# năm 2030", and "đến 2015" without "năm" (older decisions write it so).
 RANGE_PERIOD = (
-    rf"(?:(?:cả\s+|trong\s+|của\s+)?(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|\d+\s+năm)\s+)?"
+    rf"(?:(?:cả\s+|trong\s+|của\s+)?(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|\d+\s+năm)\s*)?"
     rf"(?:từ\s+)?(?:năm\s+)?(?P<start>{YEAR})\s*(?:{_DASH}|đến|tới)\s*(?:năm\s+)?(?P<end>{YEAR})"
 )
 POINT_PERIOD = (
-    rf"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?(?:(?:đến|tới|vào|trong|đến\s+hết|cuối)\s+)?"
-    rf"năm\s+(?P<year>{YEAR})"
+    rf"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?(?:(?:từ\s+nay|tính)\s+)?"
+    rf"(?:(?:(?:đến|tới|vào|trong|đến\s+hết|cuối)\s+)?năm\s+|(?:đến|tới)\s+(?:hết\s+)?)"
+    rf"(?P<year>{YEAR})"
 )
-_PERIOD_RE = re.compile(rf"(?<!\w)(?:{RANGE_PERIOD}|{POINT_PERIOD})(?!\d)", _I)
+_PLAIN_POINT_PERIOD = POINT_PERIOD.replace("(?P<year>", "(?:")
+# A period may follow a word it lost its space to ("giai đoạn2011-2015"), not a number.
+_PERIOD_RE = re.compile(rf"(?<![\w/.,])(?:{RANGE_PERIOD}|{POINT_PERIOD})(?!\d)", _I)
+_GLUED_PERIOD_RE = re.compile(rf"(?<=[^\W\d_])(?:{RANGE_PERIOD})(?!\d)", _I)
 _VISION_RE = re.compile(r"tầm\s+nhìn\s*(?:đến\s*)?$", _I)
+_COMPARED_RE = re.compile(r"so\s+với\s*$", _I)
 
 # Words that stand between an indicator and its value ("tăng bình quân trên", "đạt
 # khoảng"), longest first; periods may stand among them. "tăng" in "tăng trưởng" is part
@@ -104,12 +115,13 @@ _PREDICATE_WORDS = [
     r"chiếm",
     r"(?-i:bằng)",
     r"còn",
-    r"lên",
-    r"xuống",
+    r"(?<!trở )lên",
+    r"(?<!trở )xuống",
     r"thêm",
     r"tăng",
     r"giảm",
     r"bình\s+quân",
+    r"(?<!thọ )trung\s+bình",
     r"hằng\s+năm",
     r"hàng\s+năm",
     r"mỗi\s+năm",
@@ -121,10 +133,13 @@ _PREDICATE_WORDS = [
     r"lần\s+lượt",
     r"dự\s+báo",
     r"dự\s+kiến",
+    r"kỳ\s+vọng",
     r"tỷ\s+trọng",
     r"tỉ\s+trọng",
     r"cho",
-    r"(?:thuộc|nằm\s+trong|trong|vào)\s+(?:nhóm|top|tốp)",
+    r"(?:(?:đứng|xếp)\s+)?(?:thuộc|nằm\s+trong|trong|vào|ở)\s+(?:nhóm|top|tốp)",
+    r"(?:đứng|xếp)\s+(?:nhóm|top|tốp)",
+    r"có",
     r"nhóm",
     r"top",
     r"tốp",
@@ -151,17 +166,31 @@ _HEAD_RE = re.compile(
 )
 # Words before an indicator that are not part of it: list marks, section words, periods.
 _NOISE_RE = re.compile(
-    r"(?:[-+•*–]\s*|[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*|(?i:"
-    r"và|với|cùng|trong\s+đó|cụ\s+thể|theo\s+đó|đồng\s+thời|phấn\s+đấu|đạt|có|"
+    r"(?:[-+•*–.)]\s*|[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*|(?i:"
+    r"và|với|cùng|trong\s+đó|cụ\s+thể|theo\s+đó|đồng\s+thời|phấn\s+đấu|đạt|có|gồm|"
+    r"bao\s+gồm|tỉnh(?!\s+[A-ZĐ])|tính\s+chung|giảm|nâng|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
+    r"(?:về\s+|trong\s+)?cơ\s+cấu\s+(?:kinh\s+tế|GRDP|GDP)(?:\s+\(\s*GRDP\s*\))?"
+    r"(?:\s+(?:gồm|với))?(?=\s*[,:]|\s+(?:gồm|với|ngành|khu\s+vực|nhóm|t[ỷỉ]\s+trọng)|\s+"
+    rf"{_PLAIN_POINT_PERIOD})|"
     r"giữ\s+nguyên(?:\s+mục\s+tiêu)?|điều\s+chỉnh|"
     r"mục\s+tiêu(?:\s*,?\s*chỉ\s+tiêu)?(?:\s+(?:cụ\s+thể|chủ\s+yếu|tổng\s+quát))?|"
     r"(?:các\s+)?chỉ\s+tiêu(?:\s+(?:cụ\s+thể|chủ\s+yếu))?|"
     r"về\s+(?:kinh\s+tế\s*-\s*xã\s+hội|văn\s+hóa\s*-\s*xã\s+hội|kinh\s+tế|xã\s+hội|"
     r"văn\s+hóa|môi\s+trường|y\s+tế|giáo\s+dục|quốc\s+phòng,?\s+an\s+ninh|quốc\s+phòng|"
-    r"an\s+ninh|tài\s+nguyên(?:\s+và)?\s+môi\s+trường|hạ\s+tầng)|"
+    r"an\s+ninh|tài\s+nguyên(?:\s+và)?\s+môi\s+trường|hạ\s+tầng)|về|"
     r"hằng\s+năm|hàng\s+năm|mỗi\s+năm|toàn\s+tỉnh|cả\s+nước|"
     rf"{POINT_PERIOD}|(?:trong\s+)?{RANGE_PERIOD})(?!\w)|"
-    r"(?:tỉnh|thành\s+phố|huyện)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*)[\s,:;.]*"
+    r"(?:tỉnh|thành\s+phố|huyện)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*|"
+    # A news agency's tag ("TPO - ") and a place or the plan as the subject of a goal:
+    # "Thái Nguyên phấn đấu", "Lào Cai sẽ", "quy hoạch đặt mục tiêu", "tỉnh đặt ra các
+    # chỉ tiêu chủ yếu phấn đấu".
+    r"[A-ZĐ]{2,6}\s+[-–]\s+|"
+    r"(?:(?:[A-ZĐ]\w*\s+){1,3}|(?i:quy\s+hoạch\s+|tỉnh\s+|địa\s+phương\s+))"
+    r"(?i:cũng\s+)?(?=(?i:phấn\s+đấu|sẽ|đặt|đưa\s+ra|kỳ\s+vọng|xác\s+định|dự\s+kiến|"
+    r"định\s+hướng)(?!\w))|"
+    r"(?i:bên\s+cạnh\s+đó|song\s+song\s+với\s+đó|ngoài\s+ra|định\s+hướng)(?!\w)|"
+    r"(?i:sẽ(?:\s+có)?|(?:đặt|đưa)(?:\s+ra)?(?:\s+các)?\s+(?:mục\s+tiêu|chỉ\s+tiêu)"
+    r"(?:\s+(?:kinh\s+tế|chủ\s+yếu|cụ\s+thể))?|kỳ\s+vọng|dự\s+kiến)(?!\w))[\s,:;.]*"
 )
 # A named administrative unit: "tỉnh Cao Bằng", "thành phố Cao Bằng", "huyện Trùng Khánh".
 _SCOPE_RE = re.compile(
@@ -173,15 +202,25 @@ _SCOPE_RE = re.compile(
 _NOT_AN_INDICATOR_RE = re.compile(r"diện\s+tích\s+tự\s+nhiên|phạm\s+vi|ranh\s+giới", _I)
 
 # Cues. A result: "ước đạt", "so với cùng kỳ", "đóng góp 0,32 điểm %", "xếp thứ 55/63".
+# "tăng từ 10,5%/năm trở lên" is a floor, not a rise from an old value; "so với trung bình
+# cả nước" names a relative indicator, not a comparison with last year. A day's date
+# ("Tính đến 30/11/2025") and "đúng hướng" speak of what happened.
 _RESULT_RE = re.compile(
-    r"(?<!\w)(?:ước(?!\s+mơ)|đã\s+đạt|đạt\s+được|thực\s+hiện\s+được|so\s+với|đóng\s+góp|"
-    r"xếp\s+thứ|sơ\s+bộ|tăng\s+từ|giảm\s+từ|cùng\s+kỳ|năm\s+qua|vừa\s+qua)(?!\w)",
+    r"(?<!\w)(?:ước(?!\s+mơ)|đã\s+đạt|đạt\s+được|thực\s+hiện\s+được|"
+    r"so\s+với(?!\s+(?:mức\s+)?(?:trung\s+bình|bình\s+quân))|"
+    r"(?<!lệ )đóng\s+góp(?!\s+của\s+năng\s+suất)|"
+    r"xếp\s+thứ|sơ\s+bộ|(?:tăng|giảm)\s+từ(?![^;.]*?trở\s+(?:lên|xuống))|cùng\s+kỳ|"
+    r"năm\s+qua|vừa\s+qua|đúng\s+hướng|tính\s+đến(?:\s+ngày)?\s+\d{1,2}/\d|đứng\s+thứ|"
+    r"vượt[^;.]{0,24}?(?:kế\s+hoạch|dự\s+toán)|kế\s+hoạch\s+(?:giao|đề\s+ra)|dự\s+toán|"
+    r"không\s+ngừng|khởi\s+sắc|tăng\s+trưởng\s+(?:khá|nhanh)|những\s+kết\s+quả)(?!\w)",
     _I,
 )
 # A target: planning words, a bound, an average, a future period.
 _TARGET_CUE_RE = re.compile(
     r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|định\s+hướng|dự\s+kiến|dự\s+báo|kế\s+hoạch|"
-    r"bình\s+quân|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá|không\s+thấp\s+hơn|"
+    r"kỳ\s+vọng|"
+    r"bình\s+quân(?!\s*(?:/\s*người|đầu\s+người|người|tính\s+theo\s+người))|"
+    r"ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá|không\s+thấp\s+hơn|"
     r"trở\s+lên|trở\s+xuống|đến\s+năm|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|hằng\s+năm|hàng\s+năm)"
     r"(?!\w)",
     _I,
@@ -192,7 +231,15 @@ _RESULT_PASSAGE_RE = re.compile(
     r"(?!\w)",
     _I,
 )
-_PASSAGE_TARGET_RE = re.compile(r"(?<!\w)(?:mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)(?!\w)", _I)
+# "nhằm hoàn thành các chỉ tiêu nhiệm kỳ" looks back at targets: it opens no passage.
+_PASSAGE_TARGET_RE = re.compile(
+    r"(?<!\w)(?:mục\s+tiêu|(?<!hoàn thành các )(?<!hoàn thành )chỉ\s+tiêu|phấn\s+đấu)(?!\w)", _I
+)
+# A sentence about the plan's scope: its counts ("9 đơn vị hành chính", "3 thành phố") are
+# facts, not targets.
+_SCOPE_SENTENCE_RE = re.compile(
+    r"(?<!\w)(?:phạm\s+vi|ranh\s+giới|diện\s+tích\s+tự\s+nhiên|đơn\s+vị\s+hành\s+chính)(?!\w)", _I
+)
 
 _SENTENCE_END_RE = re.compile(r"\n+|(?<=[.!?…])\s+|;\s*\n")
 _CLAUSE_MARK_RE = re.compile(r"[;:]")
@@ -274,6 +321,9 @@ class _Value:
     share_of_gdp: bool = False
     after: str = ""  # "trở lên", "trở xuống" or ""
     cut_off: bool = False
+    in_parens: int | None = None  # where "(" stands: "(trong đó công nghiệp chiếm 12%)"
+    is_count: bool = False  # a counted thing, not a unit: "27 đô thị"
+    noun_start: int | None = None  # where the counted noun starts: "đô thị", "khách"
 
 
 @dataclass
@@ -283,6 +333,10 @@ class _Context:
     period: tuple[int, int] | None = None
     year: int | None = None
     in_targets: bool = False
+    # The sentence before gave targets: a sentence of a list without a cue of its own
+    # ("Cơ cấu kinh tế: Nông, lâm nghiệp - thủy sản chiếm khoảng 22 - 23%; …") goes on it.
+    momentum: bool = False
+    last_names: list[tuple[int, int]] | None = None  # of the last list of shares
 
     def take(self, period: "_Period") -> None:
         if period.start is not None:
@@ -308,7 +362,7 @@ def extract_targets(text: str) -> list[Candidate]:
     for start, end in _sentences(text):
         sentence = text[start:end]
         if _RESULT_PASSAGE_RE.search(sentence) and not _PASSAGE_TARGET_RE.search(sentence):
-            context.in_targets = False  # "Kết quả thực hiện năm 2023: …"
+            context.in_targets = context.momentum = False  # "Kết quả thực hiện năm 2023: …"
         found = _sentence_candidates(text, start, end, context, candidates)
         candidates.extend(found)
         _update_context(context, text, start, end, sentence, found)
@@ -329,21 +383,34 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _periods(text: str, start: int, end: int) -> list[_Period]:
     """Return the periods written in text[start:end], leaving out "tầm nhìn đến năm 2050"."""
+    return [period for period, _ in _periods_at(text, start, end)]
+
+
+def _periods_at(text: str, start: int, end: int) -> list[tuple["_Period", tuple[int, int]]]:
+    """Return the periods of text[start:end] with where each is written, in text order."""
+    matches = list(_PERIOD_RE.finditer(text, start, end))
+    taken = [match.span() for match in matches]
+    for match in _GLUED_PERIOD_RE.finditer(text, start, end):  # "giai đoạn2011-2015"
+        if not any(a <= match.start() < b for a, b in taken):
+            matches.append(match)
     found = []
-    for match in _PERIOD_RE.finditer(text, start, end):
+    for match in sorted(matches, key=lambda m: m.start()):
         if _VISION_RE.search(text[max(0, match.start() - 20) : match.start()]):
             continue
+        if _COMPARED_RE.search(text[max(0, match.start() - 12) : match.start()]):
+            continue  # "tăng 25% so với năm 2020": the base year of a comparison
         if match.group("start"):
             first, last = int(match.group("start")), int(match.group("end"))
             if first <= last:
-                found.append(_Period(first, last))
+                found.append((_Period(first, last), match.span()))
         elif match.group("year"):
-            found.append(_Period(None, int(match.group("year"))))
+            found.append((_Period(None, int(match.group("year"))), match.span()))
     return found
 
 
 def _update_context(context, text, start, end, sentence, found) -> None:
     """Carry a sentence's period and passage kind to the sentences after it."""
+    context.momentum = bool(found)
     if _RESULT_RE.search(sentence) and not found:
         if _RESULT_PASSAGE_RE.search(sentence):
             context.in_targets = False
@@ -352,20 +419,23 @@ def _update_context(context, text, start, end, sentence, found) -> None:
         context.in_targets = True
     elif _RESULT_PASSAGE_RE.search(sentence):
         context.in_targets = False
-    limit = found[0].indicator_span[0] if found else end
-    periods = _periods(text, start, limit)
-    if periods:
-        context.take(periods[-1])
+    for period in _periods(text, start, end):
+        context.take(period)  # "giai đoạn 2021 - 2025 …; … đến năm 2025": the range stays
 
 
 def _values(text: str, start: int, end: int) -> list[_Value]:
     """Return the value expressions of text[start:end] in order (see the module docstring)."""
     values: list[_Value] = []
     position = start
+    # The years of a period are no values: "13%/năm giai đoạn 2011 - 2015 và 14,5%/năm".
+    periods = [span for _, span in _periods_at(text, start, end)]
     while True:
         match = _NUMBER_RE.search(text, position, end)
         if match is None:
             return values
+        if any(a <= match.start() < b for a, b in periods):
+            position = match.end()
+            continue
         value = _read_value(text, match, start, end)
         if value is None:
             position = match.end()
@@ -394,8 +464,16 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
     if number is None:
         return None
     before = text[start : first.start()]
-    if before.count("(") > before.count(")") or _PARITY_RE.search(before):
-        return None  # a conversion or a qualifier: "(tương đương 680 USD)", "(giá 2010)"
+    in_parens = None
+    if before.count("(") > before.count(")"):
+        # A conversion or a qualifier is no value ("(tương đương 680 USD)", "(giá 2010)");
+        # a part of a target is ("(trong đó công nghiệp chiếm khoảng 12,1%)").
+        opening = start + before.rfind("(")
+        if not _PAREN_TARGET_RE.fullmatch(text, opening + 1, first.start()):
+            return None
+        in_parens = opening
+    if _PARITY_RE.search(before):
+        return None
     # Further numbers: a list "20 - 30 - 50%", "23%, 57,5% và 19,5%" (three or more, or
     # two after "tương ứng"), else a range "9 - 10%", "từ 9 đến 10%".
     numbers, units, position = _more_numbers(text, first, number, end, _LIST_SEP_RE)
@@ -409,11 +487,32 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
             unit_match = units[0]
             position = unit_match.end() if unit_match else first.end()
     is_rank = bool(_RANK_BEFORE_RE.search(before)) and unit_match is None
-    if unit_match is None and not is_rank:
+    count = None
+    if unit_match is None and not is_rank and len(numbers) == 1:
+        count = _COUNT_RE.match(text, first.end(), end)  # "27 đô thị", "3 đơn vị cấp huyện"
+        if count:
+            position = count.end()
+    bare = None
+    if unit_match is None and not is_rank and count is None and len(numbers) == 1:
+        clause = before[max(before.rfind(";"), before.rfind(":")) + 1 :]
+        years = _LIFE_YEARS_RE.match(text, first.end(), end)
+        if years and _LIFE_YEARS_BEFORE_RE.search(clause):
+            bare, position = Unit("năm", Decimal(1), "năm"), years.end()  # "sống khỏe … 68 năm"
+        elif _INDEX_BEFORE_RE.search(clause):
+            bare = Unit("", Decimal(1), "")  # "chỉ số phát triển con người (HDI) đạt 0,78"
+    if unit_match is None and not is_rank and count is None and bare is None:
         return None  # a year, a code, "7 tham luận": not a value
     if _FROM_RE.search(before) and _OLD_VALUE_RE.match(text, position, end):
         return None  # "từ 11,91% lên 12,97%": the old value; the new one is the target
-    unit = unit_from_match(unit_match) if unit_match else None
+    unit = unit_from_match(unit_match) if unit_match else bare
+    noun_start = None
+    if count is not None:
+        noun = collapse_spaces(count.group("noun")).lower()
+        unit, noun_start = Unit(noun, Decimal(1), noun), count.start("noun")
+    elif unit is not None and unit.base == "lượt khách":
+        noun_start = unit_match.start() + unit_match.group().lower().rfind("khách")
+        if noun_start < unit_match.start() or text[noun_start - 1 : noun_start] != " ":
+            noun_start = None
     value = _Value(
         start=first.start(),
         end=position,
@@ -423,6 +522,9 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
         is_list=len(numbers) >= 3 or (len(numbers) == 2 and _says_respectively(before)),
         is_rank=is_rank,
         share_of_gdp=bool(unit_match and unit_match.group("share")),
+        in_parens=in_parens,
+        is_count=count is not None,
+        noun_start=noun_start,
     )
     if unit is not None and unit.base == "tuổi" and _more_numbers_follow(text, position, end):
         return None  # "trẻ em dưới 5 tuổi …": part of the indicator
@@ -435,6 +537,29 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
         value.end = qualifier.end()
     value.cut_off = _is_cut_off(text, value.end)
     return value
+
+
+# Inside parentheses, a value is a target when a predicate stands before it: "(trong đó
+# công nghiệp chiếm khoảng 12,1%)", "(trong đó, nước sạch đạt trên 90%)".
+_PAREN_TARGET_RE = re.compile(
+    r"\s*(?:trong\s+đó\s*,?\s*)?[^\W\d][^()]*?\s(?:chiếm|đạt)(?:\s+(?:khoảng|trên|dưới|từ))*\s*",
+    _I,
+)
+# Years of life: "tuổi thọ trung bình … khoảng 76 năm", "số năm sống khỏe … 68 năm".
+_LIFE_YEARS_BEFORE_RE = re.compile(r"tuổi\s+thọ|sống\s+khỏe|số\s+năm", _I)
+_LIFE_YEARS_RE = re.compile(r"\s+năm(?!\s*\d)(?!\w)", _I)
+# An index has no unit: "chỉ số phát triển con người (HDI) đạt 0,78".
+_INDEX_BEFORE_RE = re.compile(
+    r"(?:chỉ\s+số|HDI|PCI|PAPI|SIPAS)[^;,.]{0,60}?\s(?:đạt|là|ở\s+mức)"
+    r"(?:\s+(?:khoảng|trên|ít\s+nhất|tối\s+thiểu))?\s*$",
+    _I,
+)
+# Things counted in planning decisions, written after the number without being units.
+_COUNT_RE = re.compile(
+    r"\s+(?P<noun>đô\s+thị|đơn\s+vị|huyện|thị\s+xã|thị\s+trấn|thành\s+phố|khu\s+công\s+nghiệp|"
+    r"cụm\s+công\s+nghiệp|khu\s+kinh\s+tế|khu\s+du\s+lịch|làng\s+nghề)(?!\w)",
+    _I,
+)
 
 
 def _more_numbers(text, first, number, end, separators, most=None):
@@ -462,7 +587,7 @@ def _more_numbers(text, first, number, end, separators, most=None):
     return numbers, units, position
 
 
-_OLD_VALUE_RE = re.compile(r"\s+(?:lên|xuống)(?:\s+còn)?\s*\d", _I)
+_OLD_VALUE_RE = re.compile(rf"\s+(?:năm\s+{YEAR}\s+)?(?:lên|xuống)(?:\s+còn)?\s*\d", _I)
 _NUMBER_FOLLOWS_RE = re.compile(rf"\s*(?:{_DASH}|,|;|và)\s*\d", _I)
 _RESPECTIVELY_RE = re.compile(r"(?:tương\s+ứng|lần\s+lượt)(?:\s+(?:là|đạt|chiếm|khoảng))*\s*$", _I)
 
@@ -488,32 +613,64 @@ def _is_cut_off(text: str, position: int) -> bool:
 def _sentence_candidates(text, start, end, context, earlier) -> list[Candidate]:
     """Return the candidates of one sentence."""
     sentence = text[start:end]
-    if _RESULT_RE.search(sentence) and not _PASSAGE_TARGET_RE.search(sentence):
-        return []
+    if _RESULT_RE.search(sentence) and not (
+        _PASSAGE_TARGET_RE.search(sentence) or context.in_targets
+    ):
+        return []  # in a passage of targets, a result cue drops only its own clause
     values = [value for value in _values(text, start, end) if not value.cut_off]
+    if _SCOPE_SENTENCE_RE.search(sentence):
+        values = [value for value in values if not value.is_count]
     if not values:
         return []
     sentence_has_cue = bool(_TARGET_CUE_RE.search(sentence))
-    leading = _periods(text, start, values[0].start)
+    if not (sentence_has_cue or context.in_targets or context.momentum):
+        return []
+    periods = _periods_at(text, start, end)
     found: list[Candidate] = []
     clause_start = start
     for index, value in enumerate(values):
         clause_start = max(clause_start, _last_clause_mark(text, clause_start, value.start))
+        if value.in_parens is not None:  # "(trong đó công nghiệp chiếm khoảng 12,1%)"
+            clause_start = max(clause_start, value.in_parens + 1)
         next_start = values[index + 1].start if index + 1 < len(values) else end
         post_end = _post_end(text, value.end, next_start)
-        clause = text[clause_start:post_end]
+        # A comparison right after the value belongs to its clause: "tăng hơn 2 lần so với
+        # năm 2010".
+        tail = re.match(r"[^,;:]*", text[post_end:next_start]).group()
+        clause = text[clause_start : post_end + len(tail)]
         if _RESULT_RE.search(clause):
             clause_start = post_end
             continue
-        if not (sentence_has_cue or context.in_targets):
-            clause_start = post_end
-            continue
         previous = found[-1] if found else (earlier[-1] if earlier else None)
-        found.extend(
-            _candidates_for(text, start, clause_start, value, post_end, leading, context, previous)
+        sentence_view = _SentenceView(
+            start,
+            end,
+            periods,
+            bool(found),
+            values[0].start,
+            sentence_has_cue or context.in_targets,
         )
-        clause_start = post_end
+        new = _candidates_for(text, sentence_view, clause_start, value, post_end, context, previous)
+        found.extend(new)
+        clause_start = max([post_end] + [candidate.span[1] for candidate in new])
+        if value.in_parens is not None:  # what follows the ")" is a clause of its own
+            closing = text.find(")", post_end, next_start)
+            if closing >= 0:
+                clause_start = closing + 1
     return found
+
+
+@dataclass
+class _SentenceView:
+    """The sentence a value is read in: its bounds, its periods and whether a candidate of
+    it came before (a value with no indicator of its own then takes the previous one's)."""
+
+    start: int
+    end: int
+    periods: list[tuple[_Period, tuple[int, int]]]
+    has_previous: bool
+    first_value: int  # where the sentence's first value starts
+    cued: bool = True  # False when only the sentence before lets it give targets
 
 
 def _last_clause_mark(text: str, start: int, end: int) -> int:
@@ -525,29 +682,52 @@ def _last_clause_mark(text: str, start: int, end: int) -> int:
 
 def _post_end(text: str, position: int, limit: int) -> int:
     """Return the end of what follows a value and belongs to it: a period right after it
-    ("khoảng 14,2%/năm giai đoạn 2016 - 2020"), up to the next comma, "và" or clause mark."""
-    match = re.match(rf"\s*,?\s*(?:{RANGE_PERIOD}|{POINT_PERIOD})", text[position:limit], _I)
-    if match:
-        return position + match.end()
-    return position
+    ("khoảng 14,2%/năm giai đoạn 2016 - 2020", "1.900 USD vào năm 2015"). A period after a
+    comma belongs to the next value ("1.000 USD/năm, đến năm 2020 đạt 1.800 USD/năm"),
+    unless the clause ends with it."""
+    match = re.match(rf"\s*(,?)\s*(?:{RANGE_PERIOD}|{POINT_PERIOD})", text[position:limit], _I)
+    if not match:
+        return position
+    if match.group(1) and not re.match(r"\s*(?:[;.)]|$)", text[position + match.end() : limit]):
+        return position
+    return position + match.end()
 
 
-def _candidates_for(
-    text, sentence_start, clause_start, value, post_end, leading, context, previous
-):
+def _candidates_for(text, sentence, clause_start, value, post_end, context, previous):
     """Return the candidate(s) of one value expression (several for a list of shares)."""
     pre = text[clause_start : value.start]
     predicate = _PREDICATE_RE.search(pre)
     predicate_start = clause_start + (predicate.start() if predicate else len(pre))
     predicate_text = collapse_spaces(text[predicate_start : value.start]).lower()
     ind_start, ind_end = _indicator_bounds(text, clause_start, predicate_start)
+    following = _following_indicator(text, value, post_end, sentence.end)
+    if (
+        ind_start >= ind_end
+        and text[clause_start - 1 : clause_start] == ":"
+        and not (following and following[2])
+    ):
+        # "du lịch, dịch vụ: 55%": the name stands before the colon.
+        name_start = _last_clause_mark(text, sentence.start, clause_start - 1)
+        if sentence.has_previous and previous is not None:
+            name_start = max(name_start, previous.span[1])
+        ind_start, ind_end = _indicator_bounds(text, name_start, clause_start - 1)
+    lead = text[clause_start:ind_start] if ind_start < ind_end else pre
     inherited = False
-    if ind_start >= ind_end and value.unit is not None and value.unit.is_percent:
-        # "có hơn 50% số xã đạt chuẩn nông thôn mới": the indicator follows the value.
-        following = _FOLLOWING_INDICATOR_RE.match(text, value.end, len(text))
-        if following:
-            ind_start, ind_end = following.start("indicator"), following.end("indicator")
-            value.end = post_end = max(post_end, ind_end)
+    risks = set()  # what makes this candidate less sure (_confidence)
+    if text[clause_start - 1 : clause_start] == ":" and ind_end <= clause_start:
+        risks.add("colon")
+    if following is not None:
+        # The indicator after the value wins over none, or over a verb before a count
+        # ("đón trên 2,8 triệu lượt khách du lịch"); a bare noun after it ("và 3,7 triệu
+        # lượt khách vào năm 2020") only when no earlier candidate of the sentence can lend
+        # its indicator.
+        f_start, f_end, qualified = following
+        has_own = ind_start < ind_end
+        weak_own = has_own and value.noun_start is not None and not _HEAD_RE.match(text, ind_start)
+        if (not has_own or weak_own) and (qualified or not sentence.has_previous):
+            ind_start, ind_end = f_start, f_end
+            post_end = max(post_end, f_end)
+            risks.add("following")
     if ind_start >= ind_end:
         if previous is None:
             return []
@@ -557,24 +737,45 @@ def _candidates_for(
     if _NOT_AN_INDICATOR_RE.search(indicator_text):
         return []
 
-    own = _periods(text, clause_start, post_end)
-    period, period_source = None, "own"
-    if own:
-        period = own[-1]
-    elif leading:
-        period, period_source = leading[-1], "sentence"
+    own = [p for p, (a, b) in sentence.periods if clause_start <= a and b <= post_end]
     scope = _scope(text, clause_start, post_end)
     if value.is_list:
-        return _shares(
-            text, clause_start, predicate_start, value, predicate_text, period, context, scope
-        )
+        period = own[-1] if own else _sentence_period(sentence, value, LEVEL, context)[0]
+        return _shares(text, clause_start, predicate_start, value, predicate_text, period,
+                       context, scope)  # fmt: skip
 
-    has_range = period is not None and period.start is not None
-    kind, unit, sign = _kind(indicator_text, predicate_text, value, has_range)
+    following_rate = ind_start >= value.start  # "có 95% số xã …", "2 - 3% hộ nghèo"
+    has_range = any(p.start is not None for p in own) or any(
+        p.start is not None for p, (_, b) in sentence.periods if b <= value.start
+    )
+    kind, unit, sign = _kind(indicator_text, predicate_text, value, lead, has_range,
+                             following_rate)  # fmt: skip
+    period, period_source = (own[-1], "own") if own else (None, "own")
+    if period is None:
+        period, period_source = _sentence_period(sentence, value, kind, context)
     if kind == LEVEL and unit is not None and unit.is_percent:
-        if _SHARE_SENTENCE_RE.search(text, sentence_start, ind_start):
+        if (
+            inherited
+            and previous.kind == SHARE
+            or _is_share(text, sentence.start, ind_start, indicator_text, predicate_text)
+        ):
             kind = SHARE  # "Cơ cấu kinh tế đến năm 2030: khu vực dịch vụ chiếm khoảng 52%"
+    if (
+        kind == LEVEL
+        and unit is not None
+        and unit.is_percent
+        and sentence.has_previous
+        and previous.kind == AVERAGE_GROWTH
+        and (inherited or re.search(r"(?<!\w)tăng(?!\w)", predicate_text))
+        and not re.search(r"(?<!\w)(?:lên|còn)(?!\w)", predicate_text)
+    ):
+        # "… bình quân hằng năm tăng 7,0 - 7,5%; trong đó công nghiệp - xây dựng tăng 9,5 -
+        # 10,2%", "… 10,6%/năm (trong đó giai đoạn 2021-2025 đạt 8,5-9,0%; …)"
+        kind, unit = AVERAGE_GROWTH, Unit("%/năm", Decimal(1), "%")
     comparator = _comparator(predicate_text, value, kind, sign)
+    bare_predicate = re.sub(r"(?<!\w)và(?!\w)", "", predicate_text).strip()
+    if inherited and previous.kind == kind and not bare_predicate:
+        comparator = previous.comparator  # "đạt 13%/năm giai đoạn 2011 - 2015 và 14,5%/năm"
     numbers = [number for number, _ in value.numbers]
     lower, upper = numbers[0], (numbers[1] if value.is_range else None)
     if sign < 0:
@@ -582,7 +783,18 @@ def _candidates_for(
     start_year, end_year, year = _resolve_period(kind, period, context)
     if period is None and year is not None:
         period_source = "context"
-    confidence = _confidence(indicator_text, inherited, kind, start_year, year, period_source)
+    last_digit = value.numbers[-1][1][1]
+    if text[value.start - 1 : value.start].isalpha() or text[last_digit : last_digit + 1].isalpha():
+        risks.add("glued")  # "khoảng22%", "2.000USD": text that lost its spaces
+    if value.is_count:
+        risks.add("count")
+    if value.in_parens is not None:
+        risks.add("parens")
+    if not sentence.cued:
+        risks.add("uncued")
+    confidence = _confidence(
+        indicator_text, inherited, kind, start_year, year, period_source, risks
+    )
     phrase_start = min(ind_start, value.start)
     if inherited:  # the phrase starts at its predicate: "và khoảng 13,4%/năm …" → "khoảng …"
         phrase_start = clause_start + _noise_length(pre)
@@ -600,7 +812,7 @@ def _candidates_for(
             period_end=end_year,
             target_year=year,
             scope=scope,
-            span=(phrase_start, max(value.end, post_end)),
+            span=(phrase_start, max(value.end, post_end, ind_end)),
             indicator_span=(ind_start, ind_end),
             value_span=value.numbers[0][1] if not value.is_range else (
                 value.numbers[0][1][0], value.numbers[1][1][1]),
@@ -609,9 +821,85 @@ def _candidates_for(
     ]  # fmt: skip
 
 
-_FOLLOWING_INDICATOR_RE = re.compile(
-    r"\s+(?P<indicator>(?:số|tổng\s+số|dân\s+số|các)\s[^,;.:]+?)(?=\s*(?:[,;.:]|\s+và\s|$))", _I
+def _sentence_period(
+    sentence: _SentenceView, value: _Value, kind: str, context: "_Context | None" = None
+) -> _Period | None:
+    """Return the period a value with none of its own takes from its sentence: the last one
+    written before the sentence's first value ("Giai đoạn 2026 - 2030, …; …"), else, when
+    the text before says no year, the first written after it ("… là những mục tiêu trong
+    Quy hoạch tỉnh thời kỳ 2021 - 2030")."""
+    leading = [period for period, (_, b) in sentence.periods if b <= sentence.first_value]
+    if leading:
+        return leading[-1], "sentence"
+    if context is not None and context.year is not None:
+        return None, "sentence"  # the text before says the year: "… đến năm 2020. …; …"
+    after = [period for period, (a, _) in sentence.periods if a >= value.end]
+    return (after[0], "after") if after else (None, "sentence")
+
+
+# What follows a value and names what it counts: "có 95% số xã đạt chuẩn nông thôn mới",
+# "82% trường học đạt chuẩn quốc gia", "2 - 3% hộ nghèo", "1 đô thị loại II", "2,8 triệu
+# lượt khách du lịch", "Top 10 tỉnh, thành phố có GRDP/người cao nhất cả nước". It runs to
+# the next punctuation, "và" or period.
+_FOLLOWING_WORDS_RE = re.compile(r"[^\W\d](?:[^,;.:()…]|,(?!\s*(?:\d|$))|\([A-ZĐ]{2,6}\))*", _I)
+_NOT_FOLLOWING_RE = re.compile(
+    r"(?:so\s+với|trở\s+lên|trở\s+xuống|vào\s+năm|vào|năm|đến|tới|trong|giai\s+đoạn|thời\s+kỳ|"
+    r"GRDP|GDP|của|từ|và|cao\s+điểm|mức\s+trung\s+bình|mức\s+bình\s+quân)(?!\w)",
+    _I,
 )
+_FOLLOWING_STOP_RE = re.compile(
+    rf"\s+(?:và|gồm|bao\s+gồm|trong\s+đó|{RANGE_PERIOD}|{_PLAIN_POINT_PERIOD}|vào|so\s+với)"
+    r"(?!\w)",
+    _I,
+)
+# "nhóm 5 tỉnh dẫn đầu vùng về chỉ số PCI"
+_RANK_ABOUT_RE = re.compile(
+    r"\s+tỉnh[^;.]*?(?:dẫn\s+đầu|đứng\s+đầu|hàng\s+đầu|cao\s+nhất)[^;.]*?\s+về\s+"
+    r"(?P<indicator>[^,;.]+)",
+    _I,
+)
+_RANK_FOLLOWING_RE = re.compile(
+    r"\s+tỉnh(?:\s*,\s*thành\s+phố)?\s+có\s+(?P<indicator>[^,;.]+?)\s+"
+    r"(?:cao|lớn|thấp)(?:\s+nhất)?(?!\w)",
+    _I,
+)
+
+
+def _following_indicator(text, value, position, end):
+    """Return (start, end, qualified) of the indicator written after a value, or None;
+    ``qualified`` is False when it is only the counted noun ("27 đô thị,")."""
+    if value.is_rank:
+        match = _RANK_FOLLOWING_RE.match(text, value.end, end) or _RANK_ABOUT_RE.match(
+            text, value.end, end
+        )
+        if match:
+            return match.start("indicator"), match.end("indicator"), True
+        return None
+    if value.is_list or value.unit is None:
+        return None
+    if value.noun_start is not None:  # a counted noun: "1 đô thị loại II", "lượt khách du lịch"
+        start, noun_end = value.noun_start, value.end
+    elif value.unit.is_percent and value.unit.text == "%" and not value.share_of_gdp:
+        match = re.match(r"\s+", text[value.end : end])
+        if not match:
+            return None
+        start = value.end + match.end()
+        if _NOT_FOLLOWING_RE.match(text, start):
+            return None
+        noun_end = start
+    else:
+        return None
+    words = _FOLLOWING_WORDS_RE.match(text, start, end)
+    if words is None or words.end() <= noun_end and value.noun_start is None:
+        return None
+    stop = _FOLLOWING_STOP_RE.search(text, max(noun_end, start), words.end())
+    finish = stop.start() if stop else words.end()
+    finish = start + len(text[start:finish].rstrip(" ,-–"))
+    if finish <= start:
+        return None
+    return start, finish, finish > noun_end
+
+
 _SHARE_SENTENCE_RE = re.compile(r"(?<!\w)(?:cơ\s+cấu|t[ỷỉ]\s+trọng)(?!\w)", _I)
 
 
@@ -620,12 +908,16 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
     Walk back over comma-separated parts until one starts with an indicator head word
     ("tỷ trọng công nghiệp chế biến, chế tạo trong GDP" keeps its comma) or is only noise
-    ("Mục tiêu, chỉ tiêu cụ thể, về kinh tế tốc độ …" keeps "tốc độ …").
+    ("Mục tiêu, chỉ tiêu cụ thể, về kinh tế tốc độ …" keeps "tốc độ …"). A part led by a
+    weak head ("nước hợp vệ sinh") joins an earlier one led by a strong head ("Tỷ lệ dân số
+    sử dụng nước sạch, nước hợp vệ sinh"). What a goal is set with is cut off ("quy hoạch
+    đặt mục tiêu tốc độ …", "kịch bản tăng trưởng khả thi với tốc độ …"), and so is a bare
+    place at the end ("GRDP/người tỉnh Lào Cai phấn đấu đứng trong nhóm 10").
     """
     region = text[start:end]
     cuts = [0] + [match.end() for match in re.finditer(",", region)]
     chosen = 0
-    for cut in reversed(cuts):
+    for position, cut in reversed(list(enumerate(cuts))):
         part_start = cut + _noise_length(region[cut:])
         part = region[part_start:].strip()
         if not part:
@@ -633,11 +925,23 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             continue
         if _HEAD_RE.match(part):
             chosen = cut
+            if _WEAK_HEAD_RE.match(part):
+                for earlier in reversed(cuts[:position]):
+                    earlier_part = region[earlier + _noise_length(region[earlier:]) :]
+                    if _STRONG_HEAD_RE.match(earlier_part.strip()):
+                        chosen = earlier
+                        break
+                    if _is_only_noise(region, earlier) or _HEAD_RE.match(earlier_part.strip()):
+                        break
             break
         if not region[cut:].split(",")[0].strip(" ,:;") or _is_only_noise(region, cut):
             break
         chosen = cut
     first = chosen + _noise_length(region[chosen:])
+    goals = list(_GOAL_CUT_RE.finditer(region, first))
+    goal = goals[-1] if goals else None
+    if goal is not None and _HEAD_RE.match(region, goal.end()):
+        first = goal.end() + _noise_length(region[goal.end() :])
     if not _HEAD_RE.match(region, first):
         # "Một số mục tiêu cụ thể của Nghị quyết là tốc độ tăng trưởng …"
         connector = _CONNECTOR_RE.search(region, first)
@@ -645,11 +949,34 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             first = connector.end()
     indicator = region[first:]
     stripped = indicator.rstrip(" ,;:+-–(")
+    place = _TRAILING_PLACE_RE.search(stripped)
+    if place and place.start() > 0:
+        stripped = stripped[: place.start()].rstrip(" ,;:+-–(")
+    if _PLACE_ONLY_RE.fullmatch(stripped.strip(" ,;:")):
+        return end, end  # "Đến năm 2030, Lào Cai phấn đấu xếp trong Top 10 …": a subject
     leading = len(stripped) - len(stripped.lstrip(" ,;:"))
     return start + first + leading, start + first + len(stripped)
 
 
-_CONNECTOR_RE = re.compile(rf"(?<!\w)(?:là|gồm|bao\s+gồm|như)\s+(?={_HEAD_RE.pattern})", _I)
+_PLACE_ONLY_RE = re.compile(r"(?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*)+")
+_CONNECTOR_RE = re.compile(rf"(?<!\w)(?:là|gồm|bao\s+gồm|như|với)\s+(?={_HEAD_RE.pattern})", _I)
+# What a goal is set with, before the indicator: cut wherever it stands, when an indicator
+# head word follows it.
+_GOAL_CUT_RE = re.compile(
+    r"(?<!\w)(?:phấn\s+đấu|(?:đặt|đưa)(?:\s+ra)?(?:\s+các)?\s+(?:mục\s+tiêu|chỉ\s+tiêu)"
+    r"(?:\s+(?:kinh\s+tế|chủ\s+yếu|cụ\s+thể))?|kỳ\s+vọng|(?<!\w)với)\s+",
+    _I,
+)
+_STRONG_HEAD_RE = re.compile(
+    r"(?:t[ỷỉ]\s+lệ|tốc\s+độ|t[ỷỉ]\s+trọng|tổng|số|giá\s+trị|kim\s+ngạch)(?!\w)", _I
+)
+_WEAK_HEAD_RE = re.compile(
+    r"(?:nước|người|xã|hộ|đường|điện|rừng|trường|huyện|trẻ\s+em|lao\s+động)(?!\w)", _I
+)
+# A place standing bare at the end of an indicator: "GRDP/người tỉnh Lào Cai".
+_TRAILING_PLACE_RE = re.compile(
+    r"(?<!của)(?<!tại)(?<!bàn)\s(?:tỉnh|thành\s+phố|huyện)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*$"
+)
 
 
 def _noise_length(text: str) -> int:
@@ -682,7 +1009,10 @@ def _normalise_indicator(indicator_text: str) -> str:
     return re.sub(r"\s+(?:của|tại|ở|trên)$", "", plain)
 
 
-_RATE_RE = re.compile(r"^(?:t[ỷỉ]\s+lệ|t[ỷỉ]\s+trọng|mức\s+giảm|chỉ\s+số)", _I)
+_RATE_RE = re.compile(r"^(?:t[ỷỉ]\s+lệ|t[ỷỉ]\s+trọng|t[ỷỉ]\s+suất|mức\s+giảm|chỉ\s+số)", _I)
+# A population growth rate is itself a rate a year: "Tỷ lệ tăng dân số tự nhiên 1%/năm" is
+# the level of that rate, not a change of it.
+_POPULATION_RATE_RE = re.compile(r"^(?:t[ỷỉ]\s+lệ|tốc\s+độ)\s+(?:tăng|phát\s+triển)\s+dân\s+số", _I)
 _CUMULATIVE_RE = re.compile(
     r"(?<!\w)(?:cả\s+thời\s+kỳ|cả\s+giai\s+đoạn|lũy\s+kế|tổng\s+cộng|trong\s+\d+\s+năm)(?!\w)",
     _I,
@@ -693,46 +1023,80 @@ _ACTION_RE = re.compile(
     r"làm\s+mới|mở\s+mới|phát\s+triển\s+mới)(?!\w)",
     _I,
 )
+_YEARLY_RE = re.compile(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm)(?!\w)", _I)
 _TOTAL_RE = re.compile(
-    r"^(?:tổng\s+(?:vốn|nhu\s+cầu|số|mức|đầu\s+tư)|vốn\s+đầu\s+tư|huy\s+động)", _I
+    r"^(?:tổng\s+(?:vốn|nhu\s+cầu|mức\s+đầu\s+tư|đầu\s+tư)|vốn\s+đầu\s+tư|huy\s+động)", _I
 )
 
 
-def _kind(indicator_text: str, predicate: str, value: _Value, has_range: bool):
+def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_range: bool,
+          following_rate: bool = False):  # fmt: skip
     """Return (kind, unit, sign): sign −1 for a decrease written as "giảm … X".
 
     - rank: "thuộc nhóm 30 tỉnh dẫn đầu";
-    - a percentage a year ("%/năm", or "%" with "bình quân" and "tăng"/"giảm") is an
-      annual change in points for a rate ("tỷ lệ …", "điểm %"), else an average growth;
+    - a percentage (or per mille) a year ("%/năm", or "%" with "bình quân" and
+      "tăng"/"giảm") is an annual change in points for a rate ("tỷ lệ …", "tỷ suất sinh",
+      "điểm %", "2 - 3% hộ nghèo"), else an average growth; a population growth rate
+      ("tỷ lệ tăng dân số 1%/năm") is a level;
     - cumulative: a total over a period ("cả thời kỳ", "tổng vốn đầu tư", or an action
-      such as "xây dựng mới", "trồng mới" counted over a period "giai đoạn 2021 - 2030");
+      such as "xây dựng mới", "trồng mới" counted over a period "giai đoạn 2021 - 2030",
+      not one a year: "mỗi năm tạo việc làm cho 8.000 lao động");
     - share: "tỷ trọng …", "cơ cấu …", "% GRDP";
     - level otherwise (also "giảm xuống còn 10%": the level reached).
+    A fall may be written before the indicator: "Giảm tỷ suất sinh bình quân hàng năm 0,5‰".
     """
     unit = value.unit
-    words = f"{indicator_text.lower()} {predicate}"
-    decreasing = bool(re.search(r"(?<!\w)giảm(?!\w)", predicate))
+    words = f"{lead.lower()} {indicator_text.lower()} {predicate}"
+    falling = f"{lead.lower()} {predicate}"
+    decreasing = bool(re.search(r"(?<!\w)giảm(?!\w)", falling))
     to_level = bool(re.search(r"(?<!\w)(?:còn|xuống|lên)(?!\w)", predicate))
-    yearly = unit is not None and unit.text.endswith("/năm") and unit.is_percent
-    average = "bình quân" in words
-    changing = bool(re.search(r"(?<!\w)(?:tăng|giảm)(?!\w)", words))
+    rated = unit is not None and (unit.is_percent or unit.is_per_mille)
+    yearly = rated and unit.text.endswith("/năm")
+    average = "bình quân" in words or "trung bình" in words
+    changing = bool(re.search(r"(?<!\w)(?:tăng|giảm)(?!\w)|tăngtrưởng", words))
     if value.is_rank:
         return RANK, Unit("hạng", Decimal(1), "hạng"), 1
-    if unit is not None and unit.is_percent and not to_level:
-        is_rate = bool(_RATE_RE.match(indicator_text.strip())) or unit.base == "điểm %"
-        per_year = yearly or (average and changing and unit.base in ("%", "điểm %"))
+    if rated and _POPULATION_RATE_RE.match(indicator_text.strip()):
+        return LEVEL, unit, 1
+    if rated and not to_level:
+        is_rate = (
+            bool(_RATE_RE.match(indicator_text.strip())) or unit.base == "điểm %" or following_rate
+        )
+        per_year = yearly or (average and changing and unit.base in ("%", "điểm %", "‰"))
+        sign = -1 if decreasing else 1
         if per_year and is_rate and (changing or unit.base == "điểm %"):
-            return ANNUAL_CHANGE, Unit("điểm %/năm", Decimal(1), "điểm %"), -1 if decreasing else 1
-        if per_year:
-            return AVERAGE_GROWTH, Unit("%/năm", Decimal(1), "%"), -1 if decreasing else 1
-    if unit is not None and not unit.is_percent and "/" not in unit.text:
+            if unit.is_per_mille:
+                return ANNUAL_CHANGE, Unit("‰/năm", Decimal(1), "‰"), sign
+            return ANNUAL_CHANGE, Unit("điểm %/năm", Decimal(1), "điểm %"), sign
+        if per_year and unit.is_percent:
+            return AVERAGE_GROWTH, Unit("%/năm", Decimal(1), "%"), sign
+    if unit is not None and not rated and "/" not in unit.text:
         if _CUMULATIVE_RE.search(words) or _TOTAL_RE.match(indicator_text.strip()):
             return CUMULATIVE, unit, 1
-        if has_range and _ACTION_RE.search(indicator_text):
+        if has_range and _ACTION_RE.search(indicator_text) and not _YEARLY_RE.search(words):
             return CUMULATIVE, unit, 1
     if value.share_of_gdp or re.match(r"(?i)^(?:t[ỷỉ]\s+trọng|cơ\s+cấu)", indicator_text.strip()):
         return SHARE, Unit("%", Decimal(1), "%") if unit and unit.is_percent else unit, 1
     return LEVEL, unit, 1
+
+
+# The parts of an economy, named in a structure: "ngành dịch vụ", "công nghiệp - xây dựng",
+# "nông, lâm nghiệp và thủy sản", "thuế sản phẩm trừ trợ cấp".
+_SECTOR_RE = re.compile(
+    r"^(?:(?:các\s+)?(?:nhóm\s+ngành|ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:nông|lâm|thủy|thuỷ|"
+    r"công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|thương\s+mại|thuế\s+sản\s+phẩm)(?!\w)",
+    _I,
+)
+
+
+def _is_share(text, sentence_start, ind_start, indicator_text, predicate) -> bool:
+    """Return True for a percentage that is a part of a whole: a sector's share ("ngành dịch
+    vụ chiếm 36%"), or a value that "chiếm" in a sentence about a structure."""
+    in_structure = bool(_SHARE_SENTENCE_RE.search(text, sentence_start, ind_start))
+    takes = bool(re.search(r"(?<!\w)chiếm(?!\w)", predicate))
+    if _SECTOR_RE.match(indicator_text.strip()):
+        return in_structure or takes
+    return in_structure and takes
 
 
 # Comparator words, most specific first; the first found decides.
@@ -795,10 +1159,26 @@ def _resolve_period(kind: str, period: _Period | None, context: _Context):
     return None, None, None
 
 
-def _confidence(indicator_text, inherited, kind, start_year, year, period_source) -> float:
-    """Return how sure the extractor is, 0–1: lower without a head word, a year or a start."""
-    confidence = 0.95
-    if not _HEAD_RE.match(indicator_text.strip()):
+# What each risk takes off the confidence; the reliability table of docs/extraction.md
+# ("How sure it is") shows how often candidates were right at each level.
+_RISK_PENALTIES = {
+    "following": 0.1,  # the indicator was read after the value: "82% trường học …"
+    "colon": 0.05,  # "du lịch, dịch vụ: 55%"
+    "count": 0.05,  # "27 đô thị": a counted noun, not a unit
+    "parens": 0.1,  # "(trong đó công nghiệp chiếm khoảng 12%)"
+    "uncued": 0.1,  # no target word; the sentence before gave targets
+    "glued": 0.1,  # text without its spaces
+}
+
+
+def _confidence(
+    indicator_text, inherited, kind, start_year, year, period_source, risks=frozenset()
+) -> float:
+    """Return how sure the extractor is, 0–1: lower without a head word, a year or a start,
+    and for each risk of ``_RISK_PENALTIES``; a period taken from after the value or from
+    the text before costs a little too."""
+    confidence = 0.95 - sum(_RISK_PENALTIES[risk] for risk in risks)
+    if "following" not in risks and not _HEAD_RE.match(indicator_text.strip()):
         confidence -= 0.25
     if inherited:
         confidence -= 0.1
@@ -808,6 +1188,8 @@ def _confidence(indicator_text, inherited, kind, start_year, year, period_source
         confidence -= 0.15
     if period_source == "context":
         confidence -= 0.05
+    if period_source == "after":
+        confidence -= 0.1
     if len(indicator_text.split()) > 14:
         confidence -= 0.1
     return round(max(confidence, 0.1), 2)
@@ -815,10 +1197,18 @@ def _confidence(indicator_text, inherited, kind, start_year, year, period_source
 
 def _shares(text, clause_start, names_end, value, predicate_text, period, context, scope):
     """Return one share per number of "… tương ứng 20 - 30 - 50%": the names before
-    "tương ứng" are split at commas, semicolons and "và" when their count matches."""
+    "tương ứng" are split at semicolons, commas and "và", or dashes, whichever gives as many
+    names as numbers. A list with no names of its own ("đến năm 2020 tương ứng là 23% - 32% -
+    45%") takes those of the list before it."""
     ind_start, ind_end = _indicator_bounds(text, clause_start, names_end)
     names_text = text[ind_start:ind_end]
-    names = _split_names(names_text, ind_start)
+    names = _split_names(names_text, ind_start, len(value.numbers))
+    if names is None and context.last_names and len(context.last_names) == len(value.numbers):
+        residue = _SECTOR_PREFIX_RE.sub("", _PERIOD_RE.sub(" ", names_text).strip())
+        if not _NAMED_PART_RE.search(re.sub(r"(?i)cơ\s*cấu|tương\s+ứng", "", residue)):
+            names = context.last_names
+    if names is not None:
+        context.last_names = names
     comparator = APPROX if re.search(r"khoảng|xấp\s+xỉ", predicate_text) else EQ
     _, _, year = _resolve_period(SHARE, period, context)
     start_year = end_year = None
@@ -827,14 +1217,12 @@ def _shares(text, clause_start, names_end, value, predicate_text, period, contex
     unit = value.unit
     total = sum(number for number, _ in value.numbers)
     kind = SHARE
+    named = names is not None
     if not _SHARE_SENTENCE_RE.search(text, clause_start, names_end) and abs(total - 100) > 1:
         kind = LEVEL  # "lần lượt là 40% và 98%": two rates, not the parts of a whole
     candidates = []
     for position, (number, number_span) in enumerate(value.numbers):
-        if len(names) == len(value.numbers):
-            name_start, name_end = names[position]
-        else:
-            name_start, name_end = ind_start, ind_end
+        name_start, name_end = names[position] if named else (ind_start, ind_end)
         indicator_text = text[name_start:name_end]
         candidates.append(
             Candidate(
@@ -850,36 +1238,43 @@ def _shares(text, clause_start, names_end, value, predicate_text, period, contex
                 period_end=end_year,
                 target_year=year,
                 scope=scope,
-                span=(ind_start, value.end),
+                span=(min(ind_start, name_start), value.end),
                 indicator_span=(name_start, name_end),
                 value_span=number_span,
-                confidence=0.8 if len(names) == len(value.numbers) else 0.5,
+                confidence=0.8 if named else 0.5,
             )
         )
     return candidates
 
 
 _SECTOR_PREFIX_RE = re.compile(
-    r"^(?:cơ\s+cấu(?:\s+kinh\s+tế)?|t[ỷỉ]\s+trọng)(?:\s+(?:theo|của|trong))?"
-    r"(?:\s+các)?(?:\s+(?:ngành|khu\s+vực|lĩnh\s+vực))?\s*:?\s*",
+    r"^(?:(?:cơ\s+cấu(?:\s+kinh\s+tế)?|t[ỷỉ]\s+trọng)(?:\s+(?:theo|của|trong))?"
+    r"(?:\s+các)?(?:\s+(?:ngành|khu\s+vực|lĩnh\s+vực))?|(?:các\s+)?(?:ngành|khu\s+vực|lĩnh\s+vực))"
+    r"\s*:?\s*",
     _I,
 )
+_SECTOR_SUFFIX_RE = re.compile(r"\s+(?:trong|của)\s+(?:cơ\s+cấu\s+)?(?:GRDP|GDP)\s*$", _I)
+_NAMED_PART_RE = re.compile(r"[^\W\d]{2,}")
 
 
-def _split_names(names_text: str, offset: int) -> list[tuple[int, int]]:
-    """Return the spans of the sector names in "khu vực nông nghiệp, công nghiệp và dịch vụ"."""
+def _split_names(names_text: str, offset: int, count: int) -> list[tuple[int, int]] | None:
+    """Return the spans of the ``count`` sector names in "khu vực nông nghiệp, công nghiệp
+    và dịch vụ" (or "công nghiệp - dịch vụ - nông nghiệp"), or None if they are not so many."""
     prefix = _SECTOR_PREFIX_RE.match(names_text)
     body_start = prefix.end() if prefix else 0
-    separator = ";" if ";" in names_text[body_start:] else r",|\svà\s"
-    spans, position = [], body_start
-    pieces = re.split(f"({separator})", names_text[body_start:])
-    for piece in pieces:
-        if re.fullmatch(separator, piece):
+    suffix = _SECTOR_SUFFIX_RE.search(names_text, body_start)
+    body_end = suffix.start() if suffix else len(names_text)
+    for separator in (";", r",|\svà\s", r"\s[-–]\s"):
+        spans, position = [], body_start
+        for piece in re.split(f"({separator})", names_text[body_start:body_end]):
+            if re.fullmatch(separator, piece):
+                position += len(piece)
+                continue
+            stripped = piece.strip()
+            if stripped:
+                lead = piece.index(stripped)
+                spans.append((offset + position + lead, offset + position + lead + len(stripped)))
             position += len(piece)
-            continue
-        stripped = piece.strip()
-        if stripped:
-            lead = piece.index(stripped)
-            spans.append((offset + position + lead, offset + position + lead + len(stripped)))
-        position += len(piece)
-    return spans
+        if len(spans) == count:
+            return spans
+    return None

@@ -32,6 +32,10 @@ _MAGNITUDE_SPELLING = {"ngàn tỷ": "nghìn tỷ", "nghìn tỉ": "nghìn tỷ"
 BASES: dict[str, str] = {
     "điểm phần trăm": "điểm %",
     "điểm %": "điểm %",
+    "điểm%": "điểm %",
+    "‰": "‰",
+    "%0": "‰",
+    "phần nghìn": "‰",
     "%": "%",
     "phần trăm": "%",
     "đồng": "đồng",
@@ -111,6 +115,11 @@ class Unit:
         """Return True for "%", "%/năm", "điểm %" and "điểm %/năm"."""
         return self.base in ("%", "điểm %")
 
+    @property
+    def is_per_mille(self) -> bool:
+        """Return True for "‰" and "‰/năm" (also written "%0": "giảm sinh 0,5%0")."""
+        return self.base == "‰"
+
 
 def _alternation(words) -> str:
     ordered = sorted(words, key=len, reverse=True)
@@ -121,13 +130,14 @@ _MAGNITUDE_RE = _alternation(MAGNITUDES)
 _BASE_RE = _alternation(BASES)
 _DENOMINATOR_RE = _alternation(DENOMINATORS)
 # The unit right after a number: "%/năm", "triệu đồng/người", "nghìn tỷ đồng",
-# "bác sĩ/vạn dân", "% GRDP", "điểm phần trăm mỗi năm". A unit word must end at a word
-# boundary, so "hộ" does not match the start of "hội".
+# "bác sĩ/vạn dân", "% GRDP", "%GDP", "12,1% tổng GRDP", "điểm phần trăm mỗi năm",
+# "0,2‰/năm". A unit word must end at a word boundary, so "hộ" does not match the start of
+# "hội"; "%" and "‰" need none ("10%GDP"), but "%0" is per mille, not "%" then a digit.
 UNIT_PATTERN = (
     rf"(?:(?P<magnitude>{_MAGNITUDE_RE})\s*)?"
-    rf"(?P<base>{_BASE_RE})(?![\w²³])"
+    rf"(?P<base>{_BASE_RE})(?:(?<=[%‰])(?!\d)|(?![\w²³]))"
     rf"(?P<per>(?:\s*/\s*(?:{_DENOMINATOR_RE})(?![\w²³]))*)"
-    r"(?P<share>\s+(?:GRDP|GDP)\b)?"
+    r"(?P<share>(?<=%)\s*(?:(?:tổng|trong|của|từ)\s+)?(?:GRDP|GDP)\b(?:\s+(?:của\s+)?tỉnh\b)?)?"
     r"(?P<yearly>\s+(?:mỗi|hằng|hàng|một)\s+năm\b)?"
 )
 _UNIT_RE = re.compile(UNIT_PATTERN, re.IGNORECASE)

@@ -60,8 +60,14 @@ def upload(request):
 
 
 def _review_page(request, run, bound=None, status=200):
-    """Render a run's review page; ``bound`` is a form with errors to show in place."""
-    candidates = list(run.candidates.select_related("indicator", "target"))
+    """Render a run's review page; ``bound`` is a form with errors to show in place.
+
+    The candidates are listed least sure first (by confidence, then text order), so that
+    the planner reads the doubtful ones while attentive; the text keeps its own order.
+    """
+    candidates = list(
+        run.candidates.select_related("indicator", "target").order_by("confidence", "order")
+    )
     indicators = list(Indicator.objects.order_by("code").only("id", "code", "name"))
     choices = [(indicator.pk, f"{indicator.name} ({indicator.code})") for indicator in indicators]
     by_id = {indicator.pk: indicator for indicator in indicators}

@@ -1,0 +1,107 @@
+"""The extractor on other provinces' planning texts: the corpus of tests/extraction/corpus
+(README.md there), its two splits, and the figures on each (docs/extraction.md, "How well
+it does").
+
+The goal of issue 12 is recall ≥ 0.95 and precision ≥ 0.98 on every field of the held-out
+split. It is not reached yet: the test of the goal is an expected failure (strict, so that
+it fails the day the goal is met and its marker must go), and the figures measured stand as
+a floor that must not fall.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from plantrack.extraction.evaluation import FIELDS, evaluate, load_labelled, reliability
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+DEV, HELD_OUT = CORPUS / "dev.jsonl", CORPUS / "heldout.jsonl"
+GOAL_FIELDS = ("indicator", "comparator", "value", "upper_value", "unit", "period")
+PRECISION_GOAL, RECALL_GOAL = 0.98, 0.95
+# Measured on the held-out split once the rules were tuned on dev (docs/extraction.md).
+HELD_OUT_FLOOR = {
+    "target": (0.98, 0.90),
+    "indicator": (0.88, 0.81),
+    "comparator": (0.98, 0.90),
+    "value": (0.98, 0.90),
+    "upper_value": (0.98, 0.90),
+    "unit": (0.97, 0.89),
+    "kind": (0.94, 0.87),
+    "period": (0.96, 0.88),
+}
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _print(name, scores):
+    print(f"\n{name}\n" + scores.table())
+    for mistake in scores.mistakes:
+        print("  " + mistake)
+
+
+def test_corpus_files_are_built_from_their_sources():
+    from corpus.build_corpus import SPLITS, parse, to_jsonl  # the builder of the .jsonl
+
+    for source, built in SPLITS.items():
+        assert (CORPUS / built).read_text(encoding="utf-8") == to_jsonl(parse(CORPUS / source))
+
+
+def test_corpus_covers_ten_other_provinces_in_two_splits_that_share_none():
+    dev, held_out = _records(DEV), _records(HELD_OUT)
+    dev_provinces = {record["province"] for record in dev} - {"(national)"}
+    held_out_provinces = {record["province"] for record in held_out}
+
+    assert "Cao Bằng" not in dev_provinces | held_out_provinces
+    assert len(dev_provinces | held_out_provinces) >= 10
+    assert dev_provinces.isdisjoint(held_out_provinces)
+    assert sum(len(record["targets"]) for record in dev + held_out) >= 150
+    assert sum(1 for record in dev + held_out if not record["targets"]) >= 10  # results
+    assert all("http" in record["source"] for record in dev + held_out)
+    load_labelled(DEV), load_labelled(HELD_OUT)  # every label is found in its passage
+
+
+def test_the_dev_split_reaches_the_goal_on_every_field():
+    scores = evaluate(load_labelled(DEV))
+
+    _print("Dev split (tests/extraction/corpus/dev.jsonl)", scores)
+    assert {name: scores.precision(name) for name in GOAL_FIELDS if scores.precision(name) <
+            PRECISION_GOAL} == {}  # fmt: skip
+    assert {name: scores.recall(name) for name in GOAL_FIELDS if scores.recall(name) <
+            RECALL_GOAL} == {}  # fmt: skip
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 12 not done: held-out recall 0.81–0.91 per field (docs/extraction.md)",
+)
+def test_the_held_out_split_reaches_the_goal_on_every_field():
+    scores = evaluate(load_labelled(HELD_OUT))
+
+    for name in GOAL_FIELDS:
+        assert scores.precision(name) >= PRECISION_GOAL, name
+        assert scores.recall(name) >= RECALL_GOAL, name
+
+
+def test_the_held_out_figures_do_not_fall():
+    scores = evaluate(load_labelled(HELD_OUT))
+
+    _print("Held-out split (tests/extraction/corpus/heldout.jsonl)", scores)
+    low = {
+        name: (round(scores.precision(name), 3), round(scores.recall(name), 3))
+        for name in FIELDS
+        if scores.precision(name) < HELD_OUT_FLOOR[name][0]
+        or scores.recall(name) < HELD_OUT_FLOOR[name][1]
+    }
+    assert low == {}
+
+
+def test_the_reliability_table_counts_every_candidate_once():
+    passages = load_labelled(DEV)
+
+    table = reliability(passages)
+
+    assert sum(cell.count for cell in table) == evaluate(passages).extracted
+    assert all(cell.right <= cell.count for cell in table)
