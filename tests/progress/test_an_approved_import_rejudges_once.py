@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from plantrack.observations.services import import_observations
+from plantrack.observations.imports import import_observations
 from plantrack.observations.signals import figures_changed
 from plantrack.progress.models import Judgement
 from tests.progress.live_world import build_world, publish
