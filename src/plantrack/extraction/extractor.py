@@ -23,7 +23,7 @@ all call it. docs/extraction.md states the rules and their limits; in short:
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from plantrack.extraction.text import collapse_spaces
@@ -84,6 +84,7 @@ _VISION_RE = re.compile(r"tầm\s+nhìn\s*(?:đến\s*)?$", _I)
 # A clause that opens with the vision's year sets its targets for that year.
 _VISION_CLAUSE_RE = re.compile(rf"\s*tầm\s+nhìn\s+(?:đến\s+)?(?:năm\s+)?(?P<year>{YEAR})\s*,", _I)
 _COMPARED_RE = re.compile(r"so\s+với\s*$", _I)
+_PRICE_BASE_RE = re.compile(r"giá\s+(?:so\s+sánh|cố\s+định)\s*$", _I)
 
 # Words that stand between an indicator and its value ("tăng bình quân trên", "đạt
 # khoảng"), longest first; periods may stand among them. "tăng" in "tăng trưởng" is part
@@ -110,7 +111,7 @@ _PREDICATE_WORDS = [
     r"xấp\s+xỉ",
     r"gần",
     r"từ",
-    r"ở\s+mức",
+    r"ở\s+mức(?:\s+(?:cao|thấp))?",
     r"mức",
     r"đạt",
     r"là",
@@ -120,7 +121,7 @@ _PREDICATE_WORDS = [
     r"(?<!trở )lên",
     r"(?<!trở )xuống",
     r"thêm",
-    r"tăng",
+    r"(?<!gia )tăng",
     r"giảm",
     r"bình\s+quân",
     r"(?<!thọ )trung\s+bình",
@@ -136,6 +137,7 @@ _PREDICATE_WORDS = [
     r"dự\s+báo",
     r"dự\s+kiến",
     r"kỳ\s+vọng",
+    r"phải",
     r"tỷ\s+trọng",
     r"tỉ\s+trọng",
     r"cho",
@@ -170,7 +172,7 @@ _HEAD_RE = re.compile(
 _NOISE_RE = re.compile(
     r"(?:[-+•*–.)]\s*|[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*|(?i:"
     r"và|với|cùng|trong\s+đó|cụ\s+thể|theo\s+đó|đồng\s+thời|phấn\s+đấu|đạt|có|gồm|"
-    r"bao\s+gồm|tỉnh(?!\s+[A-ZĐ])|tính\s+chung|đưa(?!\s+ra)|cần|huy\s+động(?=\s+tổng)|giữ(?:\s+ổn\s+định|\s+vững)?|giảm|nâng|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
+    r"bao\s+gồm|tỉnh(?!\s+[A-ZĐ])|tính\s+chung|đưa(?!\s+ra)|cần|phải|huy\s+động(?=\s+tổng)|giữ(?:\s+ổn\s+định|\s+vững)|giảm|nâng|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
     r"(?:về\s+|trong\s+)?cơ\s+cấu\s+(?:kinh\s+tế|GRDP|GDP)(?:\s+\(\s*GRDP\s*\))?"
     r"(?:\s+(?:gồm|với|tăng))?(?=\s*[,:]|\s+(?:gồm|với|ngành|khu\s+vực|lĩnh\s+vực|nhóm|"
     r"t[ỷỉ]\s+trọng)|\s+"
@@ -189,7 +191,7 @@ _NOISE_RE = re.compile(
     # chỉ tiêu chủ yếu phấn đấu".
     r"[A-ZĐ]{2,6}(?:\.[A-Z]{2,3})?\s+[-–]\s+|"
     r"(?:(?:[A-ZĐ]\w*\s+){1,3}|(?i:quy\s+hoạch\s+|tỉnh\s+|địa\s+phương\s+))"
-    r"(?i:cũng\s+)?(?=(?i:phấn\s+đấu|sẽ|đặt|đưa\s+ra|kỳ\s+vọng|xác\s+định|dự\s+kiến|"
+    r"(?i:cũng\s+)?(?=(?i:phấn\s+đấu|sẽ|đặt|đưa\s+ra|kỳ\s+vọng|xác\s+định|dự\s+kiến|phải|"
     r"định\s+hướng)(?!\w))|"
     r"(?i:bên\s+cạnh\s+đó|song\s+song\s+với\s+đó|ngoài\s+ra|định\s+hướng)(?!\w)|"
     r"(?i:sẽ(?:\s+có)?|(?:đặt|đưa)(?:\s+ra)?(?:\s+các)?\s+(?:mục\s+tiêu|chỉ\s+tiêu)"
@@ -275,6 +277,9 @@ class Candidate:
     indicator_span: tuple[int, int]
     value_span: tuple[int, int]
     confidence: float
+    # Where its period came from ("own", "sentence", "context", "after", or "post" for one
+    # written right after the value); not in the JSON Lines form (as_record).
+    period_source: str = field(default="", compare=False, repr=False)
 
     def as_record(self) -> dict:
         """Return the candidate as the JSON Lines form prints it, fields in their fixed order."""
@@ -404,6 +409,8 @@ def _periods_at(text: str, start: int, end: int) -> list[tuple["_Period", tuple[
             continue
         if _COMPARED_RE.search(text[max(0, match.start() - 12) : match.start()]):
             continue  # "tăng 25% so với năm 2020": the base year of a comparison
+        if _PRICE_BASE_RE.search(text[max(0, match.start() - 16) : match.start()]):
+            continue  # "(giá so sánh năm 2010)": the base year of the prices
         if match.group("start"):
             first, last = int(match.group("start")), int(match.group("end"))
             if first <= last:
@@ -663,6 +670,8 @@ def _sentence_candidates(text, start, end, context, earlier) -> list[Candidate]:
             sentence_has_cue or context.in_targets,
         )
         new = _candidates_for(text, sentence_view, clause_start, value, post_end, context, previous)
+        if new and new[-1].period_source == "post":
+            _share_a_closing_year(text, found, new[-1])
         found.extend(new)
         clause_start = max([post_end] + [candidate.span[1] for candidate in new])
         if value.in_parens is not None:  # what follows the ")" is a clause of its own
@@ -685,6 +694,31 @@ class _SentenceView:
     cued: bool = True  # False when only the sentence before lets it give targets
 
 
+def _share_a_closing_year(text: str, found: list[Candidate], closing: Candidate) -> None:
+    """Give the year written after the last value of a run ("… chiếm 35 - 36%, công nghiệp -
+    xây dựng chiếm 23 - 24% và dịch vụ chiếm 40 - 41% trong cơ cấu kinh tế vào năm 2020") to
+    the values of that run, joined by "," or "và", that have no period of their own."""
+    if closing.period_start is not None or closing.target_year is None:
+        return
+    for candidate in reversed(found):
+        if (
+            ";" in text[candidate.span[1] : closing.span[0]]
+            or ":" in text[candidate.span[1] : closing.span[0]]
+        ):
+            return
+        if (
+            candidate.period_source in ("own", "post")
+            or candidate.kind != closing.kind
+            and (candidate.kind in PERIOD_KINDS or closing.kind in PERIOD_KINDS)
+        ):
+            return
+        candidate.target_year = closing.target_year
+        if candidate.kind in PERIOD_KINDS:
+            candidate.period_start, candidate.period_end = None, closing.target_year
+        else:
+            candidate.period_start = candidate.period_end = None
+
+
 def _last_clause_mark(text: str, start: int, end: int) -> int:
     last = start
     for mark in _CLAUSE_MARK_RE.finditer(text, start, end):
@@ -697,7 +731,11 @@ def _post_end(text: str, position: int, limit: int) -> int:
     ("khoảng 14,2%/năm giai đoạn 2016 - 2020", "1.900 USD vào năm 2015"). A period after a
     comma belongs to the next value ("1.000 USD/năm, đến năm 2020 đạt 1.800 USD/năm"),
     unless the clause ends with it."""
-    match = re.match(rf"\s*(,?)\s*(?:{RANGE_PERIOD}|{POINT_PERIOD})", text[position:limit], _I)
+    match = re.match(
+        rf"\s*(,?)\s*(?:trong\s+cơ\s+cấu(?:\s+kinh\s+tế|\s+GRDP)?\s+)?(?:{RANGE_PERIOD}|{POINT_PERIOD})",
+        text[position:limit],
+        _I,
+    )
     if not match:
         return position
     if match.group(1) and not re.match(r"\s*(?:[;.)]|$)", text[position + match.end() : limit]):
@@ -766,6 +804,7 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
         return []
 
     own = [p for p, (a, b) in sentence.periods if clause_start <= a and b <= post_end]
+    own_after = any(value.end <= a and b <= post_end for _, (a, b) in sentence.periods)
     vision = _VISION_CLAUSE_RE.match(text, clause_start, value.start)
     if vision and not own:  # "tầm nhìn 2050, tỉ lệ đô thị hóa đạt khoảng 70%"
         own = [_Period(None, int(vision.group("year")))]
@@ -849,6 +888,7 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
             value_span=value.numbers[0][1] if not value.is_range else (
                 value.numbers[0][1][0], value.numbers[1][1][1]),
             confidence=confidence,
+            period_source="post" if own_after else period_source,
         )
     ]  # fmt: skip
 
@@ -976,6 +1016,9 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     first = chosen + _noise_length(region[chosen:])
     goals = list(_GOAL_CUT_RE.finditer(region, first))
     goal = goals[-1] if goals else None
+    if goal is not None and goal.group().strip().lower() == "với":
+        if len(region[goal.end() :].split()) < 3:
+            goal = None  # "Kinh tế tăng trưởng với tốc độ …": "tốc độ" alone names nothing
     if goal is not None and _HEAD_RE.match(region, goal.end()):
         first = goal.end() + _noise_length(region[goal.end() :])
     if not _HEAD_RE.match(region, first):
@@ -988,6 +1031,8 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     place = _TRAILING_PLACE_RE.search(stripped)
     if place and place.start() > 0:
         stripped = stripped[: place.start()].rstrip(" ,;:+-–(")
+    if stripped.count(")") > stripped.count("("):  # "thu nhập bình quân đầu người giá hiện hành)"
+        stripped = re.sub(r"\s+\(?giá\b[^()]*\)$", "", stripped)
     if _PLACE_ONLY_RE.fullmatch(stripped.strip(" ,;:")):
         return end, end  # "Đến năm 2030, Lào Cai phấn đấu xếp trong Top 10 …": a subject
     leading = len(stripped) - len(stripped.lstrip(" ,;:"))
@@ -1059,6 +1104,12 @@ _ACTION_RE = re.compile(
     r"làm\s+mới|mở\s+mới|phát\s+triển\s+mới)(?!\w)",
     _I,
 )
+# An indicator that is only what is done: "(đầu tư) xây dựng mới và nâng cấp", "trồng mới".
+_ACTION_START_RE = re.compile(
+    r"(?:đầu\s+tư\s+)?(?:xây\s+dựng|xây\s+mới|trồng|nâng\s+cấp|cải\s+tạo|cứng\s+hóa|"
+    r"kiên\s+cố\s+hóa|làm\s+mới|mở\s+mới)(?!\w)",
+    _I,
+)
 _NEW_ACTION_RE = re.compile(
     r"(?<!\w)(?:trồng|xây\s+dựng|làm|mở|phát\s+triển|đầu\s+tư\s+xây\s+dựng)\s+mới(?!\w)", _I
 )
@@ -1114,7 +1165,7 @@ def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_ran
             return CUMULATIVE, unit, 1
         if has_range and _ACTION_RE.search(indicator_text) and not _YEARLY_RE.search(words):
             return CUMULATIVE, unit, 1
-        if _NEW_ACTION_RE.search(indicator_text) and not _YEARLY_RE.search(words):
+        if _NEW_ACTION_RE.search(words) and not _YEARLY_RE.search(words):
             return CUMULATIVE, unit, 1  # "trong đó trồng mới 2.400 ha": done over the plan
         if own_range and re.match(r"(?i)tổng\s", indicator_text.strip()):
             return CUMULATIVE, unit, 1  # "tổng kim ngạch xuất khẩu giai đoạn 2026-2030 …"
@@ -1127,7 +1178,7 @@ def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_ran
 # "nông, lâm nghiệp và thủy sản", "thuế sản phẩm trừ trợ cấp".
 _SECTOR_RE = re.compile(
     r"^(?:(?:các\s+)?(?:nhóm\s+ngành|ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:nông|lâm|thủy|thuỷ|"
-    r"công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|thương\s+mại|thuế\s+sản\s+phẩm)(?!\w)",
+    r"công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|thương\s+mại|thuế)(?!\w)",
     _I,
 )
 
