@@ -23,7 +23,7 @@ all call it. docs/extraction.md states the rules and their limits; in short:
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from plantrack.extraction.text import collapse_spaces
@@ -68,7 +68,7 @@ _PARITY_RE = re.compile(r"tương\s+đương\s*$", _I)
 # "năm 2030", "vào năm 2030", "giai đoạn đến năm 2015", "từ nay đến năm 2015", "tính đến
 # năm 2030", and "đến 2015" without "năm" (older decisions write it so).
 RANGE_PERIOD = (
-    rf"(?:(?:cả\s+|trong\s+|của\s+)?(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|\d+\s+năm)\s*)?"
+    rf"(?:(?:cả\s+|trong\s+|của\s+)?(?:(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|\d+\s+năm)\s*){{1,2}})?"
     rf"(?:từ\s+)?(?:năm\s+)?(?P<start>{YEAR})\s*(?:{_DASH}|đến|tới)\s*(?:năm\s+)?(?P<end>{YEAR})"
 )
 POINT_PERIOD = (
@@ -81,7 +81,10 @@ _PLAIN_POINT_PERIOD = POINT_PERIOD.replace("(?P<year>", "(?:")
 _PERIOD_RE = re.compile(rf"(?<![\w/.,])(?:{RANGE_PERIOD}|{POINT_PERIOD})(?!\d)", _I)
 _GLUED_PERIOD_RE = re.compile(rf"(?<=[^\W\d_])(?:{RANGE_PERIOD})(?!\d)", _I)
 _VISION_RE = re.compile(r"tầm\s+nhìn\s*(?:đến\s*)?$", _I)
+# A clause that opens with the vision's year sets its targets for that year.
+_VISION_CLAUSE_RE = re.compile(rf"\s*tầm\s+nhìn\s+(?:đến\s+)?(?:năm\s+)?(?P<year>{YEAR})\s*,", _I)
 _COMPARED_RE = re.compile(r"so\s+với\s*$", _I)
+_PRICE_BASE_RE = re.compile(r"giá\s+(?:so\s+sánh|cố\s+định)\s*$", _I)
 
 # Words that stand between an indicator and its value ("tăng bình quân trên", "đạt
 # khoảng"), longest first; periods may stand among them. "tăng" in "tăng trưởng" is part
@@ -108,7 +111,7 @@ _PREDICATE_WORDS = [
     r"xấp\s+xỉ",
     r"gần",
     r"từ",
-    r"ở\s+mức",
+    r"ở\s+mức(?:\s+(?:cao|thấp))?",
     r"mức",
     r"đạt",
     r"là",
@@ -118,7 +121,7 @@ _PREDICATE_WORDS = [
     r"(?<!trở )lên",
     r"(?<!trở )xuống",
     r"thêm",
-    r"tăng",
+    r"(?<!gia )tăng",
     r"giảm",
     r"bình\s+quân",
     r"(?<!thọ )trung\s+bình",
@@ -134,6 +137,7 @@ _PREDICATE_WORDS = [
     r"dự\s+báo",
     r"dự\s+kiến",
     r"kỳ\s+vọng",
+    r"phải",
     r"tỷ\s+trọng",
     r"tỉ\s+trọng",
     r"cho",
@@ -168,9 +172,10 @@ _HEAD_RE = re.compile(
 _NOISE_RE = re.compile(
     r"(?:[-+•*–.)]\s*|[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*|(?i:"
     r"và|với|cùng|trong\s+đó|cụ\s+thể|theo\s+đó|đồng\s+thời|phấn\s+đấu|đạt|có|gồm|"
-    r"bao\s+gồm|tỉnh(?!\s+[A-ZĐ])|tính\s+chung|giảm|nâng|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
+    r"bao\s+gồm|tỉnh(?!\s+[A-ZĐ])|tính\s+chung|đưa(?!\s+ra)|cần|phải|huy\s+động(?=\s+tổng)|giữ(?:\s+ổn\s+định|\s+vững)|giảm|nâng|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
     r"(?:về\s+|trong\s+)?cơ\s+cấu\s+(?:kinh\s+tế|GRDP|GDP)(?:\s+\(\s*GRDP\s*\))?"
-    r"(?:\s+(?:gồm|với))?(?=\s*[,:]|\s+(?:gồm|với|ngành|khu\s+vực|nhóm|t[ỷỉ]\s+trọng)|\s+"
+    r"(?:\s+(?:gồm|với|tăng))?(?=\s*[,:]|\s+(?:gồm|với|ngành|khu\s+vực|lĩnh\s+vực|nhóm|"
+    r"t[ỷỉ]\s+trọng)|\s+"
     rf"{_PLAIN_POINT_PERIOD})|"
     r"giữ\s+nguyên(?:\s+mục\s+tiêu)?|điều\s+chỉnh|"
     r"mục\s+tiêu(?:\s*,?\s*chỉ\s+tiêu)?(?:\s+(?:cụ\s+thể|chủ\s+yếu|tổng\s+quát))?|"
@@ -184,9 +189,9 @@ _NOISE_RE = re.compile(
     # A news agency's tag ("TPO - ") and a place or the plan as the subject of a goal:
     # "Thái Nguyên phấn đấu", "Lào Cai sẽ", "quy hoạch đặt mục tiêu", "tỉnh đặt ra các
     # chỉ tiêu chủ yếu phấn đấu".
-    r"[A-ZĐ]{2,6}\s+[-–]\s+|"
+    r"[A-ZĐ]{2,6}(?:\.[A-Z]{2,3})?\s+[-–]\s+|"
     r"(?:(?:[A-ZĐ]\w*\s+){1,3}|(?i:quy\s+hoạch\s+|tỉnh\s+|địa\s+phương\s+))"
-    r"(?i:cũng\s+)?(?=(?i:phấn\s+đấu|sẽ|đặt|đưa\s+ra|kỳ\s+vọng|xác\s+định|dự\s+kiến|"
+    r"(?i:cũng\s+)?(?=(?i:phấn\s+đấu|sẽ|đặt|đưa\s+ra|kỳ\s+vọng|xác\s+định|dự\s+kiến|phải|"
     r"định\s+hướng)(?!\w))|"
     r"(?i:bên\s+cạnh\s+đó|song\s+song\s+với\s+đó|ngoài\s+ra|định\s+hướng)(?!\w)|"
     r"(?i:sẽ(?:\s+có)?|(?:đặt|đưa)(?:\s+ra)?(?:\s+các)?\s+(?:mục\s+tiêu|chỉ\s+tiêu)"
@@ -206,9 +211,10 @@ _NOT_AN_INDICATOR_RE = re.compile(r"diện\s+tích\s+tự\s+nhiên|phạm\s+vi|r
 # cả nước" names a relative indicator, not a comparison with last year. A day's date
 # ("Tính đến 30/11/2025") and "đúng hướng" speak of what happened.
 _RESULT_RE = re.compile(
-    r"(?<!\w)(?:ước(?!\s+mơ)|đã\s+đạt|đạt\s+được|thực\s+hiện\s+được|"
+    r"(?<!\w)(?:ước(?!\s+mơ)|đã\s+đạt|đạt\s+được(?!\s+(?:các\s+)?mục\s+tiêu)|"
+    r"thực\s+hiện\s+được|"
     r"so\s+với(?!\s+(?:mức\s+)?(?:trung\s+bình|bình\s+quân))|"
-    r"(?<!lệ )đóng\s+góp(?!\s+của\s+năng\s+suất)|"
+    r"(?<!lệ )(?<!tính )đóng\s+góp(?!\s+của\s+(?:năng\s+suất|nhà\s+máy))|"
     r"xếp\s+thứ|sơ\s+bộ|(?:tăng|giảm)\s+từ(?![^;.]*?trở\s+(?:lên|xuống))|cùng\s+kỳ|"
     r"năm\s+qua|vừa\s+qua|đúng\s+hướng|tính\s+đến(?:\s+ngày)?\s+\d{1,2}/\d|đứng\s+thứ|"
     r"vượt[^;.]{0,24}?(?:kế\s+hoạch|dự\s+toán)|kế\s+hoạch\s+(?:giao|đề\s+ra)|dự\s+toán|"
@@ -241,7 +247,8 @@ _SCOPE_SENTENCE_RE = re.compile(
     r"(?<!\w)(?:phạm\s+vi|ranh\s+giới|diện\s+tích\s+tự\s+nhiên|đơn\s+vị\s+hành\s+chính)(?!\w)", _I
 )
 
-_SENTENCE_END_RE = re.compile(r"\n+|(?<=[.!?…])\s+|;\s*\n")
+# "TP. Bắc Giang", "TX. Sa Pa": an abbreviation's dot ends no sentence.
+_SENTENCE_END_RE = re.compile(r"\n+|(?<=[.!?…])(?<!TP\.)(?<!TX\.)(?<!Tp\.)\s+|;\s*\n")
 _CLAUSE_MARK_RE = re.compile(r"[;:]")
 
 
@@ -270,6 +277,9 @@ class Candidate:
     indicator_span: tuple[int, int]
     value_span: tuple[int, int]
     confidence: float
+    # Where its period came from ("own", "sentence", "context", "after", or "post" for one
+    # written right after the value); not in the JSON Lines form (as_record).
+    period_source: str = field(default="", compare=False, repr=False)
 
     def as_record(self) -> dict:
         """Return the candidate as the JSON Lines form prints it, fields in their fixed order."""
@@ -399,6 +409,8 @@ def _periods_at(text: str, start: int, end: int) -> list[tuple["_Period", tuple[
             continue
         if _COMPARED_RE.search(text[max(0, match.start() - 12) : match.start()]):
             continue  # "tăng 25% so với năm 2020": the base year of a comparison
+        if _PRICE_BASE_RE.search(text[max(0, match.start() - 16) : match.start()]):
+            continue  # "(giá so sánh năm 2010)": the base year of the prices
         if match.group("start"):
             first, last = int(match.group("start")), int(match.group("end"))
             if first <= last:
@@ -469,7 +481,7 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
         # A conversion or a qualifier is no value ("(tương đương 680 USD)", "(giá 2010)");
         # a part of a target is ("(trong đó công nghiệp chiếm khoảng 12,1%)").
         opening = start + before.rfind("(")
-        if not _PAREN_TARGET_RE.fullmatch(text, opening + 1, first.start()):
+        if not _PAREN_TARGET_RE.match(text, opening + 1, first.start()):
             return None
         in_parens = opening
     if _PARITY_RE.search(before):
@@ -492,6 +504,15 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
         count = _COUNT_RE.match(text, first.end(), end)  # "27 đô thị", "3 đơn vị cấp huyện"
         if count:
             position = count.end()
+        else:  # "2-3 di tích lịch sử"
+            separator = _RANGE_SEP_RE.match(text, first.end(), end)
+            second = _NUMBER_RE.match(text, separator.end(), end) if separator else None
+            count = _COUNT_RE.match(text, second.end(), end) if second else None
+            if count and _number(text, second) is not None and _number(text, second) > number:
+                numbers = [*numbers, (_number(text, second), second.span())]
+                position = count.end()
+            else:
+                count = None
     bare = None
     if unit_match is None and not is_rank and count is None and len(numbers) == 1:
         clause = before[max(before.rfind(";"), before.rfind(":")) + 1 :]
@@ -541,10 +562,7 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
 
 # Inside parentheses, a value is a target when a predicate stands before it: "(trong đó
 # công nghiệp chiếm khoảng 12,1%)", "(trong đó, nước sạch đạt trên 90%)".
-_PAREN_TARGET_RE = re.compile(
-    r"\s*(?:trong\s+đó\s*,?\s*)?[^\W\d][^()]*?\s(?:chiếm|đạt)(?:\s+(?:khoảng|trên|dưới|từ))*\s*",
-    _I,
-)
+_PAREN_TARGET_RE = re.compile(r"\s*(?:trong\s+đó\s*,?\s*)?[^\W\d][^()]*?\s(?:chiếm|đạt)\s", _I)
 # Years of life: "tuổi thọ trung bình … khoảng 76 năm", "số năm sống khỏe … 68 năm".
 _LIFE_YEARS_BEFORE_RE = re.compile(r"tuổi\s+thọ|sống\s+khỏe|số\s+năm", _I)
 _LIFE_YEARS_RE = re.compile(r"\s+năm(?!\s*\d)(?!\w)", _I)
@@ -557,7 +575,8 @@ _INDEX_BEFORE_RE = re.compile(
 # Things counted in planning decisions, written after the number without being units.
 _COUNT_RE = re.compile(
     r"\s+(?P<noun>đô\s+thị|đơn\s+vị|huyện|thị\s+xã|thị\s+trấn|thành\s+phố|khu\s+công\s+nghiệp|"
-    r"cụm\s+công\s+nghiệp|khu\s+kinh\s+tế|khu\s+du\s+lịch|làng\s+nghề)(?!\w)",
+    r"cụm\s+công\s+nghiệp|khu\s+kinh\s+tế|khu\s+du\s+lịch|làng\s+nghề|di\s+tích)(?!\w)"
+    r"(?!\s+hiện\s+(?:hữu|có))",  # "09 đô thị hiện hữu": what exists is no target
     _I,
 )
 
@@ -636,7 +655,7 @@ def _sentence_candidates(text, start, end, context, earlier) -> list[Candidate]:
         post_end = _post_end(text, value.end, next_start)
         # A comparison right after the value belongs to its clause: "tăng hơn 2 lần so với
         # năm 2010".
-        tail = re.match(r"[^,;:]*", text[post_end:next_start]).group()
+        tail = re.match(r"[^,;:(]*", text[post_end:next_start]).group()
         clause = text[clause_start : post_end + len(tail)]
         if _RESULT_RE.search(clause):
             clause_start = post_end
@@ -651,6 +670,8 @@ def _sentence_candidates(text, start, end, context, earlier) -> list[Candidate]:
             sentence_has_cue or context.in_targets,
         )
         new = _candidates_for(text, sentence_view, clause_start, value, post_end, context, previous)
+        if new and new[-1].period_source == "post":
+            _share_a_closing_year(text, found, new[-1])
         found.extend(new)
         clause_start = max([post_end] + [candidate.span[1] for candidate in new])
         if value.in_parens is not None:  # what follows the ")" is a clause of its own
@@ -673,6 +694,31 @@ class _SentenceView:
     cued: bool = True  # False when only the sentence before lets it give targets
 
 
+def _share_a_closing_year(text: str, found: list[Candidate], closing: Candidate) -> None:
+    """Give the year written after the last value of a run ("… chiếm 35 - 36%, công nghiệp -
+    xây dựng chiếm 23 - 24% và dịch vụ chiếm 40 - 41% trong cơ cấu kinh tế vào năm 2020") to
+    the values of that run, joined by "," or "và", that have no period of their own."""
+    if closing.period_start is not None or closing.target_year is None:
+        return
+    for candidate in reversed(found):
+        if (
+            ";" in text[candidate.span[1] : closing.span[0]]
+            or ":" in text[candidate.span[1] : closing.span[0]]
+        ):
+            return
+        if (
+            candidate.period_source in ("own", "post")
+            or candidate.kind != closing.kind
+            and (candidate.kind in PERIOD_KINDS or closing.kind in PERIOD_KINDS)
+        ):
+            return
+        candidate.target_year = closing.target_year
+        if candidate.kind in PERIOD_KINDS:
+            candidate.period_start, candidate.period_end = None, closing.target_year
+        else:
+            candidate.period_start = candidate.period_end = None
+
+
 def _last_clause_mark(text: str, start: int, end: int) -> int:
     last = start
     for mark in _CLAUSE_MARK_RE.finditer(text, start, end):
@@ -685,7 +731,11 @@ def _post_end(text: str, position: int, limit: int) -> int:
     ("khoảng 14,2%/năm giai đoạn 2016 - 2020", "1.900 USD vào năm 2015"). A period after a
     comma belongs to the next value ("1.000 USD/năm, đến năm 2020 đạt 1.800 USD/năm"),
     unless the clause ends with it."""
-    match = re.match(rf"\s*(,?)\s*(?:{RANGE_PERIOD}|{POINT_PERIOD})", text[position:limit], _I)
+    match = re.match(
+        rf"\s*(,?)\s*(?:trong\s+cơ\s+cấu(?:\s+kinh\s+tế|\s+GRDP)?\s+)?(?:{RANGE_PERIOD}|{POINT_PERIOD})",
+        text[position:limit],
+        _I,
+    )
     if not match:
         return position
     if match.group(1) and not re.match(r"\s*(?:[;.)]|$)", text[position + match.end() : limit]):
@@ -711,6 +761,17 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
         if sentence.has_previous and previous is not None:
             name_start = max(name_start, previous.span[1])
         ind_start, ind_end = _indicator_bounds(text, name_start, clause_start - 1)
+    per_head = re.match(r"bình\s+quân(?=\s)", text[predicate_start : value.start], _I)
+    if (
+        per_head
+        and value.unit is not None
+        and value.unit.base in ("đồng", "USD")
+        and re.search(r"(?:GRDP|GDP|thu\s+nhập)$", text[ind_start:ind_end], _I)
+    ):
+        # "GRDP bình quân gần 7.000USD": "bình quân" names the indicator (per head), it
+        # states no average of a growth.
+        ind_end = predicate_start + per_head.end()
+        predicate_text = collapse_spaces(text[ind_end : value.start]).lower()
     lead = text[clause_start:ind_start] if ind_start < ind_end else pre
     inherited = False
     risks = set()  # what makes this candidate less sure (_confidence)
@@ -724,7 +785,12 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
         f_start, f_end, qualified = following
         has_own = ind_start < ind_end
         weak_own = has_own and value.noun_start is not None and not _HEAD_RE.match(text, ind_start)
-        if (not has_own or weak_own) and (qualified or not sentence.has_previous):
+        headless = not (has_own and _HEAD_RE.match(text, ind_start))
+        if (
+            (value.is_rank and headless)
+            or (not has_own or weak_own)
+            and (qualified or not sentence.has_previous)
+        ):
             ind_start, ind_end = f_start, f_end
             post_end = max(post_end, f_end)
             risks.add("following")
@@ -738,6 +804,10 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
         return []
 
     own = [p for p, (a, b) in sentence.periods if clause_start <= a and b <= post_end]
+    own_after = any(value.end <= a and b <= post_end for _, (a, b) in sentence.periods)
+    vision = _VISION_CLAUSE_RE.match(text, clause_start, value.start)
+    if vision and not own:  # "tầm nhìn 2050, tỉ lệ đô thị hóa đạt khoảng 70%"
+        own = [_Period(None, int(vision.group("year")))]
     scope = _scope(text, clause_start, post_end)
     if value.is_list:
         period = own[-1] if own else _sentence_period(sentence, value, LEVEL, context)[0]
@@ -748,8 +818,9 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
     has_range = any(p.start is not None for p in own) or any(
         p.start is not None for p, (_, b) in sentence.periods if b <= value.start
     )
+    own_range = any(p.start is not None for p in own)
     kind, unit, sign = _kind(indicator_text, predicate_text, value, lead, has_range,
-                             following_rate)  # fmt: skip
+                             following_rate, own_range)  # fmt: skip
     period, period_source = (own[-1], "own") if own else (None, "own")
     if period is None:
         period, period_source = _sentence_period(sentence, value, kind, context)
@@ -817,6 +888,7 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
             value_span=value.numbers[0][1] if not value.is_range else (
                 value.numbers[0][1][0], value.numbers[1][1][1]),
             confidence=confidence,
+            period_source="post" if own_after else period_source,
         )
     ]  # fmt: skip
 
@@ -841,7 +913,11 @@ def _sentence_period(
 # "82% trường học đạt chuẩn quốc gia", "2 - 3% hộ nghèo", "1 đô thị loại II", "2,8 triệu
 # lượt khách du lịch", "Top 10 tỉnh, thành phố có GRDP/người cao nhất cả nước". It runs to
 # the next punctuation, "và" or period.
-_FOLLOWING_WORDS_RE = re.compile(r"[^\W\d](?:[^,;.:()…]|,(?!\s*(?:\d|$))|\([A-ZĐ]{2,6}\))*", _I)
+_FOLLOWING_WORDS_RE = re.compile(
+    r"[^\W\d](?:[^,;.:()…]|,(?!\s*(?:\d|$|không|có\s+thêm|trong\s+đó|đồng\s+thời|và))|"
+    r"\([A-ZĐ]{2,6}\))*",
+    _I,
+)
 _NOT_FOLLOWING_RE = re.compile(
     r"(?:so\s+với|trở\s+lên|trở\s+xuống|vào\s+năm|vào|năm|đến|tới|trong|giai\s+đoạn|thời\s+kỳ|"
     r"GRDP|GDP|của|từ|và|cao\s+điểm|mức\s+trung\s+bình|mức\s+bình\s+quân)(?!\w)",
@@ -940,6 +1016,9 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     first = chosen + _noise_length(region[chosen:])
     goals = list(_GOAL_CUT_RE.finditer(region, first))
     goal = goals[-1] if goals else None
+    if goal is not None and goal.group().strip().lower() == "với":
+        if len(region[goal.end() :].split()) < 3:
+            goal = None  # "Kinh tế tăng trưởng với tốc độ …": "tốc độ" alone names nothing
     if goal is not None and _HEAD_RE.match(region, goal.end()):
         first = goal.end() + _noise_length(region[goal.end() :])
     if not _HEAD_RE.match(region, first):
@@ -952,6 +1031,8 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     place = _TRAILING_PLACE_RE.search(stripped)
     if place and place.start() > 0:
         stripped = stripped[: place.start()].rstrip(" ,;:+-–(")
+    if stripped.count(")") > stripped.count("("):  # "thu nhập bình quân đầu người giá hiện hành)"
+        stripped = re.sub(r"\s+\(?giá\b[^()]*\)$", "", stripped)
     if _PLACE_ONLY_RE.fullmatch(stripped.strip(" ,;:")):
         return end, end  # "Đến năm 2030, Lào Cai phấn đấu xếp trong Top 10 …": a subject
     leading = len(stripped) - len(stripped.lstrip(" ,;:"))
@@ -1023,6 +1104,15 @@ _ACTION_RE = re.compile(
     r"làm\s+mới|mở\s+mới|phát\s+triển\s+mới)(?!\w)",
     _I,
 )
+# An indicator that is only what is done: "(đầu tư) xây dựng mới và nâng cấp", "trồng mới".
+_ACTION_START_RE = re.compile(
+    r"(?:đầu\s+tư\s+)?(?:xây\s+dựng|xây\s+mới|trồng|nâng\s+cấp|cải\s+tạo|cứng\s+hóa|"
+    r"kiên\s+cố\s+hóa|làm\s+mới|mở\s+mới)(?!\w)",
+    _I,
+)
+_NEW_ACTION_RE = re.compile(
+    r"(?<!\w)(?:trồng|xây\s+dựng|làm|mở|phát\s+triển|đầu\s+tư\s+xây\s+dựng)\s+mới(?!\w)", _I
+)
 _YEARLY_RE = re.compile(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm)(?!\w)", _I)
 _TOTAL_RE = re.compile(
     r"^(?:tổng\s+(?:vốn|nhu\s+cầu|mức\s+đầu\s+tư|đầu\s+tư)|vốn\s+đầu\s+tư|huy\s+động)", _I
@@ -1030,7 +1120,7 @@ _TOTAL_RE = re.compile(
 
 
 def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_range: bool,
-          following_rate: bool = False):  # fmt: skip
+          following_rate: bool = False, own_range: bool = False):  # fmt: skip
     """Return (kind, unit, sign): sign −1 for a decrease written as "giảm … X".
 
     - rank: "thuộc nhóm 30 tỉnh dẫn đầu";
@@ -1075,6 +1165,10 @@ def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_ran
             return CUMULATIVE, unit, 1
         if has_range and _ACTION_RE.search(indicator_text) and not _YEARLY_RE.search(words):
             return CUMULATIVE, unit, 1
+        if _NEW_ACTION_RE.search(words) and not _YEARLY_RE.search(words):
+            return CUMULATIVE, unit, 1  # "trong đó trồng mới 2.400 ha": done over the plan
+        if own_range and re.match(r"(?i)tổng\s", indicator_text.strip()):
+            return CUMULATIVE, unit, 1  # "tổng kim ngạch xuất khẩu giai đoạn 2026-2030 …"
     if value.share_of_gdp or re.match(r"(?i)^(?:t[ỷỉ]\s+trọng|cơ\s+cấu)", indicator_text.strip()):
         return SHARE, Unit("%", Decimal(1), "%") if unit and unit.is_percent else unit, 1
     return LEVEL, unit, 1
@@ -1084,7 +1178,7 @@ def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_ran
 # "nông, lâm nghiệp và thủy sản", "thuế sản phẩm trừ trợ cấp".
 _SECTOR_RE = re.compile(
     r"^(?:(?:các\s+)?(?:nhóm\s+ngành|ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:nông|lâm|thủy|thuỷ|"
-    r"công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|thương\s+mại|thuế\s+sản\s+phẩm)(?!\w)",
+    r"công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|thương\s+mại|thuế)(?!\w)",
     _I,
 )
 

@@ -56,6 +56,7 @@ BASES: dict[str, str] = {
     "hợp tác xã": "hợp tác xã",
     "sản phẩm": "sản phẩm",
     "bác sĩ": "bác sĩ",
+    "bác sỹ": "bác sĩ",
     "giường bệnh": "giường bệnh",
     "giường": "giường bệnh",
     "thuê bao": "thuê bao",
@@ -138,7 +139,7 @@ UNIT_PATTERN = (
     rf"(?P<base>{_BASE_RE})(?:(?<=[%‰])(?!\d)|(?![\w²³]))"
     rf"(?P<per>(?:\s*/\s*(?:{_DENOMINATOR_RE})(?![\w²³]))*)"
     r"(?P<share>(?<=%)\s*(?:(?:tổng|trong|của|từ)\s+)?(?:GRDP|GDP)\b(?:\s+(?:của\s+)?tỉnh\b)?)?"
-    r"(?P<yearly>\s+(?:mỗi|hằng|hàng|một)\s+năm\b)?"
+    r"(?P<yearly>\s+(?:mỗi|hằng|hàng|một)\s+năm\b|(?<=%)\s+năm\b(?!\s*\d))?"
 )
 _UNIT_RE = re.compile(UNIT_PATTERN, re.IGNORECASE)
 _PER_RE = re.compile(rf"/\s*({_DENOMINATOR_RE})", re.IGNORECASE)
