@@ -30,6 +30,7 @@ test: install-test
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DEBUG=1 $(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache

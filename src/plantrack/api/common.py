@@ -104,7 +104,7 @@ def as_of_of(request) -> datetime.date:
 class NotFoundView(APIView):
     """Any other path under /api/: a JSON 404, not the site's HTML page."""
 
-    permission_classes = []
+    permission_classes: list[type] = []
     schema = None
 
     def http_method_not_allowed(self, request, *args, **kwargs):

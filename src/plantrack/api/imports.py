@@ -4,6 +4,8 @@
 run without errors, 422 ``import_refused`` with every problem when the file has errors.
 """
 
+from typing import Any
+
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -20,6 +22,7 @@ from plantrack.api.exceptions import ApiError
 from plantrack.investment.services import import_projects
 from plantrack.observations.imports import import_observations
 from plantrack.plans.models import Plan
+from plantrack.tabular.problems import ImportReport
 from plantrack.workplan.services import import_tasks
 
 # --- serializers ----------------------------------------------------------------------------
@@ -138,7 +141,7 @@ class _ImportView(APIView):
     parser_classes = [MultiPartParser, FormParser]
     body_class: type[serializers.Serializer]
 
-    def importer(self, content: bytes, name: str, **options):
+    def importer(self, content: bytes, name: str, **options: Any) -> ImportReport:
         raise NotImplementedError
 
     def options(self, fields: dict) -> dict:
@@ -174,7 +177,9 @@ class ImportView(_ImportView):
     """Import a file of figures through the one importer (``import_observations``)."""
 
     body_class = ImportSerializer
-    importer = staticmethod(import_observations)
+
+    def importer(self, content: bytes, name: str, **options: Any) -> ImportReport:
+        return import_observations(content, name, **options)
 
     def options(self, fields: dict) -> dict:
         return {
@@ -197,7 +202,9 @@ class TaskImportView(_ImportView):
     """Import a task appendix through the one importer (``import_tasks``)."""
 
     body_class = TaskImportSerializer
-    importer = staticmethod(import_tasks)
+
+    def importer(self, content: bytes, name: str, **options: Any) -> ImportReport:
+        return import_tasks(content, name, **options)
 
     def options(self, fields: dict) -> dict:
         return {
@@ -219,7 +226,9 @@ class ProjectImportView(TaskImportView):
     """Import a project appendix through the one importer (``import_projects``)."""
 
     body_class = ProjectImportSerializer
-    importer = staticmethod(import_projects)
+
+    def importer(self, content: bytes, name: str, **options: Any) -> ImportReport:
+        return import_projects(content, name, **options)
 
     def options(self, fields: dict) -> dict:
         return {**super().options(fields), "locale": fields.get("locale")}

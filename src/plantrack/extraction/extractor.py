@@ -508,8 +508,9 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
             separator = _RANGE_SEP_RE.match(text, first.end(), end)
             second = _NUMBER_RE.match(text, separator.end(), end) if separator else None
             count = _COUNT_RE.match(text, second.end(), end) if second else None
-            if count and _number(text, second) is not None and _number(text, second) > number:
-                numbers = [*numbers, (_number(text, second), second.span())]
+            upper = _number(text, second) if second else None
+            if count and second and upper is not None and number is not None and upper > number:
+                numbers = [*numbers, (upper, second.span())]
                 position = count.end()
             else:
                 count = None
@@ -655,7 +656,7 @@ def _sentence_candidates(text, start, end, context, earlier) -> list[Candidate]:
         post_end = _post_end(text, value.end, next_start)
         # A comparison right after the value belongs to its clause: "tăng hơn 2 lần so với
         # năm 2010".
-        tail = re.match(r"[^,;:(]*", text[post_end:next_start]).group()
+        tail = re.split(r"[,;:(]", text[post_end:next_start], maxsplit=1)[0]
         clause = text[clause_start : post_end + len(tail)]
         if _RESULT_RE.search(clause):
             clause_start = post_end
@@ -895,8 +896,9 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
 
 def _sentence_period(
     sentence: _SentenceView, value: _Value, kind: str, context: "_Context | None" = None
-) -> _Period | None:
-    """Return the period a value with none of its own takes from its sentence: the last one
+) -> tuple[_Period | None, str]:
+    """Return (the period a value with none of its own takes from its sentence, where it was
+    found: "sentence" or "after"): the last one
     written before the sentence's first value ("Giai đoạn 2026 - 2030, …; …"), else, when
     the text before says no year, the first written after it ("… là những mục tiêu trong
     Quy hoạch tỉnh thời kỳ 2021 - 2030")."""
@@ -1141,14 +1143,14 @@ def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_ran
     decreasing = bool(re.search(r"(?<!\w)giảm(?!\w)", falling))
     to_level = bool(re.search(r"(?<!\w)(?:còn|xuống|lên)(?!\w)", predicate))
     rated = unit is not None and (unit.is_percent or unit.is_per_mille)
-    yearly = rated and unit.text.endswith("/năm")
+    yearly = rated and unit is not None and unit.text.endswith("/năm")
     average = "bình quân" in words or "trung bình" in words
     changing = bool(re.search(r"(?<!\w)(?:tăng|giảm)(?!\w)|tăngtrưởng", words))
     if value.is_rank:
         return RANK, Unit("hạng", Decimal(1), "hạng"), 1
     if rated and _POPULATION_RATE_RE.match(indicator_text.strip()):
         return LEVEL, unit, 1
-    if rated and not to_level:
+    if rated and unit is not None and not to_level:
         is_rate = (
             bool(_RATE_RE.match(indicator_text.strip())) or unit.base == "điểm %" or following_rate
         )

@@ -260,6 +260,10 @@ class Target(models.Model):
     new row that ``supersedes`` the old one: both versions stand.
     """
 
+    # Set by the queries of pages that show revised targets (web.services): True when a
+    # later revision replaces this one. Not a column.
+    replaced: bool
+
     plan = models.ForeignKey(
         Plan,
         verbose_name=_("quy hoạch, kế hoạch"),

@@ -380,6 +380,8 @@ class FigureStore:
             values.append(found[0])
             used += found[2]
             if indicator.aggregation == Aggregation.WEIGHTED_MEAN:
+                if indicator.weight_id is None:  # Indicator.clean requires a weight for it
+                    return None
                 weight = self.value(indicator.weight_id, kid, year, depth + 1)
                 if weight is None:
                     return None

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 from plantrack.tabular.numbers import format_rounded
 
@@ -105,6 +105,20 @@ class Target:
         if self.upper_value is not None and self.upper_value < self.value:
             raise EngineError("upper_value is below value")
 
+    @property
+    def goal(self) -> float:
+        """The value a quantitative target commits to (``__post_init__`` requires one)."""
+        if self.value is None:
+            raise EngineError("a quantitative target needs a value")
+        return self.value
+
+    @property
+    def first_year(self) -> int:
+        """The first year of a target over a period (``__post_init__`` requires one)."""
+        if self.start_year is None:
+            raise EngineError(f"a {self.kind} target needs a start_year")
+        return self.start_year
+
 
 @dataclass(frozen=True)
 class Assessment:
@@ -171,7 +185,7 @@ def assess(
     method = method or target.method or "unsd"
     if method not in METHODS:
         raise EngineError(f"unknown method {method!r}; expected one of {METHODS}")
-    points = series if checked else _clean_series(series, as_of_year)
+    points = cast(Points, series) if checked else _clean_series(series, as_of_year)
     if target.kind == "qualitative":
         return _not_assessable(points)
     if method == "escap" and target.kind != "level":
@@ -229,36 +243,36 @@ def _goal_sign(target: Target, reference: float | None) -> int:
 def _aim(target: Target, reference: float | None) -> float:
     """Return the value to aim at: the value, or a range's nearer bound seen from ``reference``."""
     if target.upper_value is None or reference is None:
-        return target.value
+        return target.goal
     if reference > target.upper_value:
         return target.upper_value
-    return target.value
+    return target.goal
 
 
 def _tolerance(target: Target) -> float:
     if target.tolerance is not None:
         return abs(target.tolerance)
-    return abs(target.value) * DEFAULT_RELATIVE_TOLERANCE
+    return abs(target.goal) * DEFAULT_RELATIVE_TOLERANCE
 
 
 def _meets(target: Target, value: float, goal_sign: int) -> bool:
     """Return True when ``value`` satisfies the target's comparator."""
-    slack = EPSILON * max(1.0, abs(target.value))
+    slack = EPSILON * max(1.0, abs(target.goal))
     comparator = target.comparator
     if comparator == "=":
         comparator = ">=" if goal_sign > 0 else "<="
     if target.upper_value is not None:
         extra = target.tolerance or 0.0
-        return target.value - extra - slack <= value <= target.upper_value + extra + slack
+        return target.goal - extra - slack <= value <= target.upper_value + extra + slack
     if comparator == ">=":
-        return value >= target.value - slack
+        return value >= target.goal - slack
     if comparator == ">":
-        return value > target.value - slack
+        return value > target.goal - slack
     if comparator == "<=":
-        return value <= target.value + slack
+        return value <= target.goal + slack
     if comparator == "<":
-        return value < target.value + slack
-    return abs(value - target.value) <= _tolerance(target) + slack  # "~"
+        return value < target.goal + slack
+    return abs(value - target.goal) <= _tolerance(target) + slack  # "~"
 
 
 def _band(ratio: float, method: str) -> str:
@@ -369,6 +383,8 @@ def _assess_level(
         )
     actual = _level_rate(base_value, latest_value, latest_year - base_year, compound)
     required = _level_rate(base_value, aim, horizon, compound)
+    if actual is None or required is None:  # ruled out above: years > 0, positive if compound
+        return _insufficient(target, points, "level")
     ratio = None if abs(required) < EPSILON else sign * actual / abs(required)
     projected = _project(base_value, actual, horizon, compound)
     if met:
@@ -552,14 +568,14 @@ def _average_of_growth_rates(
     target: Target, points: Points, as_of_year: int | None, method: str
 ) -> Assessment:
     """Average growth from published yearly growth rates: their geometric mean."""
-    start, end = target.start_year, target.target_year
+    start, end = target.first_year, target.target_year
     observed = [(y, g) for y, g in points if start <= y <= end]
     if not observed or any(g <= -100 for _, g in observed):
         return _insufficient(target, observed, "geometric_mean_growth")
     latest_year = observed[-1][0]
     product = math.prod(1 + g / 100 for _, g in observed)
     actual = (product ** (1 / len(observed)) - 1) * 100
-    required = target.value
+    required = target.goal
     sign = _goal_sign(target, None)
     missing = [y for y in range(start, latest_year + 1) if y not in dict(observed)]
     periods = end - start + 1
@@ -598,7 +614,7 @@ def _average_growth_of_levels(
     target: Target, points: Points, as_of_year: int | None, method: str
 ) -> Assessment:
     """Average growth computed from levels: the compound rate since the baseline."""
-    start, end = target.start_year, target.target_year
+    start, end = target.first_year, target.target_year
     base = _baseline(target, [(y, v) for y, v in points if y <= end])
     in_period = [(y, v) for y, v in points if y <= end]
     if base is None or not in_period or in_period[-1][0] <= base[0]:
@@ -608,7 +624,9 @@ def _average_growth_of_levels(
     if base_value <= 0 or latest_value <= 0:
         return _insufficient(target, in_period, "compound_growth_of_levels")
     actual = _level_rate(base_value, latest_value, latest_year - base_year, True)
-    required = target.value
+    if actual is None:  # ruled out above: a later year, positive levels
+        return _insufficient(target, in_period, "compound_growth_of_levels")
+    required = target.goal
     sign = _goal_sign(target, None)
     needed_at_end = base_value * (1 + required / 100) ** (end - base_year)
     later = end - latest_year
@@ -675,7 +693,7 @@ def _assess_annual_change(
     target: Target, points: Points, as_of_year: int | None, method: str
 ) -> Assessment:
     """Average change a year (e.g. poverty −4 points a year): linear between two levels."""
-    start, end = target.start_year, target.target_year
+    start, end = target.first_year, target.target_year
     in_period = [(y, v) for y, v in points if y <= end]
     base = _baseline(target, in_period)
     if base is None or not in_period or in_period[-1][0] <= base[0]:
@@ -683,7 +701,7 @@ def _assess_annual_change(
     base_year, base_value, substituted = base
     latest_year, latest_value = in_period[-1]
     actual = (latest_value - base_value) / (latest_year - base_year)
-    required = target.value
+    required = target.goal
     sign = 1 if required > 0 else -1 if required < 0 else _goal_sign(target, None)
     needed_at_end = base_value + required * (end - base_year)
     later = end - latest_year
@@ -730,7 +748,7 @@ def _assess_cumulative(
     target: Target, points: Points, as_of_year: int | None, method: str
 ) -> Assessment:
     """A sum over the period (e.g. total investment 2021–2030)."""
-    start, end = target.start_year, target.target_year
+    start, end = target.first_year, target.target_year
     observed = [(y, v) for y, v in points if start <= y <= end]
     if not observed:
         return _insufficient(target, observed, "cumulative_sum")
@@ -788,7 +806,7 @@ def _assess_maintain(
     target: Target, points: Points, as_of_year: int | None, method: str
 ) -> Assessment:
     """Stay at the level every year of the period."""
-    start, end = target.start_year, target.target_year
+    start, end = target.first_year, target.target_year
     observed = [(y, v) for y, v in points if start <= y <= end]
     if not observed:
         return _insufficient(target, observed, "every_year")
@@ -1032,6 +1050,8 @@ def _explain(c: Components) -> tuple[str, str]:
             f"{head_en}: {met} of {seen} years with figures met the required level "
             f"{number(level, 'en')}.",
         )
+    if actual is None or required is None:  # every judgement with rates records both
+        return f"{head_vi}.", f"{head_en}."
     since_vi = since_en = ""
     if "base_year" in c:
         since_vi = f" từ {c['base_year']} đến {c['latest_year']}"
@@ -1101,7 +1121,7 @@ def _rounded(value: object) -> object:
     return value
 
 
-def remaining_rate_text(components: dict, language: str) -> tuple[str, str] | None:
+def remaining_rate_text(components: dict[str, Any], language: str) -> tuple[str, str] | None:
     """Return the rate still required and its years, as an explanation writes them.
 
     ``("13,69 %/năm", "2026–2030")`` in Vietnamese; None when nothing is required any more

@@ -414,7 +414,7 @@ _PAIR = "[%d,%d]"  # one (id, version) of ``Judgement.figures``
 # not recomputed, unless this code changed since (``_rejudge``, the ``basis`` digest).
 _CODE = hashlib.blake2b(
     b"".join(
-        Path(module.__file__).read_bytes()
+        Path(str(module.__file__)).read_bytes()
         for module in (engine, assess_module, formula_module, sys.modules[__name__])
     ),
     digest_size=16,
@@ -643,7 +643,7 @@ def on_target_saved(
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _replaced(ids) -> set[int]:
+def _replaced(ids: Iterable[int]) -> set[int]:
     """Return those of the target ``ids`` that a later revision replaces.
 
     Not ``Target.objects.current()``: for a few thousand targets PostgreSQL answers its NOT

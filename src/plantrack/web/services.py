@@ -369,7 +369,7 @@ def section_key(target: Target) -> str:
 
 
 def agency_key(target: Target) -> str:
-    owner = target.indicator.owner if target.indicator_id else None
+    owner = target.indicator.owner if target.indicator is not None else None
     return owner.code if owner is not None else NONE_KEY
 
 
@@ -539,7 +539,7 @@ def plan_overview(user, plan_code: str = "") -> Overview | None:
         key=lambda row: (row.key == NONE_KEY, row.name),
     )
 
-    severity = {status: rank for rank, status in enumerate(ALERT_STATUSES)}
+    severity: dict[str, int] = {status: rank for rank, status in enumerate(ALERT_STATUSES)}
     acting = sorted(
         (target for target in targets if status_of(judged.get(target.pk)) in severity),
         key=lambda target: severity[judged[target.pk].status],
@@ -591,7 +591,7 @@ def _section_names(target: Target) -> tuple[str, str]:
 
 
 def _agency_names(target: Target) -> tuple[str, str]:
-    owner = target.indicator.owner if target.indicator_id else None
+    owner = target.indicator.owner if target.indicator is not None else None
     if owner is None:
         return "", ""
     return owner.name, owner.name_en
@@ -763,9 +763,11 @@ def indicator_chart(
         if target.kind != TargetKind.LEVEL and not drawn_over_years:
             continue
         first = target.start_year or target.plan.period_start
-        years = range(first, target.target_year + 1) if drawn_over_years else [target.target_year]
+        line_years = (
+            range(first, target.target_year + 1) if drawn_over_years else [target.target_year]
+        )
         label = f"{target.plan.get_kind_display()} {_plan_years(target.plan)}: {describe(target)}"
-        lines.append(TargetLine(target, label, {year: target.value for year in years}))
+        lines.append(TargetLine(target, label, {year: target.value for year in line_years}))
     if not figures and not lines:
         return None
     years = {figure.year for figure in figures} | {y for line in lines for y in line.points}
