@@ -32,7 +32,7 @@ def test_each_target_to_act_on_says_why_and_what_rate_is_now_needed(client, worl
     assert '<strong class="number">13,69 %/năm</strong>' in section
     assert "(2026–2030)" in section
     assert "Chậm tiến độ: năm 2025 đạt 7,22 % so với mục tiêu 8 % của năm 2025." in section
-    assert "Không tính" in section  # 2025 has passed: no remaining years
+    assert "Năm mục tiêu 2025 đã qua" in section  # judged in 2026: no year remains
     assert '<a href="/indicators/grdp_growth/">7,22 %</a>' in section
 
 
