@@ -1,3 +1,5 @@
+from typing import Self, TypeVar
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
@@ -6,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from plantrack.accounts.permissions import Action, Permissions, RestrictedQuerySet
 from plantrack.progress import engine
 from plantrack.progress.choices import Cause, Figures, Method, Status
+
+_M = TypeVar("_M", bound=models.Model)
 
 
 def explained(judgement: "Assessment | Judgement", language: str | None = None) -> str:
@@ -18,6 +22,14 @@ def explained(judgement: "Assessment | Judgement", language: str | None = None) 
     for name in engine.COLUMN_COMPONENTS:
         components[name] = getattr(judgement, name)
     return engine.explain(components, language or get_language() or "vi")
+
+
+class Explained:
+    """A stored judgement's sentences, derived from its components when shown."""
+
+    explanation = property(explained, doc="The explanation in the active language.")
+    explanation_vi = property(lambda self: explained(self, "vi"), doc="In Vietnamese.")
+    explanation_en = property(lambda self: explained(self, "en"), doc="In English.")
 
 
 class AssessmentRunQuerySet(RestrictedQuerySet["AssessmentRun"]):
@@ -88,7 +100,7 @@ class AssessmentRun(models.Model):
         return f"{self.plan.code} @ {self.as_of:%Y-%m-%d}"
 
 
-class Assessment(models.Model):
+class Assessment(Explained, models.Model):
     """The judgement of one target in a run, with the components to redo it."""
 
     run = models.ForeignKey(
@@ -149,14 +161,12 @@ class Assessment(models.Model):
     def __str__(self) -> str:
         return f"{self.target_id}: {self.get_status_display()}"
 
-    explanation = property(explained, doc="The explanation in the active language.")
-    explanation_vi = property(lambda self: explained(self, "vi"), doc="In Vietnamese.")
-    explanation_en = property(lambda self: explained(self, "en"), doc="In English.")
 
+class OfVisibleTargets(RestrictedQuerySet[_M]):
+    """Rows about targets (judgements, their history): seen with the targets the user may
+    see; written only by the re-judging, so never changed or approved by a user."""
 
-class JudgementQuerySet(RestrictedQuerySet["Judgement"]):
-    def restrict(self, permissions: Permissions, action: Action) -> "JudgementQuerySet":
-        """The judgements of the targets the user may see; written only by the re-judging."""
+    def restrict(self, permissions: Permissions, action: Action) -> Self:
         from plantrack.plans.models import Target
 
         if action != Action.VIEW:
@@ -164,7 +174,11 @@ class JudgementQuerySet(RestrictedQuerySet["Judgement"]):
         return self.filter(target__in=Target.objects.for_user(permissions.user))
 
 
-class Judgement(models.Model):
+class JudgementQuerySet(OfVisibleTargets["Judgement"]):
+    """The judgements of the targets the user may see."""
+
+
+class Judgement(Explained, models.Model):
     """The current judgement of one target: always on the approved figures, kept current.
 
     Every change to a figure or a target re-judges the targets that depend on it
@@ -241,19 +255,9 @@ class Judgement(models.Model):
     def __str__(self) -> str:
         return f"{self.target_id}: {self.get_status_display()} @ {self.as_of:%Y-%m-%d}"
 
-    explanation = property(explained, doc="The explanation in the active language.")
-    explanation_vi = property(lambda self: explained(self, "vi"), doc="In Vietnamese.")
-    explanation_en = property(lambda self: explained(self, "en"), doc="In English.")
 
-
-class JudgementChangeQuerySet(RestrictedQuerySet["JudgementChange"]):
-    def restrict(self, permissions: Permissions, action: Action) -> "JudgementChangeQuerySet":
-        """The history of the targets the user may see."""
-        from plantrack.plans.models import Target
-
-        if action != Action.VIEW:
-            return self.none()
-        return self.filter(target__in=Target.objects.for_user(permissions.user))
+class JudgementChangeQuerySet(OfVisibleTargets["JudgementChange"]):
+    """The history of the targets the user may see."""
 
 
 class JudgementChange(models.Model):
