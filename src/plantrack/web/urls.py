@@ -7,6 +7,7 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("targets/", views.targets, name="targets"),
+    path("targets/<int:pk>/", views.target, name="target"),
     path("indicators/<slug:code>/", views.indicator, name="indicator"),
     path(
         "login/",

@@ -3,8 +3,9 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from plantrack.plans.models import Indicator, Plan
+from plantrack.plans.models import Indicator, Plan, Target
 from plantrack.web import services
+from plantrack.web.target_page import target_page
 from plantrack.web.templatetags.plantrack import describe_target_value
 
 
@@ -32,6 +33,19 @@ def targets(request):
         "described": services.describe_filter(chosen, outlines),
     }
     return render(request, "web/targets.html", context)
+
+
+def target(request, pk: int):
+    """Show one target: its judgement, the three methods side by side, its status history."""
+    target = get_object_or_404(
+        services.targets_marked_replaced(Target.objects.for_user(request.user)).select_related(
+            "plan__scope_unit", "section", "indicator__owner", "scope_unit", "supersedes"
+        ),
+        pk=pk,
+    )
+    page = target_page(target, request.user)
+    context = {"page": page, "target": target, "history_data": page.history_data()}
+    return render(request, "web/target.html", context)
 
 
 def indicator(request, code: str):

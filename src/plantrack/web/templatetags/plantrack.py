@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from plantrack.observations.choices import WorkflowState
 from plantrack.observations.periods import PeriodError, parse_period
 from plantrack.plans.choices import Comparator
+from plantrack.progress.choices import Status
 from plantrack.tabular.formatting import number_text
 
 register = template.Library()
@@ -112,6 +113,12 @@ def figure_status(observation) -> str:
         observation.status,
         observation.get_status_display(),
     )
+
+
+@register.simple_tag
+def status_label(status: str) -> str:
+    """Return an assessment status's label in the active language ("Đúng tiến độ")."""
+    return str(Status(status).label)
 
 
 @register.simple_tag

@@ -204,7 +204,64 @@
     return chart;
   }
 
-  var KINDS = { "status-bar": statusBar, "indicator-series": indicatorSeries };
+  // A target's status over as-of dates: a step line on the statuses' scale, worst lowest.
+  var dates = new Intl.DateTimeFormat(english ? "en-GB" : "vi-VN", {
+    day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC"
+  });
+
+  function formatDate(value) {
+    return dates.format(new Date(value));
+  }
+
+  function statusHistory(element, data) {
+    var chart = echarts.init(element, null, { renderer: "canvas" });
+    var row = {};
+    data.statuses.forEach(function (status, index) { row[status] = index; });
+    var points = data.points.map(function (point) {
+      return {
+        value: [point.date, row[point.status]],
+        label: point.label,
+        itemStyle: { color: STATUS_COLOURS[point.status] || "#8c959f" }
+      };
+    });
+    chart.setOption({
+      animation: false,
+      grid: { left: 8, right: 24, top: 16, bottom: 24, containLabel: true },
+      tooltip: {
+        trigger: "item",
+        formatter: function (point) {
+          return "<b>" + escapeHtml(formatDate(point.value[0])) + "</b><br>" +
+            escapeHtml(data.labels.status) + ": " + escapeHtml(point.data.label);
+        }
+      },
+      xAxis: {
+        type: "time",
+        axisLabel: { formatter: function (value) { return formatDate(value); }, hideOverlap: true }
+      },
+      yAxis: {
+        type: "category",
+        data: data.scale,
+        axisLabel: { width: 130, overflow: "break" }
+      },
+      series: [
+        {
+          type: "line",
+          step: "start",
+          data: points,
+          symbol: "circle",
+          symbolSize: 12,
+          lineStyle: { color: "#57606a", width: 2 }
+        }
+      ]
+    });
+    return chart;
+  }
+
+  var KINDS = {
+    "status-bar": statusBar,
+    "indicator-series": indicatorSeries,
+    "status-history": statusHistory
+  };
   var charts = [];
 
   function draw(element) {
