@@ -26,7 +26,7 @@ def _counts() -> dict[str, int]:
 
 
 def test_first_load_creates_everything(demo):
-    assert demo.created == 10 + 35 + 3 + 25 + 27 + 47 + 9 + 4
+    assert demo.created == 10 + 35 + 3 + 25 + 27 + 47 + 9 + 4 + 2 + 66
     assert demo.boundaries == 10
     assert AdminUnit.objects.exclude(geometry=None).count() == 10
 

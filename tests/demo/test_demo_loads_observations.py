@@ -1,5 +1,6 @@
 import pytest
 
+from plantrack.demo.geography import INDICATOR_CODES
 from plantrack.observations.choices import WorkflowState
 from plantrack.observations.models import Observation
 
@@ -8,12 +9,27 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_loads_the_47_observations_of_which_46_are_current(demo, facts):
     assert len(facts["observations"]) == 47
-    assert Observation.objects.count() == 47
-    assert Observation.objects.current().count() == 46
+    facts_figures = Observation.objects.exclude(indicator__code__in=INDICATOR_CODES)
+    assert facts_figures.count() == 47
+    assert facts_figures.current().count() == 46
+
+
+def test_the_unit_figures_are_counted_from_the_unit_lists(demo):
+    per_district = Observation.objects.filter(indicator__code="commune_units_per_district")
+    areas = Observation.objects.filter(indicator__code="commune_area_2025")
+
+    assert per_district.count() == 10  # the 2020–2025 districts
+    assert sum(figure.value for figure in per_district) == 161  # every old commune once
+    assert per_district.get(unit__code="040").value == 11  # Thành phố Cao Bằng
+    assert areas.count() == 56  # the communes and wards formed on 1 July 2025
+    for figure in [*per_district, *areas]:
+        assert figure.state == WorkflowState.APPROVED
+        assert "vietnamadminunits" in figure.source
 
 
 def test_every_observation_is_for_the_province_approved_and_has_a_source(demo):
-    for observation in Observation.objects.select_related("unit", "indicator"):
+    facts_figures = Observation.objects.exclude(indicator__code__in=INDICATOR_CODES)
+    for observation in facts_figures.select_related("unit", "indicator"):
         assert observation.unit.code == "04"
         assert observation.state == WorkflowState.APPROVED
         assert observation.source.strip()

@@ -30,6 +30,7 @@ from django.db import models, transaction
 
 from plantrack.accounts.choices import AgencyKind, Role
 from plantrack.accounts.models import Agency, Membership
+from plantrack.demo.geography import load_unit_figures
 from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import AdminUnit
 from plantrack.geo.services import UnitLoadReport, attach_boundaries, load_units
@@ -88,6 +89,8 @@ class DemoReport:
     observations: Tally = field(default_factory=Tally)
     tasks: Tally = field(default_factory=Tally)
     projects: Tally = field(default_factory=Tally)
+    unit_indicators: Tally = field(default_factory=Tally)
+    unit_figures: Tally = field(default_factory=Tally)
 
     def tallies(self) -> dict[str, Tally]:
         """Return the demo's own tallies with their Vietnamese labels, in loading order."""
@@ -100,6 +103,8 @@ class DemoReport:
             "Số liệu": self.observations,
             "Nhiệm vụ": self.tasks,
             "Dự án": self.projects,
+            "Chỉ số theo huyện, xã (đếm từ danh mục đơn vị hành chính)": self.unit_indicators,
+            "Số liệu theo huyện, xã": self.unit_figures,
         }
 
     @property
@@ -166,6 +171,7 @@ def load_demo(
     for plan_facts in facts["plans"]:
         _load_plan(plan_facts, config, province, indicators, report)
     _load_observations(facts, config, province, indicators, report.observations)
+    load_unit_figures(province, agencies, report.unit_indicators, report.unit_figures)
     master = Plan.objects.get(code=facts["plans"][0]["code"])
     _load_tasks(facts, config, agencies, master, report.tasks)
     _load_projects(facts, config, master, report.projects)

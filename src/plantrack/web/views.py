@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from plantrack.plans.models import Indicator, Plan, Target
 from plantrack.web import services
+from plantrack.web.maps import indicator_map
 from plantrack.web.target_page import target_page
 from plantrack.web.templatetags.plantrack import describe_target_value
 
@@ -56,11 +57,20 @@ def indicator(request, code: str):
     targets = services.indicator_commitments(indicator, request.user)
     series = services.indicator_series(indicator, request.user)
     chart = services.indicator_chart(indicator, targets, series, describe_target_value)
+    try:
+        map_year = int(request.GET.get("map_year", ""))
+    except ValueError:
+        map_year = None
+    units_map = indicator_map(series, map_year)
+    if units_map is not None and chart is not None and len(chart.figures) < 2 and not chart.lines:
+        chart = None  # one unit's one figure says less than the map of them all
     context = {
         "indicator": indicator,
         "targets": targets,
         "series": series,
         "chart": chart,
         "chart_data": chart.data(indicator) if chart is not None else None,
+        "map": units_map,
+        "map_data": units_map.data(indicator.unit) if units_map and units_map.drawn else None,
     }
     return render(request, "web/indicator.html", context)

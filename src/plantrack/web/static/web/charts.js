@@ -257,7 +257,53 @@
     return chart;
   }
 
+  // Figures by district or commune on their stored boundaries: no tile server, no network.
+  function choropleth(element, data) {
+    echarts.registerMap(data.map, data.geojson);
+    var chart = echarts.init(element, null, { renderer: "canvas" });
+    var known = data.values.filter(function (item) { return item.value !== null; });
+    var values = known.map(function (item) { return item.value; });
+    chart.setOption({
+      animation: false,
+      tooltip: {
+        trigger: "item",
+        formatter: function (point) {
+          var value = point.value === undefined || isNaN(point.value) ?
+            escapeHtml(data.labels.no_data) :
+            "<b>" + formatNumber(point.value) + "</b> " + escapeHtml(data.unit);
+          return escapeHtml(point.name) + " (" + escapeHtml(data.labels.year) + "): " + value;
+        }
+      },
+      visualMap: {
+        type: "continuous",
+        min: values.length ? Math.min.apply(null, values) : 0,
+        max: values.length ? Math.max.apply(null, values) : 1,
+        left: 0,
+        bottom: 0,
+        calculable: false,
+        text: [formatNumber(values.length ? Math.max.apply(null, values) : 1),
+               formatNumber(values.length ? Math.min.apply(null, values) : 0)],
+        formatter: formatNumber,
+        inRange: { color: ["#dbeafe", "#1d4ed8"] }
+      },
+      series: [
+        {
+          type: "map",
+          map: data.map,
+          roam: false,
+          aspectScale: 0.95,
+          label: { show: element.clientWidth > 500, fontSize: 10 },
+          itemStyle: { borderColor: "#ffffff", borderWidth: 1, areaColor: "#e5e7eb" },
+          emphasis: { label: { show: true }, itemStyle: { areaColor: "#f59e0b" } },
+          data: known
+        }
+      ]
+    });
+    return chart;
+  }
+
   var KINDS = {
+    choropleth: choropleth,
     "status-bar": statusBar,
     "indicator-series": indicatorSeries,
     "status-history": statusHistory
