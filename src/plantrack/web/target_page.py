@@ -16,7 +16,7 @@ from django.utils.translation import get_language, gettext
 
 from plantrack.observations.choices import WorkflowState
 from plantrack.observations.models import Observation
-from plantrack.plans.models import Target
+from plantrack.plans.models import Indicator, Target
 from plantrack.progress import engine
 from plantrack.progress.assess import FigureStore, engine_target
 from plantrack.progress.choices import Figures, Status
@@ -136,21 +136,22 @@ def target_page(target: Target, user, today: datetime.date | None = None) -> Tar
     if target.indicator is None or unit is None:
         return TargetPage(target, judgement, [], [], changes, [])
     rule = engine_target(target)
-    store = _store(target, unit, today)
-    series = [(year, value) for year, value, _origin in store.series(target.indicator, unit)]
+    indicator = target.indicator
+    store = _store(indicator, unit, today)
+    series = [(year, value) for year, value, _origin in store.series(indicator, unit)]
     return TargetPage(
         target=target,
         judgement=judgement,
         methods=_methods(rule, series, today.year),
-        history=_history(target, unit, rule, today),
+        history=_history(indicator, unit, rule, today),
         changes=changes,
         series=series,
     )
 
 
-def _store(target: Target, unit, as_of: datetime.date) -> FigureStore:
+def _store(indicator: Indicator, unit, as_of: datetime.date) -> FigureStore:
     return FigureStore.load(
-        indicators=[target.indicator], units=[unit], as_of=as_of, figures=Figures.APPROVED
+        indicators=[indicator], units=[unit], as_of=as_of, figures=Figures.APPROVED
     )
 
 
@@ -173,11 +174,11 @@ def _methods(rule: engine.Target, series: list[tuple[int, float]], year: int) ->
     return results
 
 
-def _history(target: Target, unit, rule: engine.Target, today: datetime.date) -> list:
+def _history(indicator: Indicator, unit, rule: engine.Target, today: datetime.date) -> list:
     """Replay the default method on each date a figure of the indicator became known."""
     known = (
         Observation.objects.filter(
-            indicator=target.indicator, unit=unit, breakdown="", state=WorkflowState.APPROVED
+            indicator=indicator, unit=unit, breakdown="", state=WorkflowState.APPROVED
         )
         .order_by()
         .values_list("period", "published_on")
@@ -192,8 +193,8 @@ def _history(target: Target, unit, rule: engine.Target, today: datetime.date) ->
     dates.add(today)
     points = []
     for as_of in sorted(dates)[-HISTORY_LIMIT:]:
-        store = _store(target, unit, as_of)
-        series = [(year, value) for year, value, _ in store.series(target.indicator, unit)]
+        store = _store(indicator, unit, as_of)
+        series = [(year, value) for year, value, _ in store.series(indicator, unit)]
         try:
             judged = engine.assess(rule, series, as_of.year)
         except engine.EngineError:
