@@ -134,6 +134,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "plantrack.web.middleware.FriendlyRefusalMiddleware",
 ]
 
 ROOT_URLCONF = "plantrack.urls"

@@ -51,5 +51,5 @@ def test_home_groups_a_large_target_and_figure(
 
     client.post("/i18n/setlang/", {"language": "en", "next": "/targets/"})
     response = client.get("/targets/")
-    assertContains(response, "160,200 tỷ đồng")
-    assertContains(response, "16,700.3 tỷ đồng")
+    assertContains(response, "160,200 billion VND")
+    assertContains(response, "16,700.3 billion VND")

@@ -21,7 +21,7 @@ def test_target_list_shows_values_in_english_format_after_switching_language(cli
     response = client.get("/targets/")
 
     assertContains(response, '<html lang="en">')
-    assertContains(response, "≥ 9.72 %/năm")
+    assertContains(response, "≥ 9.72 %/year")
     assertNotContains(response, "9,72 %")
 
 
@@ -33,3 +33,16 @@ def test_latest_value_follows_the_language_too(
     assertContains(client.get("/targets/"), "6,74 %")
     client.post("/i18n/setlang/", {"language": "en", "next": "/targets/"})
     assertContains(client.get("/targets/"), "6.74 %")
+
+
+def test_english_pages_write_dates_day_first(client, growth_target, settings):
+    import datetime
+
+    from plantrack.progress.live import rejudge_all
+
+    rejudge_all(growth_target.plan, as_of=datetime.date(2026, 3, 12))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = client.get("/targets/")
+
+    assertContains(response, "as of 12/03/2026")  # 12 March, not 3 December

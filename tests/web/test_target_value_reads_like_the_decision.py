@@ -26,12 +26,12 @@ def target(**fields) -> Target:
         (
             {"comparator": Comparator.GTE, "value": Decimal("9.720000"), "unit": "%/năm"},
             "≥ 9,72 %/năm",
-            "≥ 9.72 %/năm",
+            "≥ 9.72 %/year",
         ),
         (
             {"comparator": Comparator.APPROX, "value": Decimal("102"), "unit": "triệu đồng/người"},
             "khoảng 102 triệu đồng/người",
-            "about 102 triệu đồng/người",  # the word comes from the English catalogue
+            "about 102 million VND per person",  # the word and the unit in English
         ),
         (
             {
@@ -41,12 +41,12 @@ def target(**fields) -> Target:
                 "unit": "triệu đồng/người",
             },
             "75–80 triệu đồng/người",
-            "75–80 triệu đồng/người",
+            "75–80 million VND per person",
         ),
         (
             {"comparator": Comparator.LT, "value": Decimal("-4.0"), "unit": "điểm %/năm"},
             "< -4 điểm %/năm",
-            "< -4 điểm %/năm",
+            "< -4 percentage points a year",
         ),
         (
             {"comparator": Comparator.EQ, "value": Decimal("3.3"), "unit": "%"},

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 from plantrack.tabular.numbers import format_rounded
+from plantrack.tabular.units import UNITS_EN
 
 # A series: (year, value), oldest first.
 Points = list[tuple[int, float]]
@@ -866,7 +867,11 @@ def _insufficient(target: Target, points: Points, calc: str) -> Assessment:
         method=f"{target.method or 'unsd'}:{calc}"
         if calc != "every_year"
         else "maintain:every_year",
-        components={"years_available": [y for y, _ in points]},
+        components={
+            "years_available": [y for y, _ in points],
+            "period_start": target.start_year,
+            "target_year": target.target_year,
+        },
     )
 
 
@@ -1021,6 +1026,16 @@ def _explain(c: Components) -> tuple[str, str]:
                 f"{head_en}: there are no usable figures for this target yet.",
             )
         listed = ", ".join(map(str, years))
+        start = c.get("period_start")
+        if start is not None and max(years) < start - 1:
+            # Figures exist, all before the base year: say that, not "two points needed".
+            span = f"{start}–{c['target_year']}" if c.get("target_year") else str(start)
+            return (
+                f"{head_vi}: chưa có số liệu của năm gốc {start - 1} hay năm nào trong thời kỳ "
+                f"{span} (số liệu hiện có: năm {listed}).",
+                f"{head_en}: no figure yet for the base year {start - 1} or any year of "
+                f"{span} (figures exist for {listed}).",
+            )
         return (
             f"{head_vi}: mới có số liệu năm {listed}, cần ít nhất hai mốc (năm gốc và năm "
             "gần nhất) để tính.",
@@ -1093,13 +1108,7 @@ def _explain(c: Components) -> tuple[str, str]:
 
 
 # English for the units Vietnamese targets use most; others are shown as written.
-UNITS_EN = {
-    "điểm %/năm": "percentage points a year",
-    "điểm phần trăm/năm": "percentage points a year",
-    "%/năm": "%/year",
-    "tỷ đồng": "billion VND",
-    "triệu đồng/người": "million VND per person",
-}
+# The English of units in explanations: the one table of the pages and messages.
 
 
 def _rate_units(kind: str | None, unit: str | None, method: str) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils.translation import get_language
 
 from plantrack.tabular.numbers import format_number
+from plantrack.tabular.units import UNITS_EN
 
 
 def active_locale() -> str:
@@ -43,3 +44,26 @@ def number_text(value: Decimal | int | float, *, grouping: bool = True) -> str:
     """
     amount = value if isinstance(value, Decimal) else Decimal(str(value))
     return format_number(trimmed(amount), active_locale(), grouping)
+
+
+def unit_text(unit: str, language: str | None = None) -> str:
+    """Return ``unit`` in ``language`` (default: the active one): "%/năm" or "%/year"."""
+    language = language or active_locale()
+    if not language.startswith("en"):
+        return unit
+    return UNITS_EN.get(unit.strip(), unit)
+
+
+def amount_text(value: Decimal | int | float, unit: str, language: str | None = None) -> str:
+    """Return a figure with its unit as a reader says it: "6,74 %/năm", and a rank before
+    its number: "hạng 63", "hạng 25/34" ("rank 25 of 34" in English)."""
+    language = language or active_locale()
+    english = language.startswith("en")
+    unit = unit.strip()
+    if unit == "hạng" or unit.startswith("hạng/"):
+        number = number_text(value, grouping=False)
+        out_of = unit.partition("/")[2]
+        if english:
+            return f"rank {number} of {out_of}" if out_of else f"rank {number}"
+        return f"hạng {number}/{out_of}" if out_of else f"hạng {number}"
+    return f"{number_text(value)} {unit_text(unit, language)}".strip()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import AdminUnit, UnitSuccession
 from plantrack.observations.models import Observation
+from plantrack.tabular.formatting import unit_text
 
 # Levels below the province a map may show, finest last.
 _LEVELS = (UnitLevel.DISTRICT, UnitLevel.COMMUNE)
@@ -59,7 +60,7 @@ class IndicatorMap:
         return {
             "kind": "choropleth",
             "map": f"units-{self.level}-{self.year}",
-            "unit": unit,
+            "unit": unit_text(unit),
             "geojson": {"type": "FeatureCollection", "features": features},
             "values": [
                 {

@@ -5,8 +5,11 @@ language follows the request's Accept-Language (Vietnamese when it names no lang
 """
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.views.defaults import page_not_found, permission_denied
 
 
 class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
@@ -31,3 +34,30 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
         language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class FriendlyRefusalMiddleware:
+    """Answer a page that is not found or refused with PlanTrack's own Vietnamese page.
+
+    Django shows its technical pages (English, with the URL patterns) for these while
+    DEBUG is on, which is how the demo runs; a leader or a clerk trying the demo should see
+    what a production visitor sees: the 404 or 403 page of the site's language, saying why.
+    The API (``/api/``) answers in JSON with its own errors and is left alone.
+    """
+
+    API_PATHS = ("/api/",)
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.path_info.startswith(self.API_PATHS):
+            return None
+        if isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        if isinstance(exception, PermissionDenied):
+            return permission_denied(request, exception)
+        return None

@@ -26,6 +26,7 @@ from plantrack.progress.choices import Status
 from plantrack.progress.engine import COLUMN_COMPONENTS, remaining_rate_text
 from plantrack.progress.live import stale_targets
 from plantrack.progress.models import Judgement
+from plantrack.tabular.formatting import unit_text
 
 # Deepest heading a section may get: the page is h1, a plan h2, its top sections h3.
 _TOP_SECTION_HEADING = 3
@@ -695,7 +696,7 @@ class IndicatorChart:
         present = {figure.observation.status for figure in self.figures}
         return {
             "kind": "indicator-series",
-            "unit": indicator.unit,
+            "unit": unit_text(indicator.unit),
             "years": [str(row.year) for row in self.rows],
             "figures": [
                 {

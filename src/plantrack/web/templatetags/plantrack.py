@@ -14,11 +14,13 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from plantrack.accounts.gates import approves_figures, reports_figures
+from plantrack.accounts.permissions import Permissions
 from plantrack.observations.choices import WorkflowState
 from plantrack.observations.periods import PeriodError, parse_period
 from plantrack.plans.choices import Comparator
 from plantrack.progress.choices import Status
-from plantrack.tabular.formatting import number_text
+from plantrack.tabular.formatting import amount_text, number_text, unit_text
 
 register = template.Library()
 
@@ -42,10 +44,15 @@ def number(value, decimals=None) -> str:
     """
     if value is None or value == "":
         return ""
+    return number_text(_rounded(value, decimals))
+
+
+def _rounded(value, decimals=None) -> Decimal:
+    """Return ``value`` as a Decimal rounded half up to ``decimals`` places when given."""
     amount = value if isinstance(value, Decimal) else Decimal(str(value))
     if decimals is not None and decimals != "":
         amount = amount.quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
-    return number_text(amount)
+    return amount
 
 
 def describe_target_value(target) -> str:
@@ -61,7 +68,7 @@ def describe_target_value(target) -> str:
     else:
         sign = _COMPARATOR_SIGNS.get(target.comparator, "")
         amount = f"{sign} {number(target.value)}".strip()
-    return f"{amount} {unit}".strip()
+    return f"{amount} {unit_text(unit)}".strip()
 
 
 @register.simple_tag
@@ -166,3 +173,29 @@ def localized_text(obj, field: str = "name") -> str:
     if english and (get_language() or "").startswith("en"):
         return english
     return getattr(obj, field)
+
+
+@register.filter
+def enters_figures(user) -> bool:
+    """True if the menu should offer figure entry: the user reports for some agency."""
+    return bool(user.is_authenticated) and reports_figures(Permissions.of(user))
+
+
+@register.filter
+def reviews_figures(user) -> bool:
+    """True if the menu should offer the approvals: the user approves some agency's figures."""
+    return bool(user.is_authenticated) and approves_figures(Permissions.of(user))
+
+
+@register.filter
+def unit_name(unit: str) -> str:
+    """Return a unit in the active language ("%/năm" reads "%/year" in English)."""
+    return unit_text(unit or "")
+
+
+@register.simple_tag
+def amount(value, indicator) -> str:
+    """Return a figure of ``indicator`` with its unit: "6,74 %", "hạng 63", "rank 25 of 34"."""
+    if value is None or value == "":
+        return ""
+    return amount_text(_rounded(value, indicator.decimals), indicator.unit or "")
