@@ -11,7 +11,13 @@ from decimal import Decimal
 import pytest
 from django.db import transaction
 
-from plantrack.demo.services import FACTS_PATH, DemoReport, load_demo
+from plantrack.demo.services import (
+    FACTS_PATH,
+    WORDING_PATH,
+    DemoReport,
+    load_demo,
+    reader_wording,
+)
 
 
 @pytest.fixture(scope="module")
@@ -26,3 +32,10 @@ def demo(django_db_setup, django_db_blocker) -> DemoReport:
 def facts() -> dict:
     # Decimals, as the loader reads them: a float 7.15 is not the numeric 7.15 in PostgreSQL.
     return json.loads(FACTS_PATH.read_text(encoding="utf-8"), parse_float=Decimal)
+
+
+@pytest.fixture(scope="session")
+def shown_facts(facts) -> dict:
+    """The facts as the demo shows them: the reader's wording (demo-wording.json) applied."""
+    wording = json.loads(WORDING_PATH.read_text(encoding="utf-8"), parse_float=Decimal)
+    return reader_wording(facts, wording)

@@ -65,4 +65,4 @@ def test_values_and_statuses_are_as_published(demo, facts):
 def test_conflicting_budget_revenue_keeps_its_note(demo):
     revenue = Observation.objects.get(indicator__code="budget_revenue", period="2024")
 
-    assert "conflicting figures" in revenue.comment
+    assert "các nguồn chưa thống nhất" in revenue.comment  # the conflicting figures, in Vietnamese

@@ -6,8 +6,8 @@ from plantrack.plans.models import Target
 pytestmark = pytest.mark.django_db
 
 
-def test_every_target_of_the_facts_is_loaded_with_its_verbatim_phrase(demo, facts):
-    for plan in facts["plans"]:
+def test_every_target_of_the_facts_is_loaded_with_its_verbatim_phrase(demo, shown_facts):
+    for plan in shown_facts["plans"]:
         for entry in plan["targets"]:
             target = Target.objects.get(
                 plan__code=plan["code"], indicator__code=entry["indicator"], supersedes=None
@@ -27,10 +27,11 @@ def test_targets_count_22_originals_and_5_revisions(demo, facts):
     assert Target.objects.exclude(supersedes=None).count() == 5
 
 
-def test_master_plan_targets_carry_the_source_of_the_facts(demo, facts):
+def test_master_plan_targets_carry_the_source_of_the_facts(demo, shown_facts):
     growth = Target.objects.get(plan__code="QH-CB-2021-2030", indicator__code="grdp_growth")
 
-    assert growth.source == facts["plans"][0]["targets"][0]["source"]
+    assert growth.source == shown_facts["plans"][0]["targets"][0]["source"]
+    assert "https://www.hanoipr.com/hot-news/cao-bang-can-160-000" in growth.source
     assert growth.measure == "growth_rate"
     assert (growth.start_year, growth.target_year) == (2021, 2030)
 

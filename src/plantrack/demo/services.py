@@ -62,6 +62,7 @@ _Row = TypeVar("_Row", bound=models.Model)
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FACTS_PATH = DATA_DIR / "caobang-facts.json"
 CONFIG_PATH = DATA_DIR / "demo-config.json"
+WORDING_PATH = DATA_DIR / "demo-wording.json"
 # GPL-3.0 data shipped beside its notice (caobang-districts.NOTICE.md); optional.
 BOUNDARIES_PATH = DATA_DIR / "caobang-districts.geojson"
 
@@ -155,8 +156,12 @@ def load_demo(
     data that a redistributor may remove). Raise ``DemoDataError`` when a file refers to
     something it does not define.
     """
-    facts = _read_json(facts_path)
+    wording = _read_json(WORDING_PATH)
+    facts = reader_wording(_read_json(facts_path), wording)
     config = _read_json(config_path)
+    config["seed_source"] = wording["seed_source"]
+    if isinstance(config.get("tasks"), dict) and "seed_source" in config["tasks"]:
+        config["tasks"]["seed_source"] = wording["seed_source"]
     province_code = config["province_code"]
 
     report = DemoReport(units=load_units(province_code))
@@ -419,8 +424,7 @@ def _load_master_plan_sections(
             title_en="Breakthroughs (partial)",
             text=facts["breakthroughs_partial"]
             + "\n\nChưa đầy đủ: mới tìm được một trong ba khâu đột phá của quyết định.",
-            source="Dữ kiện caobang-facts.json, mục breakthroughs_partial "
-            "(tệp dữ kiện không ghi nguồn riêng cho câu này)",
+            source=facts["breakthroughs_source"],
         ),
     }
     lists = [
@@ -692,6 +696,37 @@ def _load_projects(facts: dict, config: dict, plan: Plan, tally: Tally) -> None:
 
 
 # --- small helpers ---------------------------------------------------------------------
+
+
+def reader_wording(facts: dict, wording: dict) -> dict:
+    """Return the facts with what a reader sees in Vietnamese and sources as documents.
+
+    The facts file keeps its working notes (English, the seed's file name); every string
+    of it that ``wording["texts"]`` names is replaced by its reader's text, and a target
+    whose phrase is a news paraphrase (not the decision's wording) says so in its note.
+    """
+    texts = wording["texts"]
+
+    def worded(value):
+        if isinstance(value, str):
+            return texts.get(value, value)
+        if isinstance(value, list):
+            return [worded(item) for item in value]
+        if isinstance(value, dict):
+            return {key: worded(item) for key, item in value.items()}
+        return value
+
+    result = worded(facts)
+    for plan, original in zip(result["plans"], facts["plans"], strict=True):
+        for target, phrase in zip(plan["targets"], original["targets"], strict=True):
+            if phrase["phrase"].endswith("(as reported)"):
+                target["note"] = _joined(target.get("note", ""), wording["paraphrase_note"])
+        if "breakthroughs_partial" in plan:
+            plan["breakthroughs_partial"] = plan["breakthroughs_partial"].replace(
+                " (the other two were not found)", ""
+            )
+            plan["breakthroughs_source"] = wording["breakthroughs_source"]
+    return result
 
 
 def _read_json(path: Path) -> dict:
