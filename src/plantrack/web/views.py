@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from plantrack.plans.models import Indicator, Plan, Target
 from plantrack.web import services
 from plantrack.web.maps import indicator_map
+from plantrack.web.overview_work import work_overview
 from plantrack.web.target_page import target_page
 from plantrack.web.templatetags.plantrack import describe_target_value
 
@@ -19,6 +20,7 @@ def home(request):
     context = {"overview": overview}
     if overview is not None:
         context["chart_data"] = overview.chart_data()
+        context["work"] = work_overview(request.user, overview.plan)
     return render(request, "web/home.html", context)
 
 
