@@ -7,6 +7,7 @@ from plantrack.observations import entry_views, grid_views, views
 app_name = "observations"
 urlpatterns = [
     path("export/", views.export, name="export"),
+    path("open-data/", views.open_data, name="open_data"),
     path("template/", views.template, name="template"),
     path("import/", entry_views.import_file, name="import"),
     path("imports/<int:batch_id>/", entry_views.import_record, name="import_record"),
