@@ -1,4 +1,5 @@
-/* The data-entry grid (observations/grid/grid.html), loaded right after htmx.
+/* The data-entry pages (the grid, observations/grid/grid.html; one figure,
+   entry/enter.html), loaded right after htmx.
 
    Before htmx starts (on DOMContentLoaded), turn off what a Content-Security-Policy with
    script-src 'self' and style-src 'self' forbids: the inline <style> of request
