@@ -125,8 +125,10 @@ class FigureForm(forms.Form):
         """``units`` are grouped choices; ``refresh_url`` (the page itself) is asked by htmx
         for the units of a period as soon as the period is typed."""
         super().__init__(*args, **kwargs)
-        self.fields["indicator"].choices = [("", _("— chọn chỉ số —")), *indicators]
-        self.fields["unit"].choices = [("", _("— chọn đơn vị —")), *units]
+        indicator = cast(forms.ChoiceField, self.fields["indicator"])  # as declared above
+        indicator.choices = [("", _("— chọn chỉ số —")), *indicators]
+        unit = cast(forms.ChoiceField, self.fields["unit"])
+        unit.choices = [("", _("— chọn đơn vị —")), *units]
         if refresh_url:
             self.fields["period"].widget.attrs.update(
                 {
