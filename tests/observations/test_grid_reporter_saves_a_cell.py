@@ -61,11 +61,13 @@ def test_a_bad_number_is_refused_in_place_and_nothing_is_written(client, reporte
 
     response = client.post(grid_url(industry), cell_post(key, "sáu phẩy năm"), **HTMX)
 
-    assert response.status_code == 422
-    assertContains(response, 'aria-invalid="true"', status_code=422)
-    assertContains(response, 'value="sáu phẩy năm"', status_code=422)
-    assertContains(response, 'role="alert"', status_code=422)
-    assertContains(response, "không phải là một số", status_code=422)
+    assert (
+        response.status_code == 200
+    )  # the cell says it was refused; a 4xx would be a console error
+    assertContains(response, 'aria-invalid="true"')
+    assertContains(response, 'value="sáu phẩy năm"')
+    assertContains(response, 'role="alert"')
+    assertContains(response, "không phải là một số")
     assert not Observation.objects.exists()
 
 
@@ -74,7 +76,7 @@ def test_a_new_figure_without_a_source_is_refused_in_place(client, reporter, ind
 
     response = client.post(grid_url(industry), cell_post(key, "6,5", source=""), **HTMX)
 
-    assertContains(response, "Hãy ghi nguồn của số liệu", status_code=422)
+    assertContains(response, "Hãy ghi nguồn của số liệu")
     assert not Observation.objects.exists()
 
 
@@ -101,7 +103,7 @@ def test_a_cell_saved_by_someone_else_in_between_is_not_overwritten(
     # A second page, opened before the first save, still shows the cell empty.
     response = client.post(grid_url(industry), cell_post(key, "7,0"), **HTMX)
 
-    assertContains(response, "vừa được", status_code=409)
+    assertContains(response, "vừa được")
     assert Observation.objects.get().value == Decimal("6.5")
 
 

@@ -296,8 +296,10 @@ def _cell_response(request, table: Grid, cell: Cell, *, review: bool):
         messages.success(request, cell.note)
         return redirect(request.path)
     template = "observations/grid/_review_cell.html" if review else "observations/grid/_cell.html"
-    context = {"cell": cell, "states": WorkflowState, "period": cell.obligation.round.period}
-    return render(request, template, context, status=_cell_status(cell))
+    context = {"cell": cell, "states": WorkflowState}
+    # Always 200 for htmx: the cell carries the refusal (its message with role="alert", the
+    # input aria-invalid), and a browser reports any 4xx answer as a console error.
+    return render(request, template, context)
 
 
 def _page(request, table: Grid, *, review: bool, error: str = "", status: int = 200):

@@ -3,9 +3,8 @@
 
    Before htmx starts (on DOMContentLoaded), turn off what a Content-Security-Policy with
    script-src 'self' and style-src 'self' forbids: the inline <style> of request
-   indicators, eval, and scripts inside swapped HTML. A refused save (400, 403, 409, 422)
-   comes back as the cell with its message: swap it in like a success, so it shows in place
-   and is not reported as a console error. Enter in a cell saves it and moves down the
+   indicators, eval, and scripts inside swapped HTML. (A refused save comes back as the cell
+   with its message and status 200, so it is swapped in place.) Enter in a cell saves it and moves down the
    column, as in a spreadsheet. Without JavaScript the page is a plain form. */
 (function () {
   "use strict";
@@ -15,13 +14,6 @@
   htmx.config.includeIndicatorStyles = false;
   htmx.config.allowEval = false;
   htmx.config.allowScriptTags = false;
-  htmx.config.responseHandling = [
-    { code: "204", swap: false },
-    { code: "[23]..", swap: true },
-    { code: "40[039]", swap: true, error: false },
-    { code: "422", swap: true, error: false },
-    { code: "[45]..", swap: false, error: true },
-  ];
 
   function cellInputs(form) {
     return Array.prototype.slice.call(form.querySelectorAll("input.cell-value"));
