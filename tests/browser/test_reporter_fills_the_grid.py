@@ -1,6 +1,7 @@
 """A reporter's journey in Chromium, on a desktop and on a 390 px phone: log in, open the
 grid of the agency's open round, type a bad number (refused in place, beside the cell),
-correct it (saved at once by htmx, no page load), and submit all; no JavaScript error."""
+correct it and press Enter (saved at once by htmx, no page load, the focus one cell down),
+and submit all; no JavaScript error."""
 
 import re
 
@@ -41,11 +42,16 @@ def test_reporter_fills_the_grid_and_submits_all(open_browser, demo_site, viewpo
     browser.shot("2-bad-number")
     before = Observation.objects.filter(created_by__username="reporter").count()
 
-    # Corrected, in Vietnamese style: saved as a draft, the page not reloaded.
+    # Corrected, in Vietnamese style, and Enter: saved as a draft, the page not reloaded,
+    # the focus one cell down the column, as in a spreadsheet.
     page.evaluate("window.notReloaded = true")
     cell.locator("input.cell-value").fill("1.234,5")
-    cell.locator("input.cell-value").press("Tab")
+    cell.locator("input.cell-value").press("Enter")
     expect(cell.locator(".cell-note")).to_have_text("Đã lưu.")
+    focused = page.evaluate(
+        "document.activeElement.closest('td') && document.activeElement.closest('td').id"
+    )
+    assert focused and focused != cell_id
     expect(cell.locator(".cell-state")).to_contain_text("Nháp")
     assert page.evaluate("window.notReloaded") is True
     assert Observation.objects.filter(created_by__username="reporter").count() == before + 1
