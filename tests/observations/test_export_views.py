@@ -36,11 +36,11 @@ def indicators(response) -> list[str]:
     return sorted(row["indicator"] for row in csv.DictReader(io.StringIO(text)))
 
 
-def test_anonymous_visitors_are_sent_to_log_in(client, setting):
-    response = client.get(reverse("observations:export"))
+def test_anonymous_visitors_are_sent_to_the_open_data(client, setting):
+    response = client.get(reverse("observations:export"), {"format": "xlsx"})
 
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("web:login"))
+    assert response["Location"] == reverse("observations:open_data") + "?format=xlsx"
 
 
 def test_a_reporter_gets_their_agencys_work_and_approved_figures(client, setting, reporter):

@@ -117,10 +117,29 @@ class FigureForm(forms.Form):
     )
     submit = forms.BooleanField(label=_("Gửi duyệt ngay"), required=False)
 
-    def __init__(self, *args, indicators, units, **kwargs):
+    # The period comes before the unit: it chooses the units offered (before or after the
+    # 2025 reform).
+    field_order = ["indicator", "period", "unit"]
+
+    def __init__(self, *args, indicators, units, refresh_url: str = "", **kwargs):
+        """``units`` are grouped choices; ``refresh_url`` (the page itself) is asked by htmx
+        for the units of a period as soon as the period is typed."""
         super().__init__(*args, **kwargs)
-        self.fields["indicator"].choices = [("", _("— chọn chỉ số —")), *indicators]
-        self.fields["unit"].choices = [("", _("— chọn đơn vị —")), *units]
+        indicator = cast(forms.ChoiceField, self.fields["indicator"])  # as declared above
+        indicator.choices = [("", _("— chọn chỉ số —")), *indicators]
+        unit = cast(forms.ChoiceField, self.fields["unit"])
+        unit.choices = [("", _("— chọn đơn vị —")), *units]
+        if refresh_url:
+            self.fields["period"].widget.attrs.update(
+                {
+                    "hx-get": refresh_url,
+                    "hx-trigger": "change",
+                    "hx-include": "closest form",
+                    "hx-target": "#id_unit",
+                    "hx-select": "#id_unit",
+                    "hx-swap": "outerHTML",
+                }
+            )
 
 
 class EditForm(forms.Form):

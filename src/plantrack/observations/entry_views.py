@@ -20,12 +20,15 @@ does a figure id the user may not see (nothing is changed); a figure the user se
 not act on is refused by the service, whose message the page shows.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
@@ -41,12 +44,14 @@ from plantrack.accounts.gates import (
 )
 from plantrack.accounts.models import Agency
 from plantrack.accounts.permissions import Action, Permissions, permits
+from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import ImportKind, Layout, WorkflowState
 from plantrack.observations.entry import enter_observation
 from plantrack.observations.entry_forms import EditForm, FigureForm, ImportForm
 from plantrack.observations.imports import import_observations
 from plantrack.observations.models import ImportBatch, Observation
+from plantrack.observations.periods import PeriodError, parse_period
 from plantrack.observations.workflow import (
     ConcurrentEdit,
     FigureInvalid,
@@ -257,29 +262,72 @@ def _indicator_choices(permissions: Permissions) -> list[tuple[str, str]]:
     ]
 
 
-def _unit_choices(permissions: Permissions) -> list[tuple[str, str]]:
-    """Return one choice per unit code in the user's remit; a code two units carried (the
-    2025 reform reused codes) names both, and the period tells which one is meant."""
-    units = AdminUnit.objects.only("id", "code", "name", "parent_id").order_by("valid_from", "pk")
+def _unit_choices(permissions: Permissions, period_text: str = "") -> list:
+    """Return the units in the user's remit as grouped choices (value: the unit's code).
+
+    With a period that can be read, only the units that existed during it are offered (the
+    2025 reform ended districts on 30/6/2025 and began the merged communes on 1/7/2025);
+    without one, every unit, each group saying when its units were valid. Groups: the
+    province, the districts, the communes of each district, the communes after the reform.
+    A code two units carried (the reform reused codes) is told apart by the period.
+    """
+    units = AdminUnit.objects.select_related("parent").order_by("name", "code")
+    try:
+        period = parse_period(period_text) if period_text.strip() else None
+    except PeriodError:
+        period = None
+    if period is not None:
+        units = units.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=period.end),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=period.start),
+        )
     agencies = reporting_agency_ids(permissions)
-    names: dict[str, list[str]] = {}
+    groups: dict[tuple, list[tuple[str, str]]] = {}
     for unit in units:
-        if permissions.all_seeing or any(permissions.in_remit(a, unit.pk) for a in agencies):
-            known = names.setdefault(unit.code, [])
-            if unit.name not in known:
-                known.append(unit.name)
-    ordered = sorted(names.items(), key=lambda item: (len(item[0]), item[0]))
-    return [(code, f"{' / '.join(unit_names)} ({code})") for code, unit_names in ordered]
+        if not (permissions.all_seeing or any(permissions.in_remit(a, unit.pk) for a in agencies)):
+            continue
+        groups.setdefault(_unit_group(unit), []).append((unit.code, f"{unit.name} ({unit.code})"))
+    return [(key[-1], choices) for key, choices in sorted(groups.items(), key=lambda g: g[0][:-1])]
+
+
+# The order of the groups of the unit picker: by level, then the units' era.
+_LEVELS = {UnitLevel.PROVINCE: 0, UnitLevel.DISTRICT: 1, UnitLevel.COMMUNE: 2}
+
+
+def _unit_group(unit: AdminUnit) -> tuple:
+    """Return the sort key and label of a unit's group in the unit picker."""
+    level = UnitLevel(unit.level)
+    label = str(level.label)
+    parent = unit.parent
+    by_district = level == UnitLevel.COMMUNE and parent is not None
+    if by_district and parent is not None and parent.level == UnitLevel.DISTRICT:
+        label = _("%(level)s thuộc %(district)s") % {"level": label, "district": parent.name}
+    else:
+        parent = None
+    if unit.valid_to is not None:
+        era = _("đến %(day)s") % {"day": date_format(unit.valid_to, "SHORT_DATE_FORMAT")}
+        label = f"{label} ({era})"
+    elif unit.valid_from is not None:
+        era = _("từ %(day)s") % {"day": date_format(unit.valid_from, "SHORT_DATE_FORMAT")}
+        label = f"{label} ({era})"
+    started = unit.valid_from or datetime.date.min
+    return (_LEVELS.get(level, 3), started, parent.name if parent else "", label)
 
 
 @reporters_only
 def enter(request):
     """Show the form that enters one figure; record it as a draft (or submit it)."""
     permissions = permissions_of(request)
+    posted = request.method == "POST"
+    # The period chooses the units offered: the posted one, or the one the page was asked
+    # for (the "units of this period" button without JavaScript, htmx on the period field).
+    period = (request.POST if posted else request.GET).get("period", "")
     form = FigureForm(
-        request.POST if request.method == "POST" else None,
+        request.POST if posted else None,
+        initial={name: request.GET[name] for name in FigureForm.base_fields if name in request.GET},
         indicators=_indicator_choices(permissions),
-        units=_unit_choices(permissions),
+        units=_unit_choices(permissions, period),
+        refresh_url=request.path,
     )
     status = 200
     if request.method == "POST":
