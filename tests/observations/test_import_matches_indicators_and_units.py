@@ -111,9 +111,9 @@ def test_a_name_kept_by_a_new_commune_is_the_old_one_before_the_reform(demo, csv
 
     assert report.errors == []
     codes = dict(
-        Observation.objects.filter(unit__code__in=["01276", "01288"]).values_list(
-            "period", "unit__code"
-        )
+        Observation.objects.filter(
+            indicator__code="grdp_growth", unit__code__in=["01276", "01288"]
+        ).values_list("period", "unit__code")
     )
     assert codes == {"2024": "01276", "2026": "01288"}
 
@@ -140,5 +140,9 @@ def test_a_code_reused_by_a_new_commune_names_the_unit_alive_in_the_period(demo,
     )
 
     assert report.errors == []
-    names = dict(Observation.objects.filter(unit__code="01273").values_list("period", "unit__name"))
+    names = dict(
+        Observation.objects.filter(indicator__code="grdp_growth", unit__code="01273").values_list(
+            "period", "unit__name"
+        )
+    )
     assert names == {"2024": "Phường Hợp Giang", "2026": "Phường Thục Phán"}

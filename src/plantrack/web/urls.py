@@ -9,6 +9,7 @@ urlpatterns = [
     path("targets/", views.targets, name="targets"),
     path("targets/<int:pk>/", views.target, name="target"),
     path("indicators/<slug:code>/", views.indicator, name="indicator"),
+    path("open-data/", views.open_data, name="open_data"),
     path(
         "login/",
         auth_views.LoginView.as_view(

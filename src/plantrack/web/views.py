@@ -76,3 +76,9 @@ def indicator(request, code: str):
         "map_data": units_map.data(indicator.unit) if units_map and units_map.drawn else None,
     }
     return render(request, "web/indicator.html", context)
+
+
+def open_data(request):
+    """Say what is published and how to take it: files of every plan's figures, the API."""
+    plans = Plan.objects.for_user(request.user).order_by("-period_start", "code")
+    return render(request, "web/open_data.html", {"plans": plans})
