@@ -60,9 +60,9 @@ def test_every_directive_sentence_of_the_speech_is_a_task(demo):
 
 
 def test_the_six_key_issue_groups_each_have_their_task(demo):
-    groups = PlanSection.objects.filter(
-        kind=SectionKind.KEY_ISSUES, parent__isnull=False
-    ).order_by("order")
+    groups = PlanSection.objects.filter(kind=SectionKind.KEY_ISSUES, parent__isnull=False).order_by(
+        "order"
+    )
     assert groups.count() == 6
     for group in groups:
         (task,) = group.tasks.all()

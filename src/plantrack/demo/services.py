@@ -380,7 +380,12 @@ def _load_plan(
             )
         }
     _load_targets(
-        plan, facts, {**conf, "speech": config["speech"]}, province, indicators, sections,
+        plan,
+        facts,
+        {**conf, "speech": config["speech"]},
+        province,
+        indicators,
+        sections,
         report.targets,
     )
 

@@ -34,9 +34,21 @@ def capital_by_year(project: Project) -> dict | None:
         "unit": _("tỷ đồng"),
         "categories": [str(f.year) for f in finances],
         "series": [
-            {"key": "planned", "name": _("Kế hoạch vốn"), "values": [_billions(f.planned) for f in finances]},
-            {"key": "allocated", "name": _("Vốn đã giao"), "values": [_billions(f.allocated) for f in finances]},
-            {"key": "disbursed", "name": _("Đã giải ngân"), "values": [_billions(f.disbursed) for f in finances]},
+            {
+                "key": "planned",
+                "name": _("Kế hoạch vốn"),
+                "values": [_billions(f.planned) for f in finances],
+            },
+            {
+                "key": "allocated",
+                "name": _("Vốn đã giao"),
+                "values": [_billions(f.allocated) for f in finances],
+            },
+            {
+                "key": "disbursed",
+                "name": _("Đã giải ngân"),
+                "values": [_billions(f.disbursed) for f in finances],
+            },
         ],
     }
 
@@ -75,7 +87,11 @@ def project_map(project: Project) -> dict:
     for location in project.locations.all():
         unit = location.unit
         district = unit if unit.level == UnitLevel.DISTRICT else None
-        if unit.level == UnitLevel.COMMUNE and unit.parent and unit.parent.level == UnitLevel.DISTRICT:
+        if (
+            unit.level == UnitLevel.COMMUNE
+            and unit.parent
+            and unit.parent.level == UnitLevel.DISTRICT
+        ):
             district = unit.parent
         if district is not None and district.geometry:
             drawn[district.code] = district.name

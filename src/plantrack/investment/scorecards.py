@@ -10,7 +10,7 @@ whole.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Aggregate, Count, Q, Sum
 
 from plantrack.investment.models import ProjectFinance, ProjectLocation
 
@@ -62,7 +62,7 @@ class GroupScore:
 
 def _capital(prefix: str = "") -> dict:
     """The sums and known-project counts of the yearly capital, for ``annotate``."""
-    values = {}
+    values: dict[str, Aggregate] = {}
     for amount in AMOUNTS:
         values[f"sum_{amount}"] = Sum(amount)
         values[f"{amount}_known"] = Count(

@@ -48,13 +48,24 @@ class AgencyRow:
         return sum(count for _state, count in self.counts)
 
 
+def state_of(task: Task) -> str:
+    """Return the task's annotated deadline state (``with_deadline_state``).
+
+    The annotation is stored on the row under the name of ``Task.deadline_state``, the
+    method computing the same state in Python, so it is read from the row's own values.
+    """
+    return vars(task)["deadline_state"]
+
+
 def group_by_state(tasks: Sequence[Task]) -> list[StateGroup]:
     """Return one group per deadline state, in ``STATE_ORDER``, empty groups included (the
     board shows a state with no task as such)."""
     labels = dict(DeadlineState.choices)
-    groups = {state: StateGroup(state, str(labels[state])) for state in STATE_ORDER}
+    groups: dict[str, StateGroup] = {
+        state: StateGroup(state, str(labels[state])) for state in STATE_ORDER
+    }
     for task in tasks:
-        groups[task.deadline_state].tasks.append(task)
+        groups[state_of(task)].tasks.append(task)
     return list(groups.values())
 
 
@@ -67,7 +78,7 @@ def counts_by_agency(tasks: Sequence[Task]) -> list[AgencyRow]:
         key = task.lead_agency_id
         agencies.setdefault(key, task.lead_agency)
         row = counts.setdefault(key, dict.fromkeys(STATE_ORDER, 0))
-        row[task.deadline_state] += 1
+        row[state_of(task)] += 1
     rows = [
         AgencyRow(
             agency=agencies[key],
@@ -100,8 +111,8 @@ def timeline(tasks: Sequence[Task], as_of: datetime.date, agency_name) -> dict:
                 "agency": agency_name(task.lead_agency) or "—",
                 "start": start.isoformat() if start else None,
                 "end": task.deadline.isoformat(),
-                "state": task.deadline_state,
-                "stateLabel": str(labels[task.deadline_state]),
+                "state": state_of(task),
+                "stateLabel": str(labels[state_of(task)]),
                 "url": reverse("workplan:task", args=[task.code]),
             }
         )

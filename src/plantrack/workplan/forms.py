@@ -52,7 +52,5 @@ class TaskUpdateForm(forms.Form):
 
 
 class MoveDeadlineForm(forms.Form):
-    new_deadline = forms.DateField(
-        label=_("Thời hạn mới"), widget=DayInput()
-    )
+    new_deadline = forms.DateField(label=_("Thời hạn mới"), widget=DayInput())
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))

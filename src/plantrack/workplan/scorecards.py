@@ -56,7 +56,10 @@ def agency_scorecard(tasks, as_of: datetime.date) -> list[AgencyScore]:
         )
         .order_by("lead_agency_id")
     )
-    names = {pk: (name, name_en) for pk, name, name_en in Agency.objects.values_list("pk", "name", "name_en")}
+    names = {
+        pk: (name, name_en)
+        for pk, name, name_en in Agency.objects.values_list("pk", "name", "name_en")
+    }
     scores = [
         AgencyScore(
             agency_id=row["lead_agency_id"],

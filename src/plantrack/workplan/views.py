@@ -41,7 +41,9 @@ def _filtered_tasks(request, as_of: datetime.date):
     key issue group (``group``, a section id: its tasks and its sub-sections') and plan (the
     board, the timeline, the list and its download show the same tasks)."""
     tasks = Task.objects.for_user(request.user).with_deadline_state(as_of)
-    selected = {key: request.GET.get(key, "").strip() for key in ("agency", "state", "group", "plan")}
+    selected = {
+        key: request.GET.get(key, "").strip() for key in ("agency", "state", "group", "plan")
+    }
     if selected["agency"]:
         tasks = tasks.filter(lead_agency__code=selected["agency"])
     if selected["state"] in DeadlineState.values:

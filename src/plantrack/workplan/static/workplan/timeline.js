@@ -94,7 +94,7 @@
         silent: true,
         symbol: "none",
         lineStyle: { color: "#1f2328", type: "solid", width: 2 },
-        label: { formatter: labels.today + " " + day(today), position: "end" },
+        label: { formatter: labels.today + " " + day(today), position: "start", distance: 4 },
         data: [{ xAxis: today }]
       };
     }
@@ -103,7 +103,7 @@
     chart.setOption({
       animation: false,
       legend: { top: 0, left: 0 },
-      grid: { left: 8, right: 24, top: 36, bottom: 40, containLabel: true },
+      grid: { left: 8, right: 24, top: 56, bottom: 24, containLabel: true },
       tooltip: {
         trigger: "item",
         formatter: function (point) {
