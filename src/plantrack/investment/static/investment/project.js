@@ -32,7 +32,7 @@
     chart.setOption({
       animation: false,
       legend: { top: 0, left: 0 },
-      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 64, bottom: 8, containLabel: true },
       tooltip: {
         trigger: "axis",
         axisPointer: { type: "shadow" },
