@@ -8,7 +8,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from plantrack.investment.choices import PipelineStatus, ProjectKind
-from plantrack.investment.models import Project, ProjectFinance
+from plantrack.investment.models import Project, ProjectFinance, ProjectLocation
 from plantrack.investment.scorecards import by_sector
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +70,15 @@ def test_a_project_page_says_what_is_not_published_instead_of_none(client, proje
     assertContains(response, "khởi công 2024; năm hoàn thành chưa công bố")
     assertNotContains(response, "None")
     assertNotContains(response, "2024–")
+
+
+def test_the_list_runs_a_fixed_number_of_queries(
+    client, projects, province, django_assert_num_queries
+):
+    for number in range(5):
+        project = _project(f"XD-{number}", f"Ngành {number}")
+        ProjectLocation.objects.create(project=project, unit=province)
+    # Projects, their locations, the locations' units; by sector: projects, capital; by
+    # unit: locations, capital. Whatever the number of projects and sectors.
+    with django_assert_num_queries(7):
+        client.get("/projects/")
