@@ -31,7 +31,7 @@ def test_the_list_shows_projects_and_says_capital_is_not_published(client, expre
 def test_a_project_page_links_its_source(client, expressway):
     response = client.get("/projects/DA-01/")
     assertContains(response, 'href="https://baotintuc.vn/infographics/ngay-112024-khoi-cong"')
-    assertContains(response, "Chưa có số liệu vốn công bố.")
+    assertContains(response, "Chưa có số liệu vốn công bố: không vẽ biểu đồ")
 
 
 def test_an_unknown_project_is_404(client):

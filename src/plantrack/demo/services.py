@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import models, transaction
+from django.utils import timezone
 
 from plantrack.accounts.choices import AgencyKind, Role
 from plantrack.accounts.models import Agency, Membership
@@ -38,6 +39,8 @@ from plantrack.investment.choices import PipelineStatus, ProjectKind
 from plantrack.investment.models import Project, ProjectLocation
 from plantrack.loading import Outcome, Tally
 from plantrack.observations.choices import FigureStatus, WorkflowState
+from plantrack.observations.models import ReportingRound
+from plantrack.observations.rounds import Owed, open_round
 from plantrack.observations.vintages import record_observation
 from plantrack.plans.choices import (
     Aggregation,
@@ -52,6 +55,7 @@ from plantrack.plans.choices import (
 )
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
 from plantrack.progress.assess import PlanAssessment, assess_plan
+from plantrack.tabular.commands import command_user
 from plantrack.tabular.numbers import format_number
 from plantrack.workplan.choices import Priority, TaskStatus
 from plantrack.workplan.models import Task
@@ -92,6 +96,7 @@ class DemoReport:
     projects: Tally = field(default_factory=Tally)
     unit_indicators: Tally = field(default_factory=Tally)
     unit_figures: Tally = field(default_factory=Tally)
+    rounds: Tally = field(default_factory=Tally)
 
     def tallies(self) -> dict[str, Tally]:
         """Return the demo's own tallies with their Vietnamese labels, in loading order."""
@@ -106,6 +111,7 @@ class DemoReport:
             "Dự án": self.projects,
             "Chỉ số theo huyện, xã (đếm từ danh mục đơn vị hành chính)": self.unit_indicators,
             "Số liệu theo huyện, xã": self.unit_figures,
+            "Đợt báo cáo (minh họa)": self.rounds,
         }
 
     @property
@@ -159,9 +165,6 @@ def load_demo(
     wording = _read_json(WORDING_PATH)
     facts = reader_wording(_read_json(facts_path), wording)
     config = _read_json(config_path)
-    config["seed_source"] = wording["seed_source"]
-    if isinstance(config.get("tasks"), dict) and "seed_source" in config["tasks"]:
-        config["tasks"]["seed_source"] = wording["seed_source"]
     province_code = config["province_code"]
 
     report = DemoReport(units=load_units(province_code))
@@ -180,6 +183,7 @@ def load_demo(
     master = Plan.objects.get(code=facts["plans"][0]["code"])
     _load_tasks(facts, config, agencies, master, report.tasks)
     _load_projects(facts, config, master, report.projects)
+    _load_round(config, agencies, indicators, report.rounds)
     return report
 
 
@@ -383,14 +387,22 @@ def _load_plan(
                 source="; ".join(facts.get("sources", [])),
             )
         }
-    _load_targets(plan, facts, conf, province, indicators, sections, report.targets)
+    _load_targets(
+        plan,
+        facts,
+        {**conf, "speech": config["speech"]},
+        province,
+        indicators,
+        sections,
+        report.targets,
+    )
 
 
 def _load_master_plan_sections(
     plan: Plan, facts: dict, config: dict, tally: Tally
 ) -> dict[str, PlanSection]:
     """Create the master plan's tree in the decision's order; return the top sections."""
-    seed = config["seed_source"]
+    seed = article_source(config)
     top: dict[str, PlanSection] = {
         SectionKind.GENERAL_OBJECTIVE: _section(
             plan,
@@ -422,8 +434,9 @@ def _load_master_plan_sections(
             tally,
             title="Khâu đột phá (mới có một phần)",
             title_en="Breakthroughs (partial)",
-            text=facts["breakthroughs_partial"]
-            + "\n\nChưa đầy đủ: mới tìm được một trong ba khâu đột phá của quyết định.",
+            text=_UNTRANSLATED_NOTE.sub("", facts["breakthroughs_partial"]).strip()
+            + "\n\nChưa đầy đủ: mới tìm được một trong ba khâu đột phá của quyết định; "
+            "hai khâu còn lại chưa tìm thấy.",
             source=facts["breakthroughs_source"],
         ),
     }
@@ -503,6 +516,7 @@ def _load_targets(
     """
     plan_sources = "; ".join(facts.get("sources", []))
     revision = conf.get("revision", {})
+    speech = conf["speech"]
     for order, entry in enumerate(facts["targets"], start=1):
         where = f"plans/{plan.code}/targets/{entry['indicator']}"
         kind = _choice(TargetKind, entry["kind"], f"{where}/kind")
@@ -526,7 +540,7 @@ def _load_targets(
             "start_year": entry.get("start_year"),
             "target_year": entry["target_year"],
             "phrase": entry["phrase"],
-            "source": entry.get("source") or plan_sources,
+            "source": public_source(entry.get("source") or plan_sources, speech),
             "note": _joined(
                 entry.get("note", ""), revision.get("original_note", "") if revised else ""
             ),
@@ -610,10 +624,13 @@ def _load_observations(
 
 
 def _load_tasks(facts: dict, config: dict, agencies: dict, plan: Plan, tally: Tally) -> None:
-    """Load the published tasks and the seed article's directives as tasks.
+    """Load the published tasks and every directive sentence of the Party Secretary's speech.
 
-    A directive's lead agency, product, deadline and status are not public: the demo assigns
-    them and lists them in ``illustrative_fields``, which every screen and export shows.
+    Each directive sentence is a task (CT-…), its title the sentence verbatim; the sentence
+    asking for the six key issue groups becomes one task per group (CY-…), hung from that
+    group's section. A directive's lead agency, product, start, deadline and status are not
+    public: the demo assigns them and lists them in ``illustrative_fields``, which every
+    screen and export shows. Their source is the speech, as a reader can find it.
     """
     settings = config["tasks"]
     key_tasks = PlanSection.objects.filter(
@@ -643,27 +660,73 @@ def _load_tasks(facts: dict, config: dict, agencies: dict, plan: Plan, tally: Ta
         }
         _task, outcome = _upsert(Task, {"code": entry["code"]}, values)
         tally.count(outcome)
+
+    source = speech_source(config)
+    start = _full_date(settings["directive_start_date"])
     for entry in settings["directives"]:
-        values = {
-            "title": entry["title"],
-            "plan": plan,
-            "section": key_tasks,
-            "lead_agency": agencies[entry["lead"]],
-            "expected_product": entry["expected_product"],
-            "deadline": _full_date(entry["deadline"]),
-            "status": _choice(TaskStatus, entry["status"], f"tasks/{entry['code']}/status"),
-            "priority": _choice(Priority, entry["priority"], f"tasks/{entry['code']}/priority"),
-            "source": settings["seed_source"],
-            "illustrative_fields": [
-                "lead_agency",
-                "expected_product",
-                "deadline",
-                "status",
-                "percent_complete",
-            ],
-        }
+        values = _directive_values(entry, agencies, start)
+        values.update({"title": entry["title"], "plan": plan, "section": key_tasks})
+        values["source"] = source
+        values["description"] = settings["directive_start_note"]
         _task, outcome = _upsert(Task, {"code": entry["code"]}, values)
         tally.count(outcome)
+
+    groups = PlanSection.objects.filter(
+        plan=plan, kind=SectionKind.KEY_ISSUES, parent__isnull=False
+    ).order_by("order")
+    by_order = {group.order: group for group in groups}
+    sentence = settings["key_issue_sentence"]
+    for entry in settings["key_issue_tasks"]:
+        group = by_order.get(entry["group"])
+        if group is None:
+            raise DemoDataError(
+                f"tasks/key_issue_tasks/{entry['code']}: không có nhóm vấn đề cốt yếu thứ "
+                f"{entry['group']}."
+            )
+        values = _directive_values(entry, agencies, start)
+        values.update(
+            {
+                "title": f"Làm tốt nhóm vấn đề cốt yếu: {group.title}",
+                "plan": plan,
+                "section": group,
+                "source": source,
+                "description": _joined(
+                    f"Một trong sáu nhóm của câu chỉ đạo (nguyên văn): “{sentence}”",
+                    settings["directive_start_note"],
+                ),
+            }
+        )
+        _task, outcome = _upsert(Task, {"code": entry["code"]}, values)
+        tally.count(outcome)
+
+
+def _directive_values(entry: dict, agencies: dict, start: datetime.date | None) -> dict:
+    """Return the demo's illustrative assignment of a directive: who, what, when, how far."""
+    where = f"tasks/{entry['code']}"
+    status = _choice(TaskStatus, entry["status"], f"{where}/status")
+    lead = agencies.get(entry["lead"])
+    if lead is None:
+        raise DemoDataError(f"{where}/lead: không có cơ quan mã “{entry['lead']}”.")
+    completed_on = _full_date(entry.get("completed_on"))
+    return {
+        "lead_agency": lead,
+        "expected_product": entry["expected_product"],
+        "start_date": start,
+        "deadline": _full_date(entry.get("deadline")),
+        "status": status,
+        "completed_on": completed_on,
+        "percent_complete": 100 if status == TaskStatus.COMPLETED else 0,
+        "priority": _choice(Priority, entry["priority"], f"{where}/priority"),
+        "illustrative_fields": [
+            "lead_agency",
+            "expected_product",
+            "start_date",
+            "deadline",
+            "status",
+            "percent_complete",
+            *(["completed_on"] if completed_on else []),
+        ],
+    }
 
 
 def _load_projects(facts: dict, config: dict, plan: Plan, tally: Tally) -> None:
@@ -684,7 +747,7 @@ def _load_projects(facts: dict, config: dict, plan: Plan, tally: Tally) -> None:
             "start_year": entry.get("start_year"),
             "source": fact["source"],
             "note": _joined(
-                f"Tình trạng theo nguồn: {fact['status']}.",
+                f"Tình trạng theo nguồn: {entry['status_vi']}.",
                 f"Địa điểm theo nguồn: {fact['location']}." if fact.get("location") else "",
             ),
         }
@@ -695,14 +758,87 @@ def _load_projects(facts: dict, config: dict, plan: Plan, tally: Tally) -> None:
         tally.count(outcome)
 
 
+def _load_round(
+    config: dict, agencies: dict[str, Agency], indicators: dict[str, Indicator], tally: Tally
+) -> None:
+    """Open the demo's illustrative reporting round once, so the overview shows who is late.
+
+    The round's dates are counted back from the day the demo is first loaded (its deadline
+    has passed, the round is still open); which agency owes which indicator is the demo's
+    assignment, said in the round's note. It goes through ``observations.rounds.open_round``
+    like any round, opened by the command line's system account. Keyed on its title: a
+    second load changes nothing.
+    """
+    settings = config["demo_round"]
+    if ReportingRound.objects.filter(title=settings["title"]).exists():
+        tally.count(Outcome.UNCHANGED)
+        return
+    owed = []
+    for code, indicator_codes in settings["owed"].items():
+        agency = agencies.get(code)
+        if agency is None:
+            raise DemoDataError(f"demo_round/owed: không có cơ quan mã “{code}”.")
+        missing = [name for name in indicator_codes if name not in indicators]
+        if missing:
+            raise DemoDataError(f"demo_round/owed/{code}: không có chỉ số {', '.join(missing)}.")
+        owed.append(Owed(agency=agency, indicators=[indicators[name] for name in indicator_codes]))
+    now = timezone.now()
+    open_round(
+        title=settings["title"],
+        period=settings["period"],
+        deadline=timezone.localdate(now)
+        - datetime.timedelta(days=settings["deadline_days_before_load"]),
+        owed=owed,
+        user=command_user(None),
+        note=settings["note"],
+        as_of=now - datetime.timedelta(days=settings["opened_days_before_load"]),
+    )
+    tally.count(Outcome.CREATED)
+
+
+# --- sources a reader can find ----------------------------------------------------------
+
+# The facts file cites the project's seed article by its file name; a reader gets the article.
+_SEED_ARTICLE = re.compile(r"^seed article(?: \(000_[0-9a-f]+\.txt\))?")
+
+
+def article_source(config: dict) -> str:
+    """Return the seed article as a reader finds it: its title, where it was published, its
+    address."""
+    speech = config["speech"]
+    return f"Bản tin “{speech['title']}”, {speech['published_in']}: {speech['url']}"
+
+
+def speech_source(config: dict) -> str:
+    """Return the Party Secretary's speech as a source: who spoke, where, when (or that the
+    date is not known), and the article that reports it."""
+    speech = config["speech"]
+    when = speech["date"] or speech["date_note"]
+    return f"{speech['speaker']}, {speech['event']} ({when}). {article_source(config)}"
+
+
+def public_source(text: str, speech: dict) -> str:
+    """Return a fact's source with the seed article named as a reader finds it (and the
+    facts file's English "also" in Vietnamese)."""
+    if not _SEED_ARTICLE.match(text):
+        return text
+    cited = _SEED_ARTICLE.sub(lambda _match: article_source({"speech": speech}), text, count=1)
+    return cited.replace("; also ", "; xem thêm: ", 1)
+
+
+# A note the facts file adds in English inside a Vietnamese text.
+_UNTRANSLATED_NOTE = re.compile(r"\s*\(the other two were not found\)")
+
+
 # --- small helpers ---------------------------------------------------------------------
 
 
 def reader_wording(facts: dict, wording: dict) -> dict:
     """Return the facts with what a reader sees in Vietnamese and sources as documents.
 
-    The facts file keeps its working notes (English, the seed's file name); every string
-    of it that ``wording["texts"]`` names is replaced by its reader's text, and a target
+    The facts file keeps its working notes in English; every string of it that
+    ``wording["texts"]`` names is replaced by its reader's text (the seed article itself is
+    cited by ``public_source``), and a target
     whose phrase is a news paraphrase (not the decision's wording) says so in its note.
     """
     texts = wording["texts"]
@@ -722,9 +858,6 @@ def reader_wording(facts: dict, wording: dict) -> dict:
             if phrase["phrase"].endswith("(as reported)"):
                 target["note"] = _joined(target.get("note", ""), wording["paraphrase_note"])
         if "breakthroughs_partial" in plan:
-            plan["breakthroughs_partial"] = plan["breakthroughs_partial"].replace(
-                " (the other two were not found)", ""
-            )
             plan["breakthroughs_source"] = wording["breakthroughs_source"]
     return result
 

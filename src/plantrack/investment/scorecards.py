@@ -1,12 +1,20 @@
 """Where the money goes: projects by status, and capital planned versus disbursed, by sector
-and by administrative unit. Sums in the database, one query each."""
+and by administrative unit. Sums in the database, one query each.
+
+Capital that is not published is unknown, not zero: a group's sum is ``None`` when none of
+its projects has a figure, and ``*_unknown`` counts the projects whose figure is missing, so
+a page can say "12 tỷ đồng, 3 dự án chưa công bố" rather than pass a partial sum off as the
+whole.
+"""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Aggregate, Count, Q, Sum
 
 from plantrack.investment.models import ProjectFinance, ProjectLocation
+
+AMOUNTS = ("planned", "allocated", "disbursed")
 
 
 @dataclass
@@ -14,35 +22,82 @@ class GroupScore:
     key: str
     projects: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
-    planned: Decimal = Decimal(0)
-    allocated: Decimal = Decimal(0)
-    disbursed: Decimal = Decimal(0)
+    # None: no project of the group has a published figure (unknown, not zero).
+    planned: Decimal | None = None
+    allocated: Decimal | None = None
+    disbursed: Decimal | None = None
+    # How many projects of the group have a figure of each kind (the rest are unknown).
+    known: dict[str, int] = field(default_factory=dict)
+    total_investment: Decimal | None = None
+    investment_known: int = 0
+
+    def unknown(self, amount: str) -> int:
+        """Return how many of the group's projects have no published ``amount``."""
+        return self.projects - self.known.get(amount, 0)
+
+    @property
+    def planned_unknown(self) -> int:
+        return self.unknown("planned")
+
+    @property
+    def allocated_unknown(self) -> int:
+        return self.unknown("allocated")
+
+    @property
+    def disbursed_unknown(self) -> int:
+        return self.unknown("disbursed")
+
+    @property
+    def investment_unknown(self) -> int:
+        return self.projects - self.investment_known
 
     @property
     def disbursement_rate(self) -> float | None:
-        """Disbursed over allocated, in %: the figure Vietnamese reports quote."""
-        if not self.allocated:
+        """Disbursed over allocated, in %: the figure Vietnamese reports quote; None when
+        either is unknown or nothing was allocated."""
+        if not self.allocated or self.disbursed is None:
             return None
         return float(self.disbursed / self.allocated * 100)
+
+
+def _capital(prefix: str = "") -> dict:
+    """The sums and known-project counts of the yearly capital, for ``annotate``."""
+    values: dict[str, Aggregate] = {}
+    for amount in AMOUNTS:
+        values[f"sum_{amount}"] = Sum(amount)
+        values[f"{amount}_known"] = Count(
+            f"{prefix}project", filter=Q(**{f"{amount}__isnull": False}), distinct=True
+        )
+    return values
+
+
+def _set_capital(score: GroupScore, row: dict) -> None:
+    for amount in AMOUNTS:
+        setattr(score, amount, row[f"sum_{amount}"])
+        score.known[amount] = row[f"{amount}_known"]
 
 
 def by_sector(projects, year: int | None = None) -> list[GroupScore]:
     """Return one ``GroupScore`` per sector of ``projects`` (a Project queryset)."""
     scores: dict[str, GroupScore] = {}
-    for row in projects.values("sector", "status").annotate(n=Count("id")):
+    rows = projects.values("sector", "status").annotate(
+        n=Count("id"),
+        investment=Sum("total_investment"),
+        investment_known=Count("id", filter=Q(total_investment__isnull=False)),
+    )
+    for row in rows.order_by():
         score = scores.setdefault(row["sector"] or "", GroupScore(key=row["sector"] or ""))
         score.by_status[row["status"]] = row["n"]
         score.projects += row["n"]
+        if row["investment"] is not None:
+            score.total_investment = (score.total_investment or Decimal(0)) + row["investment"]
+        score.investment_known += row["investment_known"]
     finances = ProjectFinance.objects.filter(project__in=projects)
     if year is not None:
         finances = finances.filter(year=year)
-    for row in finances.values("project__sector").annotate(
-        planned=Sum("planned"), allocated=Sum("allocated"), disbursed=Sum("disbursed")
-    ):
+    for row in finances.values("project__sector").annotate(**_capital()).order_by():
         score = scores.setdefault(row["project__sector"] or "", GroupScore(key=""))
-        score.planned = row["planned"] or Decimal(0)
-        score.allocated = row["allocated"] or Decimal(0)
-        score.disbursed = row["disbursed"] or Decimal(0)
+        _set_capital(score, row)
     return sorted(scores.values(), key=lambda score: score.key)
 
 
@@ -67,13 +122,9 @@ def by_unit(projects, year: int | None = None) -> list[GroupScore]:
     finances = ProjectFinance.objects.filter(project__in=projects)
     if year is not None:
         finances = finances.filter(year=year)
-    for row in finances.values("project__locations__unit_id").annotate(
-        planned=Sum("planned"), allocated=Sum("allocated"), disbursed=Sum("disbursed")
-    ):
+    for row in finances.values("project__locations__unit_id").annotate(**_capital()).order_by():
         located = scores.get(row["project__locations__unit_id"])
         if located is None:
             continue
-        located.planned = row["planned"] or Decimal(0)
-        located.allocated = row["allocated"] or Decimal(0)
-        located.disbursed = row["disbursed"] or Decimal(0)
+        _set_capital(located, row)
     return sorted(scores.values(), key=lambda score: score.key)

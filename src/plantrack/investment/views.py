@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from plantrack.investment.charts import capital_by_source, capital_by_year, project_map
 from plantrack.investment.choices import PipelineStatus
 from plantrack.investment.export import export_projects_bytes
 from plantrack.investment.models import Project
@@ -40,13 +41,23 @@ def project_list(request):
 
 
 def project_detail(request, code: str):
+    """A project: what, where (a map of its districts, or why not), capital by year and by
+    source (charts with their tables; unpublished capital says so)."""
     project = get_object_or_404(
         Project.objects.for_user(request.user)
         .select_related("lead_agency", "plan", "section")
-        .prefetch_related("locations__unit", "capital_sources", "finances", "updates"),
+        .prefetch_related(
+            "locations__unit__parent", "capital_sources", "finances", "updates__author"
+        ),
         code=code,
     )
-    return render(request, "investment/project_detail.html", {"project": project})
+    context = {
+        "project": project,
+        "capital_years": capital_by_year(project),
+        "capital_sources": capital_by_source(project),
+        "map": project_map(project),
+    }
+    return render(request, "investment/project_detail.html", context)
 
 
 @require_GET

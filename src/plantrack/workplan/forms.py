@@ -4,6 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from plantrack.workplan.choices import TaskStatus
 
 
+class DayInput(forms.DateInput):
+    """A browser date picker. ``<input type=date>`` takes its value as yyyy-mm-dd whatever
+    the page's language: the Vietnamese input format (03/12/2026) would leave it blank."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -23,7 +33,7 @@ class MultipleFileField(forms.FileField):
 
 
 class TaskUpdateForm(forms.Form):
-    date = forms.DateField(label=_("Ngày"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Ngày"), widget=DayInput())
     text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
     percent_complete = forms.IntegerField(
         label=_("Tiến độ (%)"), min_value=0, max_value=100, required=False
@@ -42,7 +52,5 @@ class TaskUpdateForm(forms.Form):
 
 
 class MoveDeadlineForm(forms.Form):
-    new_deadline = forms.DateField(
-        label=_("Thời hạn mới"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    new_deadline = forms.DateField(label=_("Thời hạn mới"), widget=DayInput())
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))

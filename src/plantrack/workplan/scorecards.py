@@ -24,6 +24,7 @@ class AgencyScore:
     completed_late: int
     overdue: int
     deadlines_moved: int
+    agency_en: str = ""  # the English name, for English pages ("" when there is none)
 
     @property
     def on_time_rate(self) -> float | None:
@@ -55,11 +56,15 @@ def agency_scorecard(tasks, as_of: datetime.date) -> list[AgencyScore]:
         )
         .order_by("lead_agency_id")
     )
-    names = dict(Agency.objects.values_list("pk", "name"))
+    names = {
+        pk: (name, name_en)
+        for pk, name, name_en in Agency.objects.values_list("pk", "name", "name_en")
+    }
     scores = [
         AgencyScore(
             agency_id=row["lead_agency_id"],
-            agency=names.get(row["lead_agency_id"], "—"),
+            agency=names.get(row["lead_agency_id"], ("—", ""))[0],
+            agency_en=names.get(row["lead_agency_id"], ("—", ""))[1],
             tasks=row["tasks"],
             due=row["due"],
             completed_on_time=row["on_time"],

@@ -92,12 +92,18 @@ def add_task_update(
     percent_complete: int | None = None,
     new_status: str = "",
     files: Sequence[UploadedFile] = (),
+    clears_illustrative: bool = True,
 ) -> TaskUpdate:
     """Record progress on a task: the update, its evidence, and the task's new state.
 
     The user must be allowed to change the task (``Action.CHANGE``: a reporter or approver
     of the lead agency, a planner): ``NotPermitted`` otherwise. Every file is checked before
     anything is written: one bad file refuses the update.
+
+    A progress or status the agency reports is real, so it stops being labelled
+    illustrative ("minh họa"): the fields the update sets leave ``illustrative_fields``.
+    The task import passes ``clears_illustrative=False``: its file's own column says what
+    is illustrative (``_write_task``).
     """
     require(user, Action.CHANGE, task, _("Bạn không được báo cáo tiến độ nhiệm vụ này."))
     checked = [(upload, *check_evidence(upload)) for upload in files]
@@ -138,6 +144,12 @@ def add_task_update(
         elif task.completed_on is not None:
             task.completed_on = None  # reopened
             fields.append("completed_on")
+    if fields and clears_illustrative:
+        reported = set(fields)
+        kept = [name for name in task.illustrative_fields or [] if name not in reported]
+        if kept != list(task.illustrative_fields or []):
+            task.illustrative_fields = kept
+            fields.append("illustrative_fields")
     if fields:
         task.full_clean(validate_unique=False, validate_constraints=False)
         task.save(update_fields=sorted(set(fields)))
@@ -274,6 +286,7 @@ def _write_task(row, *, user, file_name: str) -> str:
             text=reason,
             percent_complete=percent,
             new_status=becomes if (status_changed or completion_moved) else "",
+            clears_illustrative=False,
         )
         changed.append("status")
     known = set(task.cooperating_agencies.values_list("pk", flat=True))

@@ -7,6 +7,7 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import FileResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,13 +16,17 @@ from django.views.decorators.http import require_GET, require_POST
 
 from plantrack.accounts.models import Agency
 from plantrack.accounts.permissions import Action, NotPermitted, permits
+from plantrack.plans.choices import SectionKind
+from plantrack.plans.models import Plan, PlanSection
 from plantrack.tabular.writers import FORMAT_INFO, ExportError, content_type, table_format
+from plantrack.workplan.board import STATE_ORDER, counts_by_agency, group_by_state, timeline
 from plantrack.workplan.choices import DeadlineState
 from plantrack.workplan.export import export_tasks_bytes
 from plantrack.workplan.forms import MoveDeadlineForm, TaskUpdateForm
 from plantrack.workplan.models import Evidence, Task
 from plantrack.workplan.scorecards import agency_scorecard
 from plantrack.workplan.services import TaskError, UploadedFile, add_task_update, move_deadline
+from plantrack.workplan.templatetags.workplan import agency_name
 
 
 def _as_of(request) -> datetime.date:
@@ -32,31 +37,57 @@ def _as_of(request) -> datetime.date:
 
 
 def _filtered_tasks(request, as_of: datetime.date):
-    """Return the tasks the user may see, filtered by the query's agency and deadline state
-    (the list and its download show the same tasks)."""
+    """Return the tasks the user may see, filtered by the query's agency, deadline state,
+    key issue group (``group``, a section id: its tasks and its sub-sections') and plan (the
+    board, the timeline, the list and its download show the same tasks)."""
     tasks = Task.objects.for_user(request.user).with_deadline_state(as_of)
-    agency = request.GET.get("agency", "")
-    if agency:
-        tasks = tasks.filter(lead_agency__code=agency)
-    state = request.GET.get("state", "")
-    if state in DeadlineState.values:
-        tasks = tasks.filter(deadline_state=state)
-    return tasks, agency, state
+    selected = {
+        key: request.GET.get(key, "").strip() for key in ("agency", "state", "group", "plan")
+    }
+    if selected["agency"]:
+        tasks = tasks.filter(lead_agency__code=selected["agency"])
+    if selected["state"] in DeadlineState.values:
+        tasks = tasks.filter(deadline_state=selected["state"])
+    else:
+        selected["state"] = ""
+    if selected["group"].isdigit():
+        group = int(selected["group"])
+        tasks = tasks.filter(Q(section_id=group) | Q(section__parent_id=group))
+    else:
+        selected["group"] = ""
+    if selected["plan"]:
+        tasks = tasks.filter(plan__code=selected["plan"])
+    return tasks, selected
 
 
 def task_list(request):
-    """The tasks as of a date, filtered by agency and deadline state, with the scorecard."""
+    """The tasks board as of a date: tasks by deadline state and by agency, the timeline,
+    the scorecard and the list, all filtered alike."""
     as_of = _as_of(request)
-    tasks, agency, state = _filtered_tasks(request, as_of)
+    tasks, selected = _filtered_tasks(request, as_of)
     query = request.GET.copy()
     query.pop("format", None)
+    listed = list(
+        tasks.select_related("lead_agency", "section", "plan").order_by("deadline", "code")
+    )
     context = {
-        "tasks": tasks.select_related("lead_agency").order_by("deadline", "code"),
+        "tasks": listed,
+        "groups": group_by_state(listed),
+        "agency_rows": counts_by_agency(listed),
+        "states_in_order": [(state, DeadlineState(state).label) for state in STATE_ORDER],
+        "timeline": timeline(listed, as_of, agency_name),
         "as_of": as_of,
         "scores": agency_scorecard(Task.objects.for_user(request.user), as_of),
         "agencies": Agency.objects.filter(led_tasks__isnull=False).distinct().order_by("name"),
+        "key_issue_groups": PlanSection.objects.filter(
+            kind=SectionKind.KEY_ISSUES, parent__isnull=False
+        )
+        .select_related("plan")
+        .order_by("plan__code", "order"),
+        "plans": Plan.objects.filter(tasks__isnull=False).distinct().order_by("code"),
         "states": DeadlineState.choices,
-        "selected": {"agency": agency, "state": state},
+        "selected": selected,
+        "filtered": any(selected.values()),
         "export_query": query.urlencode(),
     }
     return render(request, "workplan/task_list.html", context)
@@ -71,7 +102,7 @@ def task_export(request):
     except ExportError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     as_of = _as_of(request)
-    tasks, _agency, _state = _filtered_tasks(request, as_of)
+    tasks, _selected = _filtered_tasks(request, as_of)
     data = export_tasks_bytes(tasks, file_format, as_of=as_of)
     name = f"plantrack-nhiem-vu-{as_of:%Y%m%d}.{FORMAT_INFO[file_format].extension}"
     return FileResponse(
@@ -86,7 +117,12 @@ def task_detail(request, code: str):
         Task.objects.for_user(request.user)
         .with_deadline_state(as_of)
         .select_related("lead_agency", "plan", "section")
-        .prefetch_related("cooperating_agencies", "updates__evidence", "deadline_changes"),
+        .prefetch_related(
+            "cooperating_agencies",
+            "updates__evidence",
+            "updates__author__memberships__agency",
+            "deadline_changes",
+        ),
         code=code,
     )
     editable = permits(request.user, Action.CHANGE, task)
