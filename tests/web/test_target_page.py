@@ -135,3 +135,26 @@ def test_a_target_of_a_draft_plan_is_not_found_by_the_public(client, province):
 
     assert response.status_code == 404
     assertNotContains(response, "dự thảo chưa công bố", status_code=404)
+
+
+def test_the_page_reads_a_fixed_number_of_queries_however_long_the_history(
+    client, world, grdp_growth, province, publish
+):
+    growth = world["targets"]["growth"]
+    client.get(f"/targets/{growth.pk}/")  # warm: content types, the session machinery
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as before:
+        first = page_of(client, growth)
+    for day in range(1, 11):  # ten revisions of 2025, each published on its own day
+        publish(grdp_growth, province, "2025", f"7.{day}", published_on=datetime.date(2026, 1, day))
+    with CaptureQueriesContext(connection) as after:
+        response = page_of(client, growth)
+
+    def history_rows(page) -> int:
+        table = page.content.decode().split('<table class="history">', 1)[1].split("</table>")[0]
+        return table.count("<tr>")
+
+    assert history_rows(response) == history_rows(first) + 10  # a point per publication day
+    assert len(after) == len(before)

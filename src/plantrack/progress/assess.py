@@ -274,6 +274,28 @@ class FigureStore:
         return cls.load_ids(wanted, {u.pk for u in units}, as_of, figures)
 
     @classmethod
+    def at_dates(
+        cls,
+        *,
+        indicators: Iterable[Indicator],
+        units: Iterable[AdminUnit],
+        dates: Iterable[datetime.date],
+        figures: Figures,
+    ) -> dict[datetime.date, FigureStore]:
+        """Return the figures known at each of ``dates``, read in one pass: a target's
+        history replays its judgement on each (``web.target_page``)."""
+        wanted = _with_rule_inputs({i.pk: i for i in indicators})
+        unit_ids = {u.pk for u in units}
+        children = _children_of(unit_ids)
+        for kids in list(children.values()):
+            unit_ids |= {kid for kid, _start, _end in kids}
+        days = sorted(dates)
+        if not days:
+            return {}
+        rows = vintages(_figure_rows(wanted.keys(), unit_ids, days[-1], figures))
+        return {day: cls(wanted, children, known_on(rows, day)) for day in days}
+
+    @classmethod
     def load_ids(
         cls, wanted: Mapping[int, Rule], unit_ids: set[int], as_of: datetime.date, figures: Figures
     ) -> FigureStore:
@@ -449,27 +471,9 @@ def _known_figures(
     One query of plain values: the value as a float and the year as an integer cast by the
     database (no ``Decimal`` or date a row); for today's figures the as-of filter is in SQL.
     """
-    states = [WorkflowState.APPROVED]
-    if figures == Figures.SUBMITTED:
-        states.append(WorkflowState.SUBMITTED)
-    rows = (
-        Observation.objects.filter(
-            indicator_id__in=indicator_ids,
-            unit_id__in=unit_ids,
-            breakdown="",
-            state__in=states,
-        )
-        .annotate(period_length=Length("period"))
-        .filter(period_length=4)  # yearly figures: "2024"
-    )
-    if figures == Figures.OFFICIAL:
-        rows = rows.exclude(status=FigureStatus.ESTIMATE)
+    rows = _figure_rows(indicator_ids, unit_ids, as_of, figures)
     replay = as_of < timezone.localdate() or figures == Figures.SUBMITTED
     found: KnownFigures = defaultdict(dict)
-    # Years compare as text: every yearly period has four digits.
-    rows = rows.filter(period__lte=str(as_of.year)).annotate(
-        year=Cast("period", IntegerField()), number=Cast("value", FloatField())
-    )
     # Unordered: Observation's default ordering joins indicators and units and sorts every
     # row (most of the query's time on PostgreSQL); the rows go into dicts keyed on the
     # figure, and where vintages compete the rank below decides, not the order.
@@ -486,8 +490,44 @@ def _known_figures(
         ):
             found[indicator_id, unit_id][year] = (value, pk, version)
         return found
-    known: dict[tuple[tuple[int, int], int], tuple[datetime.date, int]] = {}
+    return known_on(vintages(rows), as_of)
+
+
+def _figure_rows(
+    indicator_ids: Iterable[int], unit_ids: Iterable[int], as_of: datetime.date, figures: Figures
+) -> QuerySet[Any, Any]:
+    """Return the yearly total figures of the indicators and units that ``figures`` admits,
+    up to ``as_of``'s year, annotated with ``year`` and ``number`` (every vintage)."""
+    states = [WorkflowState.APPROVED]
+    if figures == Figures.SUBMITTED:
+        states.append(WorkflowState.SUBMITTED)
+    rows = (
+        Observation.objects.filter(
+            indicator_id__in=indicator_ids,
+            unit_id__in=unit_ids,
+            breakdown="",
+            state__in=states,
+        )
+        .annotate(period_length=Length("period"))
+        .filter(period_length=4)  # yearly figures: "2024"
+    )
+    if figures == Figures.OFFICIAL:
+        rows = rows.exclude(status=FigureStatus.ESTIMATE)
+    # Years compare as text: every yearly period has four digits.
+    return rows.filter(period__lte=str(as_of.year)).annotate(
+        year=Cast("period", IntegerField()), number=Cast("value", FloatField())
+    )
+
+
+# A figure's vintage: (indicator id, unit id), year, value, known on, id, version.
+Vintage = tuple[tuple[int, int], int, float, datetime.date, int, int]
+
+
+def vintages(rows: QuerySet[Any, Any]) -> list[Vintage]:
+    """Return every vintage of ``rows`` (annotated with ``year`` and ``number``) with the
+    day it became known: its publication date, else the end of its year."""
     columns = ("indicator_id", "unit_id", "year", "number", "published_on", "id", "version")
+    found: list[Vintage] = []
     for (
         indicator_id,
         unit_id,
@@ -497,14 +537,22 @@ def _known_figures(
         pk,
         version,
     ) in rows.order_by().values_list(*columns):
-        known_on = published_on or datetime.date(year, 12, 31)
-        if known_on > as_of:
+        known = published_on or datetime.date(year, 12, 31)
+        found.append(((indicator_id, unit_id), year, value, known, pk, version))
+    return found
+
+
+def known_on(rows: Iterable[Vintage], as_of: datetime.date) -> KnownFigures:
+    """Return the figures of ``rows`` known at ``as_of``: each year's latest known vintage."""
+    found: KnownFigures = defaultdict(dict)
+    rank_of: dict[tuple[tuple[int, int], int], tuple[datetime.date, int]] = {}
+    for key, year, value, known, pk, version in rows:
+        if known > as_of:
             continue
-        key = (indicator_id, unit_id)
-        rank = (known_on, pk)
-        if known.get((key, year), rank) > rank:
+        rank = (known, pk)
+        if rank_of.get((key, year), rank) > rank:
             continue
-        known[(key, year)] = rank
+        rank_of[(key, year)] = rank
         found[key][year] = (value, pk, version)
     return found
 

@@ -191,10 +191,13 @@ def _history(indicator: Indicator, unit, rule: engine.Target, today: datetime.da
             dates.add(datetime.date(int(period), 12, 31))
     dates = {date for date in dates if date <= today}
     dates.add(today)
+    chosen = sorted(dates)[-HISTORY_LIMIT:]
+    stores = FigureStore.at_dates(
+        indicators=[indicator], units=[unit], dates=chosen, figures=Figures.APPROVED
+    )
     points = []
-    for as_of in sorted(dates)[-HISTORY_LIMIT:]:
-        store = _store(indicator, unit, as_of)
-        series = [(year, value) for year, value, _ in store.series(indicator, unit)]
+    for as_of in chosen:
+        series = [(year, value) for year, value, _ in stores[as_of].series(indicator, unit)]
         try:
             judged = engine.assess(rule, series, as_of.year)
         except engine.EngineError:
