@@ -80,6 +80,35 @@ def test_leader_reads_the_overview_and_opens_an_off_track_target(open_browser, d
     expect(page.locator("#panel-chart")).to_be_hidden()
     browser.shot("5-indicator-table")
 
+    # Back to the off-track target, now its own page: the three methods and its history.
+    page.go_back()
+    page.locator("table.targets tbody tr").first.locator("a.phrase").click()
+    page.wait_for_url(re.compile(r"/targets/\d+/$"))
+    expect(page.locator("h1")).to_contain_text(OFF_TRACK_PHRASE)
+    expect(page.locator("table.methods tbody tr")).to_have_count(3)
+    expect(page.locator('[data-chart="status-history"] canvas')).to_have_count(1)
+    history = browser.chart_values('[data-chart="status-history"]')[0]
+    rows = page.locator("table.history tbody tr")
+    assert len(history) == rows.count() > 0  # a point per date, as in the table
+    assert browser.page_width() <= narrow
+    browser.shot("6-target-page")
+
+    assert browser.errors == []
+
+
+def test_the_map_draws_the_districts_and_the_new_communes_are_a_table(open_browser, demo_site):
+    browser = open_browser(DESKTOP)
+    page = browser.page
+    browser.open("/indicators/commune_units_per_district/")
+    expect(page.locator('[data-chart="choropleth"] canvas')).to_have_count(1)
+    areas = browser.chart_values('[data-chart="choropleth"]')[0]
+    assert len(areas) == 10 and sum(area["value"] for area in areas) == 161
+    browser.shot("1-district-map")
+
+    browser.open("/indicators/commune_area_2025/")
+    expect(page.locator(".map-reason")).to_contain_text("Chưa có ranh giới")
+    expect(page.locator("table.map-table tbody tr")).to_have_count(56)
+    browser.shot("2-commune-table")
     assert browser.errors == []
 
 
