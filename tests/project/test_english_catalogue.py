@@ -227,7 +227,7 @@ def test_words_inside_values_and_periods_read_in_english():
     )
 
     with translation.override("en"):
-        assert describe_target_value(approx) == "about 102 triệu đồng/người"
+        assert describe_target_value(approx) == "about 102 million VND per person"
         assert period_label("2024Q3") == "Q3 2024"
     with translation.override("vi"):
         assert describe_target_value(approx) == "khoảng 102 triệu đồng/người"
