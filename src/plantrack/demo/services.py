@@ -51,6 +51,7 @@ from plantrack.plans.choices import (
 )
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
 from plantrack.progress.assess import PlanAssessment, assess_plan
+from plantrack.reports.models import SourceDocument
 from plantrack.tabular.numbers import format_number
 from plantrack.workplan.choices import Priority, TaskStatus
 from plantrack.workplan.models import Task
@@ -63,6 +64,8 @@ FACTS_PATH = DATA_DIR / "caobang-facts.json"
 CONFIG_PATH = DATA_DIR / "demo-config.json"
 # GPL-3.0 data shipped beside its notice (caobang-districts.NOTICE.md); optional.
 BOUNDARIES_PATH = DATA_DIR / "caobang-districts.geojson"
+# The documents the figures come from, as the evaluation report cites them.
+SOURCES_PATH = DATA_DIR / "caobang-sources.json"
 
 # In the facts, an observation whose source is "same" has the source of the row above it.
 _SAME_SOURCE = "same"
@@ -88,6 +91,7 @@ class DemoReport:
     observations: Tally = field(default_factory=Tally)
     tasks: Tally = field(default_factory=Tally)
     projects: Tally = field(default_factory=Tally)
+    sources: Tally = field(default_factory=Tally)
 
     def tallies(self) -> dict[str, Tally]:
         """Return the demo's own tallies with their Vietnamese labels, in loading order."""
@@ -100,6 +104,7 @@ class DemoReport:
             "Số liệu": self.observations,
             "Nhiệm vụ": self.tasks,
             "Dự án": self.projects,
+            "Văn bản nguồn": self.sources,
         }
 
     @property
@@ -166,6 +171,7 @@ def load_demo(
     for plan_facts in facts["plans"]:
         _load_plan(plan_facts, config, province, indicators, report)
     _load_observations(facts, config, province, indicators, report.observations)
+    _load_source_documents(_read_json(SOURCES_PATH), report.sources)
     master = Plan.objects.get(code=facts["plans"][0]["code"])
     _load_tasks(facts, config, agencies, master, report.tasks)
     _load_projects(facts, config, master, report.projects)
@@ -597,6 +603,23 @@ def _load_observations(
             **row,
         )
         tally.count(Outcome.CREATED if created else Outcome.UNCHANGED)
+
+
+def _load_source_documents(sources: dict, tally: Tally) -> None:
+    """Create or update the documents the figures cite (title, issuer, date, link)."""
+    for entry in sources["documents"]:
+        _document, outcome = _upsert(
+            SourceDocument,
+            {"cited_as": entry["cited_as"]},
+            {
+                "title": entry["title"],
+                "issuer": entry.get("issuer", ""),
+                "date": entry.get("date", ""),
+                "link": entry.get("link", ""),
+                "note": entry.get("note", ""),
+            },
+        )
+        tally.count(outcome)
 
 
 def _load_tasks(facts: dict, config: dict, agencies: dict, plan: Plan, tally: Tally) -> None:

@@ -1115,6 +1115,12 @@ def _rate_units(kind: str | None, unit: str | None, method: str) -> tuple[str, s
     return "%/năm", "%/year"
 
 
+def rate_units(components: dict[str, Any], language: str) -> str:
+    """Return the unit an explanation writes a judgement's rates in: "%/năm", "điểm %/năm"."""
+    vi, en = _rate_units(components.get("kind"), components.get("unit"), components["method"])
+    return en if language.startswith("en") else vi
+
+
 def _rounded(value: object) -> object:
     if isinstance(value, float):
         return round(value, 6)
