@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.table import _Cell
 
 from plantrack.reports.charts import chart_png
 from plantrack.reports.content import ReportContent
@@ -104,16 +105,18 @@ class _Writer:
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        sizes = [Cm(width) for width in widths]
+        for cell, text, size in zip(table.rows[0].cells, headers, sizes, strict=True):
             self._cell(cell, text, bold=True, center=True)
+            cell.width = size
         _repeat_header(table.rows[0])
         for row in rows:
-            cells = table.add_row().cells
-            for cell, text in zip(cells, row, strict=True):
+            # The row's own cells: ``_Row.cells`` walks the whole table (quadratic).
+            added = table.add_row()
+            cells = [_Cell(tc, table) for tc in added._tr.tc_lst]
+            for cell, text, size in zip(cells, row, sizes, strict=True):
                 self._cell(cell, text)
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = Cm(width)
+                cell.width = size
         self.doc.add_paragraph()
 
     def _cell(self, cell: Any, text: str, *, bold: bool = False, center: bool = False) -> None:

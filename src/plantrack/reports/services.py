@@ -40,7 +40,7 @@ WRITERS: dict[str, Callable[[ReportContent, BinaryIO], None]] = {
     ReportFormat.PDF: write_pdf,
     ReportFormat.PACKAGE: write_package,
 }
-EXTENSIONS = {
+EXTENSIONS: dict[str, str] = {
     ReportFormat.DOCX: "docx",
     ReportFormat.XLSX: "xlsx",
     ReportFormat.PDF: "pdf",
@@ -167,12 +167,19 @@ def save_files(run: ReportRun, folder: Path) -> list[Path]:
     """Copy the run's files into ``folder`` (the command's ``-o DIR``); return their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
+    stem = file_stem(run.plan, run.as_of, run.language)
     for report_file in run.files.order_by("format"):
-        target = folder / Path(report_file.file.name).name
+        target = folder / f"{stem}.{EXTENSIONS[report_file.format]}"
         with report_file.file.open("rb") as source:
             target.write_bytes(source.read())
         written.append(target)
     return written
+
+
+def download_name(report_file: ReportFile) -> str:
+    """Return the name a downloaded file gets (the storage may have added a suffix)."""
+    run = report_file.run
+    return f"{file_stem(run.plan, run.as_of, run.language)}.{EXTENSIONS[report_file.format]}"
 
 
 def _progress(run: ReportRun, state: str, percent: int, step: str) -> None:

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from plantrack.accounts.gates import planners_only
 from plantrack.reports.forms import EvaluationForm
 from plantrack.reports.models import ReportFile, ReportRun
-from plantrack.reports.services import ReportError, start_report
+from plantrack.reports.services import ReportError, download_name, start_report
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -79,10 +79,12 @@ def run_status(request: HttpRequest, pk: int) -> JsonResponse:
 def download(request: HttpRequest, pk: int, format: str) -> FileResponse:
     """A run's file, to the planners only (never served straight from MEDIA_ROOT)."""
     run = get_object_or_404(ReportRun.objects.for_user(request.user), pk=pk)
-    report_file = ReportFile.objects.filter(run=run, format=format).first()
+    report_file = (
+        ReportFile.objects.filter(run=run, format=format).select_related("run__plan").first()
+    )
     if report_file is None:
         raise Http404
-    name = report_file.file.name.rsplit("/", 1)[-1]
+    name = download_name(report_file)
     return FileResponse(
         report_file.file.open("rb"),
         as_attachment=True,
