@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,26 @@ def test_the_office_changes_the_wording_without_code(tmp_path):
             OutlineError, match=r"results.intro: không có giá trị cho \{so_chi_tieu\}"
         ):
             load_outline("vi").text("results.intro", targets_total=6)
+
+
+def test_english_report_from_the_same_data(reports, tmp_path):
+    call_command(
+        "report",
+        "evaluation",
+        "--plan",
+        "QH-CB-2021-2030",
+        "--format",
+        "package",
+        "--language",
+        "en",
+        "-o",
+        str(tmp_path),
+    )
+    [package] = tmp_path.glob("*_en.zip")
+    with zipfile.ZipFile(package) as archive:
+        data = json.loads(archive.read("report.json"))
+    grdp = next(t for t in data["targets"] if "9,72%/năm" in t["phrase"])
+    assert grdp["status_label"] == "needs acceleration"
+    assert grdp["actual_vs_required"] == "5.89 / 9.72 %/year"
+    assert grdp["required_remaining"] == "13.69 %/year (2026–2030)"
+    assert data["title"].startswith("Evaluation of the implementation of")
