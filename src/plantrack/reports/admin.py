@@ -18,6 +18,20 @@ class ReportFileInline(admin.TabularInline):
     can_delete = False
 
 
+@admin.register(ReportFile)
+class ReportFileAdmin(admin.ModelAdmin):
+    """A run's files, read only (the page serves them to planners)."""
+
+    list_display = ["run", "format", "size", "sha256"]
+    readonly_fields = ["run", "format", "file", "size", "sha256"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(ReportRun)
 class ReportRunAdmin(admin.ModelAdmin):
     """Runs are made by the report page and command; the admin only reads them."""
