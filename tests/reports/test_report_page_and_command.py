@@ -1,6 +1,7 @@
 """The planner's page (ask, watch the progress, download) and ``plantrack report evaluation``."""
 
 import datetime
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -9,11 +10,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
+from docx import Document
 from report_world import MID_2024
 
 from plantrack.accounts.choices import Role
 from plantrack.accounts.models import Agency, Membership
 from plantrack.reports.content import build_content
+from plantrack.reports.docx_writer import write_docx
 from plantrack.reports.models import ReportRun
 from plantrack.reports.outline import OutlineError, load_outline
 from plantrack.reports.services import build_run, generate_report
@@ -139,3 +142,20 @@ def test_content_query_count_is_fixed(demo_plan, django_assert_num_queries):
     with django_assert_num_queries(QUERIES):
         content = build_content(demo_plan, as_of=MID_2024)
     assert len(content.targets) == 6
+
+
+def test_the_office_restyles_the_word_document_with_its_own_file(demo_plan, tmp_path):
+    own = Document()
+    own.styles["Normal"].font.name = "Arial"
+    own.add_paragraph("Văn bản mẫu của văn phòng")
+    own.save(tmp_path / "evaluation.docx")
+    with override_settings(PLANTRACK_REPORT_TEMPLATE_DIR=str(tmp_path)):
+        out = io.BytesIO()
+        write_docx(build_content(demo_plan, as_of=MID_2024), out)
+    written = Document(io.BytesIO(out.getvalue()))
+    assert written.styles["Normal"].font.name == "Arial"
+    text = "\n".join(p.text for p in written.paragraphs)
+    assert "Văn bản mẫu của văn phòng" not in text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in "\n".join(
+        cell.text for table in written.tables for row in table.rows for cell in row.cells
+    )

@@ -55,7 +55,7 @@ def test_pdf_pages_render_to_png(reports, tmp_path):
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(reports["today"].files["pdf"])
     for old in ARTIFACTS.glob("page-*.png"):
-        old.unlink()
+        old.unlink(missing_ok=True)  # another run may have removed it
     subprocess.run([pdftoppm, "-r", "70", "-png", str(pdf), str(ARTIFACTS / "page")], check=True)
     pages = sorted(ARTIFACTS.glob("page-*.png"))
     assert len(pages) == len(PdfReader(io.BytesIO(reports["today"].files["pdf"])).pages)

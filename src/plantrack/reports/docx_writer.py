@@ -20,7 +20,11 @@ from docx.shared import Cm, Pt
 
 from plantrack.reports.charts import chart_png
 from plantrack.reports.content import ReportContent
+from plantrack.reports.outline import template_path
 
+# Not shipped: an office that wants its own Word styles puts a .docx of that name in
+# PLANTRACK_REPORT_TEMPLATE_DIR (docs/report.md).
+STYLE_TEMPLATE = "evaluation.docx"
 FONT = "Times New Roman"
 BODY_SIZE = Pt(14)
 TABLE_SIZE = Pt(12)
@@ -28,13 +32,23 @@ TABLE_SIZE = Pt(12)
 
 def write_docx(content: ReportContent, out: BinaryIO) -> None:
     """Write the report to ``out``."""
-    document = Document()
-    _styles(document)
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin = section.bottom_margin = Cm(2)
-    section.left_margin, section.right_margin = Cm(3), Cm(2)
+    own = template_path(STYLE_TEMPLATE)
+    if own.is_file():
+        # The office's own Word file: its styles (Normal, Heading 1 and 2, Table Grid) and
+        # page set-up are used; its text is replaced by the report.
+        document = Document(str(own))
+        body = document.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+    else:
+        document = Document()
+        _styles(document)
+        section = document.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.top_margin = section.bottom_margin = Cm(2)
+        section.left_margin, section.right_margin = Cm(3), Cm(2)
     writer = _Writer(document, content)
     writer.head()
     for key in content.sections:

@@ -2,7 +2,8 @@
 
 The shipped files are in ``templates/reports/evaluation/``: ``outline.json`` (the order of
 the sections, every heading, sentence and column name, in Vietnamese and English),
-``evaluation.html`` and ``evaluation.css`` (the PDF's layout). A province or the coming
+``evaluation.html`` and ``evaluation.css`` (the PDF's layout); ``evaluation.docx``, not
+shipped, gives the Word document its styles when the office provides one. A province or the coming
 decree changes them by putting its own copy of any of these files in the folder named by
 ``PLANTRACK_REPORT_TEMPLATE_DIR``: a file found there is used instead of the shipped one.
 """
