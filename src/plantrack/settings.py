@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "plantrack.extraction",
     "plantrack.workplan",
     "plantrack.investment",
+    "plantrack.reports",
     "plantrack.web",
     "plantrack.demo",
     "plantrack.api",
@@ -212,6 +213,14 @@ PLANTRACK_OUTLIER_THRESHOLD: Decimal = env_decimal(
     "PLANTRACK_OUTLIER_THRESHOLD", "0.5", minimum="0"
 )
 PLANTRACK_OUTLIER_POINTS: Decimal = env_decimal("PLANTRACK_OUTLIER_POINTS", "10", minimum="0")
+# A folder with the office's own copy of the evaluation report's outline.json,
+# evaluation.html or evaluation.css, used instead of the shipped ones (docs/report.md).
+PLANTRACK_REPORT_TEMPLATE_DIR: str = os.environ.get("PLANTRACK_REPORT_TEMPLATE_DIR", "").strip()
+if PLANTRACK_REPORT_TEMPLATE_DIR and not Path(PLANTRACK_REPORT_TEMPLATE_DIR).is_dir():
+    raise ImproperlyConfigured(
+        f"PLANTRACK_REPORT_TEMPLATE_DIR={PLANTRACK_REPORT_TEMPLATE_DIR!r} is not a folder."
+    )
+# Generated reports go under MEDIA_ROOT/reports/ (reports.models.report_file_path).
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"

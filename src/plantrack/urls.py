@@ -13,5 +13,6 @@ urlpatterns = [
     path("rounds/", include("plantrack.observations.round_urls")),
     path("tasks/", include("plantrack.workplan.urls")),
     path("projects/", include("plantrack.investment.urls")),
+    path("reports/", include("plantrack.reports.urls")),
     path("", include("plantrack.web.urls")),
 ]

@@ -55,6 +55,7 @@ from plantrack.plans.choices import (
 )
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
 from plantrack.progress.assess import PlanAssessment, assess_plan
+from plantrack.reports.models import SourceDocument
 from plantrack.tabular.commands import command_user
 from plantrack.tabular.numbers import format_number
 from plantrack.workplan.choices import Priority, TaskStatus
@@ -69,6 +70,8 @@ CONFIG_PATH = DATA_DIR / "demo-config.json"
 WORDING_PATH = DATA_DIR / "demo-wording.json"
 # GPL-3.0 data shipped beside its notice (caobang-districts.NOTICE.md); optional.
 BOUNDARIES_PATH = DATA_DIR / "caobang-districts.geojson"
+# The documents the figures come from, as the evaluation report cites them.
+SOURCES_PATH = DATA_DIR / "caobang-sources.json"
 
 # In the facts, an observation whose source is "same" has the source of the row above it.
 _SAME_SOURCE = "same"
@@ -97,6 +100,7 @@ class DemoReport:
     unit_indicators: Tally = field(default_factory=Tally)
     unit_figures: Tally = field(default_factory=Tally)
     rounds: Tally = field(default_factory=Tally)
+    sources: Tally = field(default_factory=Tally)
 
     def tallies(self) -> dict[str, Tally]:
         """Return the demo's own tallies with their Vietnamese labels, in loading order."""
@@ -112,6 +116,7 @@ class DemoReport:
             "Chỉ số theo huyện, xã (đếm từ danh mục đơn vị hành chính)": self.unit_indicators,
             "Số liệu theo huyện, xã": self.unit_figures,
             "Đợt báo cáo (minh họa)": self.rounds,
+            "Văn bản nguồn": self.sources,
         }
 
     @property
@@ -180,6 +185,7 @@ def load_demo(
         _load_plan(plan_facts, config, province, indicators, report)
     _load_observations(facts, config, province, indicators, report.observations)
     load_unit_figures(province, agencies, report.unit_indicators, report.unit_figures)
+    _load_source_documents(_read_json(SOURCES_PATH), wording, report.sources)
     master = Plan.objects.get(code=facts["plans"][0]["code"])
     _load_tasks(facts, config, agencies, master, report.tasks)
     _load_projects(facts, config, master, report.projects)
@@ -621,6 +627,29 @@ def _load_observations(
             **row,
         )
         tally.count(Outcome.CREATED if created else Outcome.UNCHANGED)
+
+
+def _load_source_documents(sources: dict, wording: dict, tally: Tally) -> None:
+    """Create or update the documents the figures cite (title, issuer, date, link), each
+    known by the source as a figure records it (the facts' words, in the reader's wording)."""
+    seen: set[str] = set()
+    for entry in sources["documents"]:
+        cited_as = wording["texts"].get(entry["cited_as"], entry["cited_as"])
+        if cited_as in seen:  # two working notes of the facts worded alike: one document
+            continue
+        seen.add(cited_as)
+        _document, outcome = _upsert(
+            SourceDocument,
+            {"cited_as": cited_as},
+            {
+                "title": entry["title"],
+                "issuer": entry.get("issuer", ""),
+                "date": entry.get("date", ""),
+                "link": entry.get("link", ""),
+                "note": entry.get("note", ""),
+            },
+        )
+        tally.count(outcome)
 
 
 def _load_tasks(facts: dict, config: dict, agencies: dict, plan: Plan, tally: Tally) -> None:
