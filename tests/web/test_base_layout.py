@@ -63,3 +63,21 @@ def test_a_wrong_password_is_refused_with_a_vietnamese_message(client, planner):
     response = client.post("/login/", {"username": "phuong", "password": "sai"})
 
     assertContains(response, "Tên đăng nhập hoặc mật khẩu không đúng")
+
+
+def test_the_base_template_renders_messages_once(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages import constants, get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.template.loader import render_to_string
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    request._messages.add(constants.SUCCESS, "Đã lưu 3 ô.")
+
+    html = render_to_string("web/base.html", {"messages": get_messages(request)}, request)
+
+    assert html.count("Đã lưu 3 ô.") == 1
+    assert '<li class="message message-success">Đã lưu 3 ô.</li>' in html
