@@ -7,8 +7,8 @@ from plantrack.geo.models import AdminUnit
 
 pytestmark = pytest.mark.django_db
 
-# The indicator (with its owner), its targets, its observations.
-ANONYMOUS_QUERIES = 3
+# The indicator (with its owner), its targets, their judgements, its observations.
+ANONYMOUS_QUERIES = 4
 # With figures below the province, the map reads one more: the other units of the map,
 # or the old units each new one was formed from.
 WITH_MAP_QUERIES = ANONYMOUS_QUERIES + 1

@@ -665,11 +665,20 @@ class ChartFigure:
 
 @dataclass
 class TargetLine:
-    """One plan's target drawn on the chart: a line over its years, or a point."""
+    """One plan's target drawn on the chart: a line over its years, or a point; or, for a
+    judged level target, the path required from its base year or the projection of the
+    rate achieved so far (``kind``: "target", "required", "projection")."""
 
     target: Target
     label: str
     points: dict[int, Decimal]  # year → value
+    kind: str = "target"
+
+    @property
+    def heading(self) -> str:
+        if self.kind == "target":
+            return gettext("Chỉ tiêu: %(label)s") % {"label": self.label}
+        return self.label
 
 
 @dataclass
@@ -714,6 +723,7 @@ class IndicatorChart:
             "targets": [
                 {
                     "label": line.label,
+                    "kind": line.kind,
                     "points": [[str(year), float(value)] for year, value in line.points.items()],
                 }
                 for line in self.lines
@@ -723,7 +733,11 @@ class IndicatorChart:
 
 
 def indicator_chart(
-    indicator: Indicator, targets: list[Target], series: list[UnitSeries], describe: Callable
+    indicator: Indicator,
+    targets: list[Target],
+    series: list[UnitSeries],
+    describe: Callable,
+    judgements: dict[int, Judgement] | None = None,
 ) -> IndicatorChart | None:
     """Return the chart of ``indicator`` from what its page already read (no query).
 
@@ -769,6 +783,14 @@ def indicator_chart(
         )
         label = f"{target.plan.get_kind_display()} {_plan_years(target.plan)}: {describe(target)}"
         lines.append(TargetLine(target, label, {year: target.value for year in line_years}))
+        judgement = (judgements or {}).get(target.pk)
+        # A level of the indicator itself (not a growth rate to reach in a year) has a path.
+        if (
+            target.kind == TargetKind.LEVEL
+            and judgement is not None
+            and not judgement.method.endswith("rate_level")
+        ):
+            lines += _paths(target, judgement, _plan_years(target.plan))
     if not figures and not lines:
         return None
     years = {figure.year for figure in figures} | {y for line in lines for y in line.points}
@@ -778,6 +800,54 @@ def indicator_chart(
         for year in range(min(years), max(years) + 1)
     ]
     return IndicatorChart(unit=unit, figures=figures, lines=lines, rows=rows)
+
+
+def _paths(target: Target, judgement: Judgement, years: str) -> list[TargetLine]:
+    """Return the path a level target required from its base year, and where the rate
+    achieved so far leads by the target year; none when the judgement lacks the numbers."""
+    c = judgement.components
+    try:
+        base_year, base = int(c["base_year"]), float(c["base_value"])
+        latest_year, latest = int(c["latest_year"]), float(c["latest_value"])
+        goal, end = float(c["target_value"]), int(c["target_year"])
+    except (KeyError, TypeError, ValueError):
+        return []
+    compound = bool(c.get("compound")) and base > 0 and goal > 0
+    if end <= base_year:
+        return []
+
+    def along(start_year: int, start: float, rate_of_year) -> dict[int, Decimal]:
+        return {
+            year: Decimal(str(round(rate_of_year(year - start_year, start), 6)))
+            for year in range(start_year, end + 1)
+        }
+
+    span = end - base_year
+    if compound:
+        step = (goal / base) ** (1 / span)
+        required = along(base_year, base, lambda n, v: v * step**n)
+    else:
+        required = along(base_year, base, lambda n, v: v + (goal - base) * n / span)
+    lines = [
+        TargetLine(
+            target, gettext("Lộ trình cần đạt (%(years)s)") % {"years": years}, required, "required"
+        )
+    ]
+    rate = judgement.actual_rate
+    if rate is not None and latest_year < end:
+        if compound:
+            projected = along(latest_year, latest, lambda n, v: v * (1 + rate / 100) ** n)
+        else:
+            projected = along(latest_year, latest, lambda n, v: v + rate * n)
+        lines.append(
+            TargetLine(
+                target,
+                gettext("Dự báo theo tốc độ đã đạt (%(years)s)") % {"years": years},
+                projected,
+                "projection",
+            )
+        )
+    return lines
 
 
 def _is_year(period: str) -> bool:

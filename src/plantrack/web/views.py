@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from plantrack.plans.models import Indicator, Plan, Target
+from plantrack.progress.models import Judgement
 from plantrack.web import services
 from plantrack.web.maps import indicator_map
 from plantrack.web.overview_work import work_overview
@@ -58,7 +59,13 @@ def indicator(request, code: str):
     )
     targets = services.indicator_commitments(indicator, request.user)
     series = services.indicator_series(indicator, request.user)
-    chart = services.indicator_chart(indicator, targets, series, describe_target_value)
+    judgements = {
+        judgement.target_id: judgement
+        for judgement in Judgement.objects.for_user(request.user).filter(
+            target__in=[target.pk for target in targets]
+        )
+    }
+    chart = services.indicator_chart(indicator, targets, series, describe_target_value, judgements)
     try:
         map_year = int(request.GET.get("map_year", ""))
     except ValueError:

@@ -141,6 +141,23 @@
       var values = years.map(function () { return null; });
       target.points.forEach(function (point) { values[position[point[0]]] = point[1]; });
       var single = target.points.length === 1; // a level to reach in one year: a mark
+      if (target.kind === "required" || target.kind === "projection") {
+        series.push({
+          name: target.label,
+          type: "line",
+          data: values,
+          connectNulls: true,
+          symbol: "none",
+          lineStyle: {
+            type: target.kind === "required" ? "dotted" : [8, 4, 2, 4],
+            width: 2,
+            color: target.kind === "required" ? "#6e7781" : "#bc4c00"
+          },
+          itemStyle: { color: target.kind === "required" ? "#6e7781" : "#bc4c00" },
+          z: 2
+        });
+        return;
+      }
       series.push({
         name: target.label,
         type: "line",
