@@ -41,7 +41,8 @@ def test_approver_returns_one_figure_with_a_reason(open_browser, demo_site):
     browser.shot("1-review-grid")
 
     row = page.locator("tr", has=page.locator("code", has_text="trade_turnover"))
-    cell = row.locator("td.grid-cell")
+    # The figure just submitted (the demo's own round adds a 2024 column, approved).
+    cell = row.locator("td.grid-cell.state-submitted")
     cell_id = cell.get_attribute("id")
     # Returning without a reason is refused in place.
     cell.get_by_role("button", name="Trả lại").click()

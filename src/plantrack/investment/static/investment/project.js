@@ -37,6 +37,7 @@
         trigger: "axis",
         axisPointer: { type: "shadow" },
         formatter: function (points) {
+          if (!points || !points.length) { return ""; }
           var lines = ["<b>" + escapeHtml(points[0].name) + "</b>"];
           points.forEach(function (point) {
             lines.push(point.marker + escapeHtml(point.seriesName) + ": <b>" +
