@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "plantrack.accounts"
     verbose_name = _("Cơ quan và người dùng")
+
+    def ready(self) -> None:
+        # Logins, logouts and failed logins go to the security log (signals.py).
+        from plantrack.accounts import signals  # noqa: F401
