@@ -139,3 +139,11 @@ def test_logins_and_failed_logins_are_logged_and_kept(client, reporter, caplog):
     assert not any("pw-cong" in message or "sai" in message.split() for message in messages)
     assert AccessFailureLog.objects.filter(username="cong", path_info="/login/").count() == 1
     assert AccessLog.objects.filter(username="cong").count() == 2
+
+
+def test_a_session_ends_eight_hours_after_sign_in(client, reporter):
+    response = web_login(client, "pw-cong")
+
+    assert response.status_code == 302
+    assert response.cookies["sessionid"]["max-age"] == 8 * 3600
+    assert response.cookies["sessionid"]["httponly"]
