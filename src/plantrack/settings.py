@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_filters",
     "axes",
+    "auditlog",
     "plantrack.accounts",
     "plantrack.geo",
     "plantrack.plans",
@@ -155,6 +156,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who and from where, for the change log (plantrack.accounts.audit).
+    "plantrack.accounts.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out answer.
@@ -390,6 +393,25 @@ AXES_LOCKOUT_CALLABLE = "plantrack.accounts.lockout.lockout_response"
 # Every failure is kept (AccessFailureLog), beside every login and logout (AccessLog).
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
+
+# The change log (django-auditlog; plantrack.accounts.audit): who, when, before and after,
+# for every create, change and delete of these models, whichever way in. Figures keep their
+# own revisions (ObservationRevision). Loading a backup (raw saves) is not logged again.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    "plans.plan",
+    "plans.plansection",
+    "plans.indicator",
+    {"model": "plans.target"},
+    {"model": "workplan.task", "m2m_fields": {"targets", "cooperating_agencies"}},
+    "investment.project",
+    "investment.projectlocation",
+    "investment.capitalsource",
+    "investment.projectfinance",
+    "accounts.agency",
+    "accounts.membership",
+    {"model": "auth.user", "exclude_fields": ["password", "last_login"]},
+)
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 # Outgoing mail (the reminders, plantrack remind): SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

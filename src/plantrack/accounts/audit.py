@@ -1,0 +1,114 @@
+"""The change log: who changed what, when, and the values before and after (django-auditlog).
+
+Every create, change and delete of the models in ``AUDITLOG_INCLUDE_TRACKING_MODELS``
+(settings.py: plans, sections, indicators, targets, tasks, projects, their locations,
+capital sources and yearly finance, agencies, memberships, users) writes one
+``auditlog.LogEntry`` through the models' signals, whichever way in: a page, the API, an
+import, the admin. Figures keep their own, fuller history (``ObservationRevision``).
+
+``AuditMiddleware`` names who and from where: the signed-in user, also when the API
+authenticated them by token inside the view (the actor is read when the entry is written),
+and the client's address as our trusted proxies saw it (``addresses.client_address``;
+django-auditlog's own reading trusts any ``X-Forwarded-For``). A change made by a command
+has no user (the command line has none) and no address.
+
+Loading a backup (``raw`` saves) writes no entry: the entries are part of the backup.
+"""
+
+import datetime
+from collections.abc import Iterator
+
+from auditlog.middleware import AuditlogMiddleware
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+
+from plantrack.accounts.addresses import client_address
+
+ACTIONS = {
+    LogEntry.Action.CREATE: _("tạo"),
+    LogEntry.Action.UPDATE: _("sửa"),
+    LogEntry.Action.DELETE: _("xóa"),
+    LogEntry.Action.ACCESS: _("xem"),
+}
+
+
+class AuditMiddleware(AuditlogMiddleware):
+    """django-auditlog's middleware, with our client address and a lazily read user."""
+
+    @staticmethod
+    def _get_remote_addr(request):
+        return client_address(request) or None
+
+    @staticmethod
+    def _get_actor(request):
+        # Read when an entry is written: by then DRF has put the token's user on the request.
+        def signed_in():
+            user = getattr(request, "user", None)
+            return user if user is not None and user.is_authenticated else None
+
+        return SimpleLazyObject(signed_in)
+
+
+def history_of(record: Model, *related: QuerySet) -> QuerySet[LogEntry]:
+    """Return the change log of ``record`` and of the related rows given, newest first."""
+    kind = ContentType.objects.get_for_model
+    wanted = Q(content_type=kind(record), object_pk=str(record.pk))
+    for rows in related:
+        keys = [str(pk) for pk in rows.values_list("pk", flat=True)]
+        wanted |= Q(content_type=kind(rows.model), object_pk__in=keys)
+    entries = LogEntry.objects.filter(wanted)
+    return entries.select_related("actor", "content_type").order_by("-timestamp", "-pk")
+
+
+def action_label(entry: LogEntry) -> str:
+    return str(ACTIONS.get(entry.action, entry.action))
+
+
+def changed_values(entry: LogEntry) -> list[tuple[str, str, str]]:
+    """Return (field, before, after) of an entry, fields by their names on the page."""
+    return [
+        (str(field), str(values[0]), str(values[1]))
+        for field, values in entry.changes_display_dict.items()
+        if len(values) == 2
+    ]
+
+
+AUDIT_HEADERS = [
+    _("Thời điểm"),
+    _("Người thay đổi"),
+    _("Địa chỉ"),
+    _("Thao tác"),
+    _("Loại đối tượng"),
+    _("Mã số"),
+    _("Đối tượng"),
+    _("Trường"),
+    _("Trước"),
+    _("Sau"),
+]
+
+
+def audit_rows(since: datetime.date | None = None) -> Iterator[list[object]]:
+    """Yield the change log as rows of ``AUDIT_HEADERS``: one row per changed field, oldest
+    first (a delete, or a change that names no field, is one row without a field)."""
+    entries = LogEntry.objects.select_related("actor", "content_type").order_by("timestamp", "pk")
+    if since is not None:
+        entries = entries.filter(timestamp__date__gte=since)
+    for entry in entries.iterator(chunk_size=2000):
+        head = [
+            timezone.localtime(entry.timestamp).strftime("%Y-%m-%d %H:%M:%S"),
+            entry.actor.get_username() if entry.actor else "",
+            entry.remote_addr or "",
+            action_label(entry),
+            entry.content_type.name,
+            entry.object_pk,
+            entry.object_repr,
+        ]
+        changes = changed_values(entry)
+        if not changes:
+            yield [*head, "", "", ""]
+        for field, before, after in changes:
+            yield [*head, field, before, after]
