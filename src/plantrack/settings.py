@@ -394,23 +394,8 @@ AXES_LOCKOUT_CALLABLE = "plantrack.accounts.lockout.lockout_response"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
 
-# The change log (django-auditlog; plantrack.accounts.audit): who, when, before and after,
-# for every create, change and delete of these models, whichever way in. Figures keep their
-# own revisions (ObservationRevision). Loading a backup (raw saves) is not logged again.
-AUDITLOG_INCLUDE_TRACKING_MODELS = (
-    "plans.plan",
-    "plans.plansection",
-    "plans.indicator",
-    {"model": "plans.target"},
-    {"model": "workplan.task", "m2m_fields": {"targets", "cooperating_agencies"}},
-    "investment.project",
-    "investment.projectlocation",
-    "investment.capitalsource",
-    "investment.projectfinance",
-    "accounts.agency",
-    "accounts.membership",
-    {"model": "auth.user", "exclude_fields": ["password", "last_login"]},
-)
+# The change log (django-auditlog): which models, in plantrack.accounts.audit.AUDITED.
+# Loading a backup (raw saves) is not logged again: the entries are in the backup.
 AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 # Outgoing mail (the reminders, plantrack remind): SMTP when EMAIL_HOST is set.

@@ -110,3 +110,19 @@ def test_the_change_log_is_exported(client, planner, expressway, tmp_path):
     )
     assert changes[-1]["Người thay đổi"] == "phuong"
     assert changes[-1]["Đối tượng"]
+
+
+def test_a_new_target_is_logged_with_its_values_and_keeps_its_judgement(master_plan):
+    from plantrack.plans.choices import TargetKind
+    from plantrack.plans.models import Target
+
+    target = Target.objects.create(
+        plan=master_plan, kind=TargetKind.QUALITATIVE, target_year=2030, phrase="đạt chuẩn"
+    )
+
+    entry = LogEntry.objects.get_for_object(target).get()
+    assert entry.action == LogEntry.Action.CREATE
+    assert entry.changes_dict["phrase"] == ["None", "đạt chuẩn"]
+    # The change log reads the target's own columns only, so the judgement made on the same
+    # save (progress.live) is found on the instance.
+    assert target.judgement is not None

@@ -9,3 +9,6 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         # Logins, logouts and failed logins go to the security log (signals.py).
         from plantrack.accounts import signals  # noqa: F401
+        from plantrack.accounts.audit import register_audited_models
+
+        register_audited_models()

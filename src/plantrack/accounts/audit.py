@@ -1,10 +1,16 @@
 """The change log: who changed what, when, and the values before and after (django-auditlog).
 
-Every create, change and delete of the models in ``AUDITLOG_INCLUDE_TRACKING_MODELS``
-(settings.py: plans, sections, indicators, targets, tasks, projects, their locations,
-capital sources and yearly finance, agencies, memberships, users) writes one
-``auditlog.LogEntry`` through the models' signals, whichever way in: a page, the API, an
-import, the admin. Figures keep their own, fuller history (``ObservationRevision``).
+Every create, change and delete of the models in ``AUDITED`` (plans, sections, indicators,
+targets, tasks, projects, their locations, capital sources and yearly finance, agencies,
+memberships, users) writes one ``auditlog.LogEntry`` through the models' signals, whichever
+way in: a page, the API, an import, the admin. Figures keep their own, fuller history
+(``ObservationRevision``). Bulk writes (``bulk_create``, ``QuerySet.update``) send no signal
+and are not logged: the project import's locations and capital sources are created so.
+
+Only a model's own columns (and the many-to-many fields named) are compared: django-auditlog
+would otherwise read every reverse relation too, one query each, and a reverse one-to-one
+read before its row exists (a target's judgement, made by ``progress.live`` on the same save)
+would stay cached as missing on the instance.
 
 ``AuditMiddleware`` names who and from where: the signed-in user, also when the API
 authenticated them by token inside the view (the actor is read when the entry is written),
@@ -20,6 +26,7 @@ from collections.abc import Iterator
 
 from auditlog.middleware import AuditlogMiddleware
 from auditlog.models import LogEntry
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
@@ -27,6 +34,22 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from plantrack.accounts.addresses import client_address
+
+# Model label → (fields never recorded, many-to-many fields recorded).
+AUDITED: dict[str, tuple[set[str], set[str]]] = {
+    "plans.plan": (set(), set()),
+    "plans.plansection": (set(), set()),
+    "plans.indicator": (set(), set()),
+    "plans.target": (set(), set()),
+    "workplan.task": (set(), {"targets", "cooperating_agencies"}),
+    "investment.project": (set(), set()),
+    "investment.projectlocation": (set(), set()),
+    "investment.capitalsource": (set(), set()),
+    "investment.projectfinance": (set(), set()),
+    "accounts.agency": (set(), set()),
+    "accounts.membership": (set(), set()),
+    "auth.user": ({"password", "last_login"}, set()),
+}
 
 ACTIONS = {
     LogEntry.Action.CREATE: _("tạo"),
@@ -51,6 +74,16 @@ class AuditMiddleware(AuditlogMiddleware):
             return user if user is not None and user.is_authenticated else None
 
         return SimpleLazyObject(signed_in)
+
+
+def register_audited_models() -> None:
+    """Register ``AUDITED`` with django-auditlog, each on its own columns (AccountsConfig)."""
+    from auditlog.registry import auditlog
+
+    for label, (never, many) in AUDITED.items():
+        model = apps.get_model(label)
+        columns = [field.name for field in model._meta.concrete_fields if field.name not in never]
+        auditlog.register(model, include_fields=[*columns, *many], m2m_fields=many)
 
 
 def history_of(record: Model, *related: QuerySet) -> QuerySet[LogEntry]:
