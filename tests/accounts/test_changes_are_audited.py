@@ -126,3 +126,22 @@ def test_a_new_target_is_logged_with_its_values_and_keeps_its_judgement(master_p
     # The change log reads the target's own columns only, so the judgement made on the same
     # save (progress.live) is found on the instance.
     assert target.judgement is not None
+
+
+def test_the_export_holds_logins_logouts_and_failed_logins_in_time_order(
+    client, reporter, tmp_path
+):
+    client.post("/login/", {"username": "cong", "password": "sai"})
+    client.post("/login/", {"username": "cong", "password": "pw-cong"})
+    client.post("/logout/")
+
+    call_command("audit", "-o", str(tmp_path / "nhat-ky.csv"), verbosity=0)
+
+    with (tmp_path / "nhat-ky.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = [row for row in csv.DictReader(file) if row["Loại đối tượng"] == "đăng nhập"]
+    assert [(row["Thao tác"], row["Người thay đổi"], row["Địa chỉ"]) for row in rows] == [
+        ("đăng nhập sai mật khẩu", "cong", "127.0.0.1"),
+        ("đăng nhập", "cong", "127.0.0.1"),
+        ("đăng xuất", "cong", "127.0.0.1"),
+    ]
+    assert [row["Đối tượng"] for row in rows] == ["/login/", "/login/", ""]

@@ -22,6 +22,7 @@ Loading a backup (``raw`` saves) writes no entry: the entries are part of the ba
 """
 
 import datetime
+import heapq
 from collections.abc import Iterator
 
 from auditlog.middleware import AuditlogMiddleware
@@ -125,14 +126,28 @@ AUDIT_HEADERS = [
 
 
 def audit_rows(since: datetime.date | None = None) -> Iterator[list[object]]:
-    """Yield the change log as rows of ``AUDIT_HEADERS``: one row per changed field, oldest
-    first (a delete, or a change that names no field, is one row without a field)."""
+    """Yield the change log and the sign-ins as rows of ``AUDIT_HEADERS``, oldest first.
+
+    A change is one row per changed field (a delete, or a change naming no field, is one row
+    without a field); a login, a logout and a failed login (django-axes's ``AccessLog`` and
+    ``AccessFailureLog``) are one row each, the path in place of the record.
+    """
+    streams = [_change_rows(since), *_sign_in_rows(since)]
+    for _moment, row in heapq.merge(*streams, key=lambda timed: timed[0]):
+        yield row
+
+
+def _when(moment: datetime.datetime) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _change_rows(since: datetime.date | None) -> Iterator[tuple[datetime.datetime, list]]:
     entries = LogEntry.objects.select_related("actor", "content_type").order_by("timestamp", "pk")
     if since is not None:
         entries = entries.filter(timestamp__date__gte=since)
     for entry in entries.iterator(chunk_size=2000):
         head = [
-            timezone.localtime(entry.timestamp).strftime("%Y-%m-%d %H:%M:%S"),
+            _when(entry.timestamp),
             entry.actor.get_username() if entry.actor else "",
             entry.remote_addr or "",
             action_label(entry),
@@ -142,6 +157,38 @@ def audit_rows(since: datetime.date | None = None) -> Iterator[list[object]]:
         ]
         changes = changed_values(entry)
         if not changes:
-            yield [*head, "", "", ""]
+            yield entry.timestamp, [*head, "", "", ""]
         for field, before, after in changes:
-            yield [*head, field, before, after]
+            yield entry.timestamp, [*head, field, before, after]
+
+
+def _sign_in_rows(since: datetime.date | None) -> list[Iterator[tuple[datetime.datetime, list]]]:
+    from axes.models import AccessFailureLog, AccessLog
+
+    def rows(queryset, moment: str, action: str) -> Iterator[tuple[datetime.datetime, list]]:
+        if since is not None:
+            queryset = queryset.filter(**{f"{moment}__date__gte": since})
+        for record in queryset.exclude(**{moment: None}).order_by(moment, "pk").iterator():
+            when = getattr(record, moment)
+            yield (
+                when,
+                [
+                    _when(when),
+                    record.username or "",
+                    record.ip_address or "",
+                    action,
+                    str(_("đăng nhập")),
+                    record.pk,
+                    # Where the user signed in; a logout ends that session: no path.
+                    record.path_info if moment == "attempt_time" else "",
+                    "",
+                    "",
+                    "",
+                ],
+            )
+
+    return [
+        rows(AccessLog.objects.all(), "attempt_time", str(_("đăng nhập"))),
+        rows(AccessLog.objects.all(), "logout_time", str(_("đăng xuất"))),
+        rows(AccessFailureLog.objects.all(), "attempt_time", str(_("đăng nhập sai mật khẩu"))),
+    ]
