@@ -14,6 +14,21 @@ Variables (all optional for a local demo):
 - ``PLANTRACK_OUTLIER_THRESHOLD``: an imported figure that moves by more than this share of
   the unit's previous figure needs a comment (0.5 = 50 %); default 0.5.
 - ``PLANTRACK_OUTLIER_POINTS``: the same for growth rates, in percentage points; default 10.
+- ``PLANTRACK_TRUSTED_PROXIES``: how many reverse proxies stand in front of the server
+  (each appends the address it saw to ``X-Forwarded-For``); default 0: the header is
+  ignored and the client is the connection's address. Login throttling (django-axes), the
+  API's throttle (DRF ``NUM_PROXIES``) and the HTTPS header (``X-Forwarded-Proto``) follow it.
+- ``PLANTRACK_HSTS_SECONDS``: how long browsers keep to HTTPS (HSTS); default one year
+  without DEBUG, 0 with it.
+- ``PLANTRACK_SSL_REDIRECT``: redirect plain HTTP to HTTPS; default on without DEBUG.
+- ``PLANTRACK_SESSION_HOURS``: a signed-in session ends this many hours after sign-in;
+  default 8.
+- ``PLANTRACK_LOGIN_FAILURES``: wrong passwords in a row (per user name and address) before
+  the login is locked; default 5.
+- ``PLANTRACK_LOCKOUT_MINUTES``: how long a locked login stays locked; default 15.
+- ``EMAIL_HOST`` (``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
+  ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``): the SMTP server for reminders; without
+  ``EMAIL_HOST`` mail is printed on the console.
 
 Every ``PLANTRACK_*`` setting is declared here with its type; a value that does not read as
 that type stops the start with ``ImproperlyConfigured`` naming the variable
@@ -21,11 +36,13 @@ that type stops the start with ``ImproperlyConfigured`` naming the variable
 """
 
 import os
+from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 # Django's generic classes take type arguments at run time as django-stubs has them
@@ -112,6 +129,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
+    "axes",
+    "auditlog",
     "plantrack.accounts",
     "plantrack.geo",
     "plantrack.plans",
@@ -124,19 +143,31 @@ INSTALLED_APPS = [
     "plantrack.web",
     "plantrack.demo",
     "plantrack.api",
+    "plantrack.operations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight after the security headers, before sessions and the database.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "plantrack.web.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "plantrack.web.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who and from where, for the change log (plantrack.accounts.audit).
+    "plantrack.accounts.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "plantrack.web.middleware.FriendlyRefusalMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lock-out answer.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Backups (plantrack.operations.backup) in JSON lines that keep every microsecond.
+SERIALIZATION_MODULES = {"jsonl": "plantrack.operations.serializer"}
 
 ROOT_URLCONF = "plantrack.urls"
 WSGI_APPLICATION = "plantrack.wsgi.application"
@@ -184,6 +215,21 @@ def database_from_env() -> dj_database_url.DBConfig:
 DATABASES = {"default": database_from_env()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Argon2 for new and changed passwords; the others still read passwords stored before
+# (upgraded to Argon2 at the next sign-in). The tests use MD5 for speed (tests/conftest.py).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -221,9 +267,34 @@ if PLANTRACK_REPORT_TEMPLATE_DIR and not Path(PLANTRACK_REPORT_TEMPLATE_DIR).is_
         f"PLANTRACK_REPORT_TEMPLATE_DIR={PLANTRACK_REPORT_TEMPLATE_DIR!r} is not a folder."
     )
 # Generated reports go under MEDIA_ROOT/reports/ (reports.models.report_file_path).
+# Deployment (docs/operations.md): proxies, HTTPS, sessions and login throttling.
+PLANTRACK_TRUSTED_PROXIES: int = env_int("PLANTRACK_TRUSTED_PROXIES", 0, minimum=0)
+PLANTRACK_HSTS_SECONDS: int = env_int(
+    "PLANTRACK_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600, minimum=0
+)
+PLANTRACK_SSL_REDIRECT: bool = env_bool("PLANTRACK_SSL_REDIRECT", not DEBUG)
+PLANTRACK_SESSION_HOURS: int = env_int("PLANTRACK_SESSION_HOURS", 8, minimum=1)
+PLANTRACK_LOGIN_FAILURES: int = env_int("PLANTRACK_LOGIN_FAILURES", 5, minimum=1)
+PLANTRACK_LOCKOUT_MINUTES: int = env_int("PLANTRACK_LOCKOUT_MINUTES", 15, minimum=1)
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# In production WhiteNoise serves the files that ``plantrack collectstatic`` gathered, under
+# names carrying their hash (cached for a year) and compressed; with DEBUG, Django's own
+# storage serves them from the apps, with no collectstatic needed.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+# With DEBUG (the demo, the tests) WhiteNoise finds the files in the apps, as runserver does.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -244,6 +315,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "plantrack.api.exceptions.handle_exception",
     # Only the token view is throttled (ScopedRateThrottle): password guessing.
     "DEFAULT_THROTTLE_RATES": {"token": "20/minute"},
+    # The client's address: X-Forwarded-For only as far as our own proxies wrote it.
+    "NUM_PROXIES": PLANTRACK_TRUSTED_PROXIES,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -271,6 +344,98 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Security of the pages (docs/operations.md, "Security"; `plantrack check --deploy` is clean
+# with DEBUG off: tests/project/test_production_settings.py).
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_AGE = PLANTRACK_SESSION_HOURS * 3600
 CSRF_COOKIE_SECURE = not DEBUG
+SECURE_HSTS_SECONDS = PLANTRACK_HSTS_SECONDS
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PLANTRACK_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = PLANTRACK_HSTS_SECONDS > 0
+SECURE_SSL_REDIRECT = PLANTRACK_SSL_REDIRECT
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if PLANTRACK_TRUSTED_PROXIES:
+    # The proxy says whether the visitor came over HTTPS; trusted only behind our proxies.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp): scripts, style sheets, images and fonts from our own
+# static files only; no inline script, no <style> element, no frame, no plug-in. The charts'
+# data travel as json_script (type application/json, which CSP does not run). One opening:
+# style *attributes* (style-src-attr), which ECharts writes into its tooltips (each series'
+# colour marker); an attribute runs no script and loads nothing from elsewhere (img-src and
+# font-src stay 'self').
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# What the pages never use, switched off for them and anything they might embed
+# (plantrack.web.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+
+# Login throttling (django-axes) on every login: the pages' /login/, the admin's and the
+# API's /api/token/. Locked per user name and address together, so one office behind one
+# address is not locked out by a colleague's typing; the lock-out answer is ours, in the
+# request's language (plantrack.accounts.lockout).
+AXES_FAILURE_LIMIT = PLANTRACK_LOGIN_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=PLANTRACK_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "plantrack.accounts.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "plantrack.accounts.lockout.lockout_response"
+# Every failure is kept (AccessFailureLog), beside every login and logout (AccessLog).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
+
+# The change log (django-auditlog): which models, in plantrack.accounts.audit.AUDITED.
+# Loading a backup (raw saves) is not logged again: the entries are in the backup.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
+
+# Outgoing mail (the reminders, plantrack remind): SMTP when EMAIL_HOST is set.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "plantrack@localhost")
+
+# Logs on the standard error (gunicorn or systemd keeps them): warnings and errors of
+# Django and PlanTrack, and every login, logout and failed login ("plantrack.security",
+# plantrack.accounts.signals).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "plantrack.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
+}

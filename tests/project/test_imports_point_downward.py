@@ -21,7 +21,7 @@ LAYERS = (
     ("observations", "extraction"),
     ("progress", "workplan", "investment"),
     ("reports",),
-    ("api", "web", "demo"),
+    ("api", "web", "demo", "operations"),
 )
 LAYER_OF = {app: level for level, apps in enumerate(LAYERS) for app in apps}
 TOP = len(LAYERS) - 1

@@ -2,6 +2,8 @@
 
 The REST API (``/api/``) is the exception: a script has no language switch, so there the
 language follows the request's Accept-Language (Vietnamese when it names no language we have).
+
+Also the ``Permissions-Policy`` header, which Django does not send itself.
 """
 
 from django.conf import settings
@@ -34,6 +36,18 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
         language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class PermissionsPolicyMiddleware:
+    """Send ``Permissions-Policy`` (``settings.PERMISSIONS_POLICY``) on every response."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
 
 
 class FriendlyRefusalMiddleware:
