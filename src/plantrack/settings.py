@@ -14,6 +14,9 @@ Variables (all optional for a local demo):
 - ``PLANTRACK_OUTLIER_THRESHOLD``: an imported figure that moves by more than this share of
   the unit's previous figure needs a comment (0.5 = 50 %); default 0.5.
 - ``PLANTRACK_OUTLIER_POINTS``: the same for growth rates, in percentage points; default 10.
+- ``PLANTRACK_ALLOW_SELF_APPROVAL``: let a user approve a figure they entered or last edited
+  (a one-person office); default off (four eyes). Each such approval is marked in the
+  figure's history.
 
 Every ``PLANTRACK_*`` setting is declared here with its type; a value that does not read as
 that type stops the start with ``ImproperlyConfigured`` naming the variable
@@ -211,6 +214,9 @@ PLANTRACK_OUTLIER_THRESHOLD: Decimal = env_decimal(
     "PLANTRACK_OUTLIER_THRESHOLD", "0.5", minimum="0"
 )
 PLANTRACK_OUTLIER_POINTS: Decimal = env_decimal("PLANTRACK_OUTLIER_POINTS", "10", minimum="0")
+# Four eyes: no one approves a figure they entered or last edited, unless a one-person office
+# turns this on (observations.workflow.approve_observations; the history marks it).
+PLANTRACK_ALLOW_SELF_APPROVAL: bool = env_bool("PLANTRACK_ALLOW_SELF_APPROVAL", False)
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
@@ -228,6 +234,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # DRF's three, with a JSON parser that answers 400 to a body nested too deep.
+    "DEFAULT_PARSER_CLASSES": [
+        "plantrack.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "plantrack.api.pagination.PageNumberPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -249,6 +261,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # The error answers every operation may give (plantrack/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "plantrack.api.schema.document_errors",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "FigureStatusEnum": "plantrack.observations.choices.FigureStatus",
         "WorkflowStateEnum": "plantrack.observations.choices.WorkflowState",

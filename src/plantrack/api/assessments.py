@@ -12,7 +12,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from plantrack.api import permissions
-from plantrack.api.common import ModelSerializer, ReadOnlyViewSet, code_of, errors
+from plantrack.api.common import IdFilter, ModelSerializer, ReadOnlyViewSet, code_of, errors
 from plantrack.progress.choices import Status
 from plantrack.progress.live import stale_targets
 from plantrack.progress.models import Assessment, AssessmentRun, Judgement
@@ -36,8 +36,8 @@ class AssessmentFilter(django_filters.FilterSet):
         field_name="target__indicator__code", label=_("Mã chỉ số")
     )
     status = django_filters.ChoiceFilter(choices=Status.choices)
-    run = django_filters.NumberFilter(field_name="run_id", label=_("Lượt đánh giá (id)"))
-    target = django_filters.NumberFilter(field_name="target_id", label=_("Chỉ tiêu (id)"))
+    run = IdFilter(field_name="run_id", label=_("Lượt đánh giá (id)"))
+    target = IdFilter(field_name="target_id", label=_("Chỉ tiêu (id)"))
 
     class Meta:
         model = Assessment
@@ -133,7 +133,7 @@ class JudgementFilter(django_filters.FilterSet):
         field_name="target__indicator__code", label=_("Mã chỉ số")
     )
     status = django_filters.ChoiceFilter(choices=Status.choices)
-    target = django_filters.NumberFilter(field_name="target_id", label=_("Chỉ tiêu (id)"))
+    target = IdFilter(field_name="target_id", label=_("Chỉ tiêu (id)"))
 
     class Meta:
         model = Judgement

@@ -11,11 +11,13 @@ precision is lost to a float.
 import datetime
 from decimal import Decimal
 
+from django import forms
 from django.db import models
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as django_filters
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers, viewsets
@@ -41,7 +43,7 @@ class ErrorSerializer(serializers.Serializer):
 ERROR_CODES = {
     400: "invalid",
     401: "not_authenticated, authentication_failed",
-    403: "not_permitted",
+    403: "not_permitted, self_approval",
     404: "not_found",
     409: "concurrent_edit, wrong_state, duplicate_figure",
     422: "invalid_observation, import_refused",
@@ -79,9 +81,28 @@ class ListFiltersOnly:
         return super().filter_queryset(queryset)
 
 
+# The largest id a path or a filter accepts: 18 digits stay below 2**63 (a bigint), so a
+# longer id is refused before it reaches the database (SQLite raises OverflowError past 64
+# bits). ``ID_PATTERN`` is the path's regex; a longer one answers the JSON 404.
+MAX_ID = 10**18 - 1
+ID_PATTERN = r"[0-9]{1,18}"
+
+
 class ReadOnlyViewSet(ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
-    # A list with filters and pages, and a detail.
-    pass
+    # A list with filters and pages, and a detail; by id unless a viewset says otherwise.
+    lookup_value_regex = ID_PATTERN
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdFilter(django_filters.NumberFilter):
+    """A filter on an id: a whole number from 1 to ``MAX_ID``, else a 400 naming it."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
 
 
 def as_of_of(request) -> datetime.date:
@@ -156,7 +177,8 @@ class ModelSerializer(serializers.ModelSerializer):
 
 
 def code_of(**kwargs) -> serializers.SlugRelatedField:
-    """A read-only relation named by its ``code``."""
+    """A read-only relation named by its ``code``; ``allow_null=True`` where it is optional
+    (the schema then says ``nullable``)."""
     return serializers.SlugRelatedField(slug_field="code", read_only=True, **kwargs)
 
 

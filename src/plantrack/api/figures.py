@@ -22,7 +22,9 @@ from rest_framework.response import Response
 
 from plantrack.api import permissions
 from plantrack.api.common import (
+    ID_PATTERN,
     LOCALES,
+    MAX_ID,
     ListFiltersOnly,
     ModelSerializer,
     NumberOrTextField,
@@ -100,7 +102,7 @@ class ObservationSerializer(ModelSerializer):
     indicator = code_of()
     unit_code = serializers.CharField(source="unit.code", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
-    agency = code_of(help_text=_("Mã cơ quan báo cáo"))
+    agency = code_of(help_text=_("Mã cơ quan báo cáo"), allow_null=True)
 
     class Meta:
         model = Observation
@@ -177,7 +179,7 @@ class RejectSerializer(serializers.Serializer):
 
 class IdsSerializer(serializers.Serializer):
     ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), min_length=1, max_length=1000
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1, max_length=1000
     )
 
 
@@ -227,7 +229,7 @@ class ObservationViewSet(
 ):
     serializer_class = ObservationSerializer
     filterset_class = ObservationFilter
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = ID_PATTERN
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):

@@ -144,7 +144,7 @@ class _ImportView(APIView):
     def importer(self, content: bytes, name: str, **options: Any) -> ImportReport:
         raise NotImplementedError
 
-    def options(self, fields: dict) -> dict:
+    def import_options(self, fields: dict) -> dict:
         raise NotImplementedError
 
     def post(self, request):
@@ -153,7 +153,7 @@ class _ImportView(APIView):
         fields = body.validated_data
         upload = fields["file"]
         report = self.importer(
-            upload.read(), upload.name, user=request.user, **self.options(fields)
+            upload.read(), upload.name, user=request.user, **self.import_options(fields)
         )
         return _refused_or_report(report)
 
@@ -181,7 +181,7 @@ class ImportView(_ImportView):
     def importer(self, content: bytes, name: str, **options: Any) -> ImportReport:
         return import_observations(content, name, **options)
 
-    def options(self, fields: dict) -> dict:
+    def import_options(self, fields: dict) -> dict:
         return {
             "agency": permissions.agency_named(fields.get("agency")),
             "locale": fields.get("locale"),
@@ -206,7 +206,7 @@ class TaskImportView(_ImportView):
     def importer(self, content: bytes, name: str, **options: Any) -> ImportReport:
         return import_tasks(content, name, **options)
 
-    def options(self, fields: dict) -> dict:
+    def import_options(self, fields: dict) -> dict:
         return {
             "prefix": fields.get("prefix"),
             "plan": _plan_named(fields.get("plan")),
@@ -230,5 +230,5 @@ class ProjectImportView(TaskImportView):
     def importer(self, content: bytes, name: str, **options: Any) -> ImportReport:
         return import_projects(content, name, **options)
 
-    def options(self, fields: dict) -> dict:
-        return {**super().options(fields), "locale": fields.get("locale")}
+    def import_options(self, fields: dict) -> dict:
+        return {**super().import_options(fields), "locale": fields.get("locale")}

@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from plantrack.api import permissions
-from plantrack.api.common import ModelSerializer, ReadOnlyViewSet, code_of, errors
+from plantrack.api.common import IdFilter, ModelSerializer, ReadOnlyViewSet, code_of, errors
 from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import AdminUnit
 from plantrack.plans.choices import PlanKind, PlanStatus, SectionKind, TargetKind
@@ -30,7 +30,7 @@ class PlanFilter(django_filters.FilterSet):
 
 class PlanSectionFilter(django_filters.FilterSet):
     plan = django_filters.CharFilter(field_name="plan__code", label=_("Mã quy hoạch, kế hoạch"))
-    parent = django_filters.NumberFilter(field_name="parent_id", label=_("Mục cha (id)"))
+    parent = IdFilter(field_name="parent_id", label=_("Mục cha (id)"))
     kind = django_filters.ChoiceFilter(choices=SectionKind.choices)
 
     class Meta:
@@ -50,7 +50,7 @@ class TargetFilter(django_filters.FilterSet):
     plan = django_filters.CharFilter(field_name="plan__code", label=_("Mã quy hoạch, kế hoạch"))
     indicator = django_filters.CharFilter(field_name="indicator__code", label=_("Mã chỉ số"))
     kind = django_filters.ChoiceFilter(choices=TargetKind.choices)
-    section = django_filters.NumberFilter(field_name="section_id", label=_("Mục (id)"))
+    section = IdFilter(field_name="section_id", label=_("Mục (id)"))
     in_force = django_filters.BooleanFilter(
         label=_("Chỉ những chỉ tiêu chưa bị điều chỉnh thay thế")
     )
@@ -62,7 +62,7 @@ class TargetFilter(django_filters.FilterSet):
 
 class AdminUnitFilter(django_filters.FilterSet):
     level = django_filters.ChoiceFilter(choices=UnitLevel.choices)
-    parent = django_filters.NumberFilter(field_name="parent_id", label=_("Đơn vị cấp trên (id)"))
+    parent = IdFilter(field_name="parent_id", label=_("Đơn vị cấp trên (id)"))
     valid_on = django_filters.DateFilter(
         method="filter_valid_on", label=_("Còn hiệu lực vào ngày (YYYY-MM-DD)")
     )
@@ -79,7 +79,7 @@ class AdminUnitFilter(django_filters.FilterSet):
 
 
 class PlanSerializer(ModelSerializer):
-    amends = code_of()
+    amends = code_of(allow_null=True)
 
     class Meta:
         model = Plan
@@ -113,7 +113,7 @@ class PlanSectionSerializer(ModelSerializer):
 
 class IndicatorSerializer(ModelSerializer):
     owner = code_of(help_text=_("Mã cơ quan chủ trì"))
-    weight = code_of()
+    weight = code_of(allow_null=True)
 
     class Meta:
         model = Indicator
@@ -245,6 +245,7 @@ class IndicatorViewSet(ReadOnlyViewSet):
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
     lookup_field = "code"
+    lookup_value_regex = r"[^/]+"
 
     def get_queryset(self):
         return permissions.visible_indicators(self.request.user)

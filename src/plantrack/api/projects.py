@@ -147,7 +147,7 @@ class ProjectSerializer(ModelSerializer):
     """A project in a list: what, where, how much in total, how far."""
 
     plan = code_of()
-    lead_agency = code_of(help_text=_("Mã cơ quan chủ trì"))
+    lead_agency = code_of(help_text=_("Mã cơ quan chủ trì"), allow_null=True)
     kind = ProjectKindField(read_only=True)
     status = PipelineStatusField(read_only=True)
     locations = ProjectLocationSerializer(many=True, read_only=True)

@@ -24,13 +24,15 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, status
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.exceptions import NotFound
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from plantrack.accounts.models import Agency
 from plantrack.accounts.permissions import Action, require
 from plantrack.api.common import (
+    MAX_ID,
     WORKPLAN_REFUSALS,
     IllustrativeField,
     ModelSerializer,
@@ -41,6 +43,7 @@ from plantrack.api.common import (
     errors,
 )
 from plantrack.api.exceptions import ApiError
+from plantrack.api.parsers import JSONParser
 from plantrack.workplan.choices import DeadlineState, Priority, TaskStatus
 from plantrack.workplan.models import DeadlineChange, Evidence, Task, TaskUpdate
 from plantrack.workplan.scorecards import agency_scorecard
@@ -85,7 +88,7 @@ class TaskSerializer(ModelSerializer):
     list's ``as_of`` (today by default)."""
 
     plan = code_of()
-    lead_agency = code_of(help_text=_("Mã cơ quan chủ trì"))
+    lead_agency = code_of(help_text=_("Mã cơ quan chủ trì"), allow_null=True)
     lead_agency_name = serializers.CharField(
         source="lead_agency.name", read_only=True, allow_null=True, default=None
     )
@@ -385,6 +388,8 @@ class EvidenceView(APIView):
     """Send an evidence file to those who may see it; 404 alike for missing and not yours."""
 
     def get(self, request, pk: int):
+        if pk > MAX_ID:  # past a bigint: SQLite would raise OverflowError
+            raise NotFound()
         item = Evidence.objects.for_user(request.user).filter(pk=pk).first()
         if item is None:
             raise ApiError(

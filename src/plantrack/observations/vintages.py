@@ -34,6 +34,7 @@ def record_observation(
     agency=None,
     user=None,
     reason: str = "",
+    self_approval: bool = False,
 ) -> tuple[Observation, bool]:
     """Record a published figure; return it and whether anything was written.
 
@@ -42,6 +43,8 @@ def record_observation(
     figure for the same indicator, unit, period and breakdown becomes the current vintage and
     the previous one is kept, marked as superseded; except that an unapproved figure never
     displaces an approved one: it is kept beside it, not current, until it is approved.
+    ``self_approval`` marks an approved figure recorded by its own approver (an import with
+    ``approve`` under ``PLANTRACK_ALLOW_SELF_APPROVAL``) in its CREATED revision.
     """
     candidate = Observation(
         indicator=indicator,
@@ -75,7 +78,7 @@ def record_observation(
         current.is_current = False
         current.save(update_fields=["is_current"], changed_by=user, reason=reason)
         candidate.supersedes = current
-    candidate.save(changed_by=user, reason=reason)
+    candidate.save(changed_by=user, reason=reason, self_approval=self_approval)
     if WorkflowState.APPROVED in (candidate.state, getattr(current, "state", None)):
         send_figures_changed([candidate])
     return candidate, True
