@@ -12,7 +12,14 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from plantrack.api import permissions
-from plantrack.api.common import IdFilter, ModelSerializer, ReadOnlyViewSet, code_of, errors
+from plantrack.api.common import (
+    FilterSet,
+    IdFilter,
+    ModelSerializer,
+    ReadOnlyViewSet,
+    code_of,
+    errors,
+)
 from plantrack.progress.choices import Status
 from plantrack.progress.live import stale_targets
 from plantrack.progress.models import Assessment, AssessmentRun, Judgement
@@ -20,7 +27,7 @@ from plantrack.progress.models import Assessment, AssessmentRun, Judgement
 # --- filters --------------------------------------------------------------------------------
 
 
-class AssessmentRunFilter(django_filters.FilterSet):
+class AssessmentRunFilter(FilterSet):
     plan = django_filters.CharFilter(field_name="plan__code", label=_("Mã quy hoạch, kế hoạch"))
 
     class Meta:
@@ -28,7 +35,7 @@ class AssessmentRunFilter(django_filters.FilterSet):
         fields = ["plan", "figures", "method", "as_of"]
 
 
-class AssessmentFilter(django_filters.FilterSet):
+class AssessmentFilter(FilterSet):
     plan = django_filters.CharFilter(
         field_name="run__plan__code", label=_("Mã quy hoạch, kế hoạch")
     )
@@ -127,7 +134,7 @@ class AssessmentViewSet(ReadOnlyViewSet):
         )
 
 
-class JudgementFilter(django_filters.FilterSet):
+class JudgementFilter(FilterSet):
     plan = django_filters.CharFilter(field_name="plan__code", label=_("Mã quy hoạch, kế hoạch"))
     indicator = django_filters.CharFilter(
         field_name="target__indicator__code", label=_("Mã chỉ số")

@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as django_filters
-from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
@@ -93,6 +92,47 @@ class ReadOnlyViewSet(ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = ID_PATTERN
 
 
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false (or 1/0); anything else is refused, not read as "no filter"."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in ("true", "1"):
+            return True
+        if text in ("false", "0"):
+            return False
+        raise forms.ValidationError(gettext("Dùng true hoặc false."), code="invalid")
+
+    def validate(self, value) -> None:
+        pass
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    """A yes/no filter that refuses a value other than true/false (django-filter's own
+    treats "2" or "oui" as no filter at all, so a typo lists everything)."""
+
+    field_class = StrictBooleanField
+
+    def __init__(self, *args, **kwargs) -> None:
+        # The raw text reaches the field (django-filter's BooleanWidget maps the unknown
+        # to None first).
+        kwargs.setdefault("widget", forms.TextInput)
+        super().__init__(*args, **kwargs)
+
+
+class FilterSet(django_filters.FilterSet):
+    """django-filter's, with the strict yes/no filter for the models' boolean fields."""
+
+    FILTER_DEFAULTS = {
+        **django_filters.FilterSet.FILTER_DEFAULTS,
+        models.BooleanField: {"filter_class": BooleanFilter},
+    }
+
+
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(django_filters.NumberFilter):
     """A filter on an id: a whole number from 1 to ``MAX_ID``, else a 400 naming it."""
@@ -103,6 +143,16 @@ class IdFilter(django_filters.NumberFilter):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", MAX_ID)
         super().__init__(*args, **kwargs)
+
+
+# A date in the query string, where an empty value means "no date given" (today for
+# ``as_of``, no filter for ``valid_on``), as the API has always read it.
+DATE_OR_EMPTY = {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "enum": [""]}]}
+
+
+@extend_schema_field(DATE_OR_EMPTY)
+class DateOrEmptyFilter(django_filters.DateFilter):
+    """A date filter, not applied when empty (django-filter's rule, said in the schema)."""
 
 
 def as_of_of(request) -> datetime.date:
@@ -136,7 +186,9 @@ class NotFoundView(APIView):
 
 def docs(request):
     """List every endpoint of the schema on a plain page (no script, nothing from a CDN)."""
-    schema = SchemaGenerator().get_schema(request=None, public=True)
+    from plantrack.api.schema import schema_of_language  # (schema imports this module)
+
+    schema = schema_of_language()
     groups: dict[str, list[dict]] = {}
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
@@ -207,6 +259,23 @@ class NumberOrTextField(serializers.Field):
 
     def to_representation(self, value):
         return format(Decimal(value).normalize(), "f")
+
+
+@extend_schema_field({"type": "string", "minLength": 1, "pattern": r"\S"})
+class RequiredTextField(serializers.CharField):
+    """Text its service requires, which answers its own code when it is blank or missing.
+
+    (``text_required``, ``reason_required``): blank is let through here, and missing is ""
+    (never a ``default``, which the schema would show beside its ``minLength``), so the
+    code stays the service's; the schema says what the service wants, a non-blank text.
+    """
+
+    def run_validation(self, data=serializers.empty):
+        if data is serializers.empty and not self.required:
+            return ""
+        if isinstance(data, str) and not data.strip():
+            return ""
+        return super().run_validation(data)
 
 
 def enum_field(choices, component: str):

@@ -97,7 +97,11 @@ def _as_api_exception(exc):
             str(exc),
             code=exc.code,
             status_code=unprocessable or WORKFLOW_STATUS.get(exc.code, status.HTTP_400_BAD_REQUEST),
-            details={"problems": [problem_as_dict(p) for p in problems]} if problems else None,
+            details=(
+                {"problems": [problem_as_dict(p) for p in problems]}
+                if problems
+                else getattr(exc, "details", None)
+            ),
         )
     if isinstance(exc, TaskError | ProjectError):
         # A refused progress report, evidence file, deadline move or capital row: 422 with

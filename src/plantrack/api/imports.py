@@ -96,6 +96,15 @@ class ProjectImportSerializer(TaskImportSerializer):
 def _refused_or_report(report) -> Response:
     """Answer an importer's report: 422 ``import_refused`` with the report when the file has
     errors (nothing was written), else the report, 201 when written and 200 for a dry run."""
+    conflict = next((p for p in report.errors if p.code == "duplicate_figure"), None)
+    if conflict is not None:
+        # Lost a race with another import or entry (tabular.pipeline.WriteConflict): 409.
+        raise ApiError(
+            conflict.message,
+            code="duplicate_figure",
+            status_code=status.HTTP_409_CONFLICT,
+            details=report.as_dict(),
+        )
     if report.errors:
         raise ApiError(
             gettext("Không ghi gì: tệp %(file)s có %(count)s lỗi.")
@@ -129,7 +138,7 @@ IMPORT_DESCRIPTION = _(
 IMPORT_RESPONSES = {
     201: ImportReportSerializer,
     200: ImportReportSerializer,
-    **errors(400, 401, 403, 422, refusals=WORKPLAN_REFUSALS),
+    **errors(400, 401, 403, 409, 422, refusals=WORKPLAN_REFUSALS),
 }
 
 
@@ -169,7 +178,7 @@ class _ImportView(APIView):
         responses={
             201: ImportReportSerializer,
             200: ImportReportSerializer,
-            **errors(400, 401, 422),
+            **errors(400, 401, 409, 422),
         },
     )
 )

@@ -32,11 +32,14 @@ from rest_framework.views import APIView
 from plantrack.accounts.models import Agency
 from plantrack.accounts.permissions import Action, require
 from plantrack.api.common import (
+    DATE_OR_EMPTY,
     MAX_ID,
     WORKPLAN_REFUSALS,
+    FilterSet,
     IllustrativeField,
     ModelSerializer,
     ReadOnlyViewSet,
+    RequiredTextField,
     as_of_of,
     code_of,
     enum_field,
@@ -54,7 +57,7 @@ DeadlineStateField = enum_field(DeadlineState, "DeadlineStateEnum")
 
 AS_OF_PARAMETER = OpenApiParameter(
     "as_of",
-    OpenApiTypes.DATE,
+    DATE_OR_EMPTY,
     description=_("Ngày tính tình trạng thời hạn (YYYY-MM-DD); mặc định hôm nay"),
 )
 
@@ -62,7 +65,7 @@ AS_OF_PARAMETER = OpenApiParameter(
 # --- filters --------------------------------------------------------------------------------
 
 
-class TaskFilter(django_filters.FilterSet):
+class TaskFilter(FilterSet):
     agency = django_filters.CharFilter(
         field_name="lead_agency__code", label=_("Mã cơ quan chủ trì")
     )
@@ -202,7 +205,7 @@ class TaskUpdateCreateSerializer(serializers.Serializer):
     """A progress report, sent as multipart/form-data with its evidence files."""
 
     date = serializers.DateField(help_text=_("Ngày của cập nhật (YYYY-MM-DD)"))
-    text = serializers.CharField(allow_blank=True, help_text=_("Bắt buộc: việc đã làm"))
+    text = RequiredTextField(help_text=_("Bắt buộc: việc đã làm"))
     percent_complete = serializers.IntegerField(
         required=False, allow_null=True, help_text=_("Tiến độ mới, 0–100 (%)")
     )
@@ -221,9 +224,7 @@ class MoveDeadlineSerializer(serializers.Serializer):
     """A new deadline (null: none) and the reason, which is required."""
 
     new_deadline = serializers.DateField(allow_null=True, help_text=_("Thời hạn mới"))
-    reason = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text=_("Bắt buộc: lý do điều chỉnh")
-    )
+    reason = RequiredTextField(required=False, help_text=_("Bắt buộc: lý do điều chỉnh"))
 
 
 class AgencyScoreSerializer(serializers.Serializer):

@@ -1,10 +1,20 @@
 """The REST API under /api/: resources, imports, tokens, the schema and its documentation."""
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from plantrack.api import accounts, assessments, common, figures, imports, plans, projects, tasks
+from plantrack.api import (
+    accounts,
+    assessments,
+    common,
+    figures,
+    imports,
+    plans,
+    projects,
+    schema,
+    tasks,
+)
 
 app_name = "api"
 
@@ -33,7 +43,7 @@ urlpatterns = [
         name="scorecard-projects",
     ),
     path("token/", accounts.TokenView.as_view(), name="token"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", schema.SchemaView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("docs/endpoints/", common.docs, name="endpoints"),
     path("", include(router.urls)),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import connections
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,10 +27,16 @@ from plantrack.observations.validation import (
     check_rows,
     choose_locale,
 )
-from plantrack.observations.vintages import record_observation, same_value
+from plantrack.observations.vintages import (
+    FigureTaken,
+    current_figure,
+    record_observation,
+    same_value,
+    taken_message,
+)
 from plantrack.observations.workflow import self_approval_mark
 from plantrack.tabular.bulk import insert_rows, plain
-from plantrack.tabular.pipeline import Checked, Importer, Source, run_import
+from plantrack.tabular.pipeline import Checked, Importer, Source, WriteConflict, run_import
 from plantrack.tabular.problems import ImportReport, Problem
 
 
@@ -130,9 +136,22 @@ class FigureImporter(Importer):
             "checksum": report.checksum[:12],
         }
         with figures_changed_together():  # one re-judging for the whole file
-            _write_rows(
-                report, rows, self.agency, state, default_source, self_approval=self.approve
-            )
+            try:
+                _write_rows(
+                    report, rows, self.agency, state, default_source, self_approval=self.approve
+                )
+            except FigureTaken as taken:
+                raise WriteConflict(_conflict_problem(taken.winner)) from taken
+
+
+def _conflict_problem(winner) -> Problem:
+    """The problem of a file that lost a race for a figure: which figure won."""
+    return Problem(
+        code="duplicate_figure",
+        message=taken_message(winner),
+        column="indicator",
+        value=winner.indicator.code if winner is not None else "",
+    )
 
 
 def _self_approval_refused(file_name: str) -> Problem:
@@ -228,9 +247,17 @@ def _write_rows(report, checked, agency, state, default_source, *, self_approval
             report.changed += 1
         else:
             report.unchanged += 1
-    report.created = _insert_new(
-        fresh, batch, state=state, agency=agency, reason=reason, self_approval=self_approval
-    )
+    try:
+        with transaction.atomic():  # a savepoint, so the winner can be read after a race
+            report.created = _insert_new(
+                fresh, batch, state=state, agency=agency, reason=reason, self_approval=self_approval
+            )
+    except IntegrityError as error:
+        # Another import or entry made one of these figures current meanwhile: name it.
+        winner = next(
+            (figure for row in fresh if (figure := current_figure(*row[:4])) is not None), None
+        )
+        raise FigureTaken(winner) from error
     if state == WorkflowState.APPROVED:
         send_figures_changed(keys=[(r[0], r[1], r[2]) for r in fresh if not r[3]])
 

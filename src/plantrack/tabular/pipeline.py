@@ -23,6 +23,18 @@ from django.utils.functional import Promise
 from plantrack.tabular.problems import ImportReport, Problem, sort_problems
 
 
+class WriteConflict(Exception):
+    """A write that lost a race: another import or entry wrote the same record first.
+
+    ``problem`` says which record and who won (``code`` ``duplicate_figure`` for figures);
+    ``run_import`` adds it to the report, which then has an error and wrote nothing.
+    """
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
 class ImportNotPermitted(Exception):
     """The user may not make this import at all (tasks and projects: planners and admins)."""
 
@@ -143,6 +155,12 @@ def run_import(
             if dry_run:
                 raise DryRun
     except DryRun:
+        report.batch = None
+        return report
+    except WriteConflict as conflict:
+        # Rolled back whole: the file is refused as if a row had failed its checks.
+        conflict.problem.file = conflict.problem.file or file_name
+        report.problems.append(conflict.problem)
         report.batch = None
         return report
     report.written = True
