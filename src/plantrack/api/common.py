@@ -124,15 +124,6 @@ class BooleanFilter(django_filters.BooleanFilter):
         super().__init__(*args, **kwargs)
 
 
-class FilterSet(django_filters.FilterSet):
-    """django-filter's, with the strict yes/no filter for the models' boolean fields."""
-
-    FILTER_DEFAULTS = {
-        **django_filters.FilterSet.FILTER_DEFAULTS,
-        models.BooleanField: {"filter_class": BooleanFilter},
-    }
-
-
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(django_filters.NumberFilter):
     """A filter on an id: a whole number from 1 to ``MAX_ID``, else a 400 naming it."""
@@ -153,6 +144,16 @@ DATE_OR_EMPTY = {"anyOf": [{"type": "string", "format": "date"}, {"type": "strin
 @extend_schema_field(DATE_OR_EMPTY)
 class DateOrEmptyFilter(django_filters.DateFilter):
     """A date filter, not applied when empty (django-filter's rule, said in the schema)."""
+
+
+class FilterSet(django_filters.FilterSet):
+    """django-filter's, with the strict yes/no filter for the models' boolean fields."""
+
+    FILTER_DEFAULTS = {
+        **django_filters.FilterSet.FILTER_DEFAULTS,
+        models.BooleanField: {"filter_class": BooleanFilter},
+        models.DateField: {"filter_class": DateOrEmptyFilter},
+    }
 
 
 def as_of_of(request) -> datetime.date:

@@ -50,7 +50,12 @@ from plantrack.api.parsers import JSONParser
 from plantrack.workplan.choices import DeadlineState, Priority, TaskStatus
 from plantrack.workplan.models import DeadlineChange, Evidence, Task, TaskUpdate
 from plantrack.workplan.scorecards import agency_scorecard
-from plantrack.workplan.services import UploadedFile, add_task_update, move_deadline
+from plantrack.workplan.services import (
+    EVIDENCE_TYPES,
+    UploadedFile,
+    add_task_update,
+    move_deadline,
+)
 
 TaskStatusField = enum_field(TaskStatus, "TaskStatusEnum")
 DeadlineStateField = enum_field(DeadlineState, "DeadlineStateEnum")
@@ -143,11 +148,11 @@ class EvidenceSerializer(ModelSerializer):
     def _sees(self) -> bool:
         return bool(self.context.get("sees_evidence"))
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_name(self, evidence) -> str | None:
         return evidence.original_name if self._sees() else None
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_url(self, evidence) -> str | None:
         if not self._sees():
             return None
@@ -383,7 +388,14 @@ class TaskViewSet(ReadOnlyViewSet):
         "Chỉ cán bộ kế hoạch, quản trị và thành viên cơ quan chủ trì, phối hợp; người khác "
         "nhận 404 như với tệp không tồn tại."
     ),
-    responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, **errors(404)},
+    responses={
+        # The file as stored, in the type it was checked as (workplan.services.EVIDENCE_TYPES).
+        **{
+            (200, content_type): OpenApiTypes.BINARY
+            for content_type in sorted({kind for kind, _starts in EVIDENCE_TYPES.values()})
+        },
+        **errors(404),
+    },
 )
 class EvidenceView(APIView):
     """Send an evidence file to those who may see it; 404 alike for missing and not yours."""
