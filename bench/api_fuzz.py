@@ -231,6 +231,9 @@ def main() -> int:
             print(f"{who}: {outcome.cases} cases, {outcome.total_failures} failures", flush=True)
         print()
         print_outcomes(outcomes)
+        if server is not None and server.poll() is not None:
+            # A negative code is the signal that ended it (-11: a segmentation fault).
+            print(f"\nthe server exited during the runs, code {server.returncode}")
         print(f"\nreports: {folder}" if options.keep else "")
         return 1 if any(o.total_failures or o.errors for o in outcomes) else 0
     finally:
