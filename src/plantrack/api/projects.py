@@ -359,6 +359,9 @@ class ProjectScorecardView(APIView):
                 "year",
                 {"type": "integer", "minimum": 1900, "maximum": 2100},
                 description=_("Chỉ vốn của năm này"),
+                # One value, never spread over several parameters (style form, not exploded):
+                # a malformed year then reaches the view, which refuses it by name.
+                explode=False,
             ),
         ],
         responses={200: ProjectScorecardSerializer, **errors(400)},
