@@ -29,6 +29,9 @@ Variables (all optional for a local demo):
 - ``EMAIL_HOST`` (``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``): the SMTP server for reminders; without
   ``EMAIL_HOST`` mail is printed on the console.
+- ``PLANTRACK_ALLOW_SELF_APPROVAL``: let a user approve a figure they entered or last edited
+  (a one-person office); default off (four eyes). Each such approval is marked in the
+  figure's history.
 
 Every ``PLANTRACK_*`` setting is declared here with its type; a value that does not read as
 that type stops the start with ``ImproperlyConfigured`` naming the variable
@@ -276,6 +279,9 @@ PLANTRACK_SSL_REDIRECT: bool = env_bool("PLANTRACK_SSL_REDIRECT", not DEBUG)
 PLANTRACK_SESSION_HOURS: int = env_int("PLANTRACK_SESSION_HOURS", 8, minimum=1)
 PLANTRACK_LOGIN_FAILURES: int = env_int("PLANTRACK_LOGIN_FAILURES", 5, minimum=1)
 PLANTRACK_LOCKOUT_MINUTES: int = env_int("PLANTRACK_LOCKOUT_MINUTES", 15, minimum=1)
+# Four eyes: no one approves a figure they entered or last edited, unless a one-person office
+# turns this on (observations.workflow.approve_observations; the history marks it).
+PLANTRACK_ALLOW_SELF_APPROVAL: bool = env_bool("PLANTRACK_ALLOW_SELF_APPROVAL", False)
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
@@ -309,6 +315,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # DRF's three, with a JSON parser that answers 400 to a body nested too deep.
+    "DEFAULT_PARSER_CLASSES": [
+        "plantrack.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "plantrack.api.pagination.PageNumberPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -332,6 +344,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # The error answers every operation may give (plantrack/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "plantrack.api.schema.document_errors",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "FigureStatusEnum": "plantrack.observations.choices.FigureStatus",
         "WorkflowStateEnum": "plantrack.observations.choices.WorkflowState",

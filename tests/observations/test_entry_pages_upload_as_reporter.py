@@ -102,8 +102,10 @@ def test_another_agencys_reporter_cannot_open_the_import_record(
 
 
 def test_an_approver_may_import_figures_approved_at_once(
-    client, reporter, approver, industry, province, grdp_growth, csv_file
+    client, reporter, approver, industry, province, grdp_growth, csv_file, settings
 ):
+    # Approving one's own import is a self-approval: a one-person office's setting.
+    settings.PLANTRACK_ALLOW_SELF_APPROVAL = True
     # An's approver role alone does not report: Công is both reporter and approver here.
     from plantrack.accounts.choices import Role
     from plantrack.accounts.models import Membership

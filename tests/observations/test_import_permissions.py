@@ -82,7 +82,21 @@ def test_a_reporter_may_not_approve_while_importing(demo, demo_member, csv_file)
     assert not trade_2025().exists()
 
 
-def test_a_reporter_who_is_also_approver_imports_approved_figures(demo, demo_member, csv_file):
+def test_a_reporter_who_is_also_approver_does_not_approve_own_import(demo, demo_member, csv_file):
+    user = demo_member("cong", Role.REPORTER, "SCT")
+    Membership.objects.create(user=user, agency=Agency.objects.get(code="SCT"), role=Role.APPROVER)
+
+    report = run(csv_file, user, ("trade_turnover", "04", "2024", "950"), approve=True)
+
+    assert codes(report) == [("self_approval", None)]
+    assert "nguyên tắc bốn mắt" in report.errors[0].message
+    assert not Observation.objects.filter(indicator__code="trade_turnover", value=950).exists()
+
+
+def test_a_one_person_office_imports_approved_figures_marked_as_self_approved(
+    demo, demo_member, csv_file, settings
+):
+    settings.PLANTRACK_ALLOW_SELF_APPROVAL = True
     user = demo_member("cong", Role.REPORTER, "SCT")
     Membership.objects.create(user=user, agency=Agency.objects.get(code="SCT"), role=Role.APPROVER)
 
@@ -92,6 +106,9 @@ def test_a_reporter_who_is_also_approver_imports_approved_figures(demo, demo_mem
     current = Observation.objects.current().get(indicator__code="trade_turnover", period="2024")
     assert (current.value, current.state) == (Decimal("950"), WorkflowState.APPROVED)
     assert current.supersedes.value == Decimal("946.462")
+    created = current.revisions.get()
+    assert created.changes == {"self_approval": [False, True]}
+    assert "tự phê duyệt" in created.reason
 
 
 def test_an_approver_alone_does_not_enter_figures(demo, demo_member, csv_file):
@@ -102,7 +119,10 @@ def test_an_approver_alone_does_not_enter_figures(demo, demo_member, csv_file):
     assert codes(report) == [("not_permitted", 2)]
 
 
-def test_a_planner_imports_any_agencys_figures_and_may_approve(demo, demo_member, csv_file):
+def test_a_planner_imports_any_agencys_figures_and_may_approve(
+    demo, demo_member, csv_file, settings
+):
+    settings.PLANTRACK_ALLOW_SELF_APPROVAL = True  # the planner approves what it imports
     planner = demo_member("phuong", Role.PLANNER, "STC")
 
     report = run(csv_file, planner, TRADE, GROWTH, approve=True)

@@ -21,7 +21,10 @@ def content(rows) -> bytes:
     return buffer.getvalue().encode()
 
 
-def test_new_and_revised_figures_of_a_file_rejudge_in_one_go(master_plan, province, planner):
+def test_new_and_revised_figures_of_a_file_rejudge_in_one_go(
+    master_plan, province, planner, settings
+):
+    settings.PLANTRACK_ALLOW_SELF_APPROVAL = True  # the planner approves what it imports
     world = build_world(master_plan, province)
     commune = world["communes"][0]
     publish(world["poverty"], commune, 2020, 9)  # revised by the file

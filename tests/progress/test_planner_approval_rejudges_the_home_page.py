@@ -1,10 +1,12 @@
 """The planner's story of issue 13: a figure approved on the web changes the home page at once.
 
-On the demo, the planner enters the 2025 budget revenue (2.400 tỷ đồng), submits and
-approves it; the next page the planner opens already judges the target on it.
+On the demo, the planner enters the 2025 budget revenue (2.400 tỷ đồng) and submits it; the
+demo's admin approves it (four eyes: not the planner who entered it, issue 14); the next page
+opened already judges the target on it.
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from pytest_django.asserts import assertContains
 
 from plantrack.demo.services import reset_demo_users
@@ -21,8 +23,6 @@ SOURCE = "Báo cáo ước thực hiện thu ngân sách năm 2025 (nhập thử
 @pytest.fixture
 def planner(demo):
     reset_demo_users()
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.get(username="planner")
 
 
@@ -52,6 +52,9 @@ def test_approving_a_figure_changes_the_home_page_in_the_same_request_cycle(clie
     )
     assert entered.status_code in (200, 302), entered.content.decode()[:2000]
     figure = Observation.objects.get(indicator__code="budget_revenue", period="2025")
+    own = client.post("/observations/approvals/", {"ids": [figure.pk], "action": "approve"})
+    assert own.status_code == 403  # the planner entered it
+    client.force_login(get_user_model().objects.get(username="admin"))
     approved = client.post("/observations/approvals/", {"ids": [figure.pk], "action": "approve"})
     assert approved.status_code == 302
 

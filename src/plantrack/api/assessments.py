@@ -12,7 +12,14 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from plantrack.api import permissions
-from plantrack.api.common import ModelSerializer, ReadOnlyViewSet, code_of, errors
+from plantrack.api.common import (
+    FilterSet,
+    IdFilter,
+    ModelSerializer,
+    ReadOnlyViewSet,
+    code_of,
+    errors,
+)
 from plantrack.progress.choices import Status
 from plantrack.progress.live import stale_targets
 from plantrack.progress.models import Assessment, AssessmentRun, Judgement
@@ -20,7 +27,7 @@ from plantrack.progress.models import Assessment, AssessmentRun, Judgement
 # --- filters --------------------------------------------------------------------------------
 
 
-class AssessmentRunFilter(django_filters.FilterSet):
+class AssessmentRunFilter(FilterSet):
     plan = django_filters.CharFilter(field_name="plan__code", label=_("Mã quy hoạch, kế hoạch"))
 
     class Meta:
@@ -28,7 +35,7 @@ class AssessmentRunFilter(django_filters.FilterSet):
         fields = ["plan", "figures", "method", "as_of"]
 
 
-class AssessmentFilter(django_filters.FilterSet):
+class AssessmentFilter(FilterSet):
     plan = django_filters.CharFilter(
         field_name="run__plan__code", label=_("Mã quy hoạch, kế hoạch")
     )
@@ -36,8 +43,8 @@ class AssessmentFilter(django_filters.FilterSet):
         field_name="target__indicator__code", label=_("Mã chỉ số")
     )
     status = django_filters.ChoiceFilter(choices=Status.choices)
-    run = django_filters.NumberFilter(field_name="run_id", label=_("Lượt đánh giá (id)"))
-    target = django_filters.NumberFilter(field_name="target_id", label=_("Chỉ tiêu (id)"))
+    run = IdFilter(field_name="run_id", label=_("Lượt đánh giá (id)"))
+    target = IdFilter(field_name="target_id", label=_("Chỉ tiêu (id)"))
 
     class Meta:
         model = Assessment
@@ -127,13 +134,13 @@ class AssessmentViewSet(ReadOnlyViewSet):
         )
 
 
-class JudgementFilter(django_filters.FilterSet):
+class JudgementFilter(FilterSet):
     plan = django_filters.CharFilter(field_name="plan__code", label=_("Mã quy hoạch, kế hoạch"))
     indicator = django_filters.CharFilter(
         field_name="target__indicator__code", label=_("Mã chỉ số")
     )
     status = django_filters.ChoiceFilter(choices=Status.choices)
-    target = django_filters.NumberFilter(field_name="target_id", label=_("Chỉ tiêu (id)"))
+    target = IdFilter(field_name="target_id", label=_("Chỉ tiêu (id)"))
 
     class Meta:
         model = Judgement

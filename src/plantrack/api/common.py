@@ -11,12 +11,13 @@ precision is lost to a float.
 import datetime
 from decimal import Decimal
 
+from django import forms
 from django.db import models
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.generators import SchemaGenerator
+from django_filters import rest_framework as django_filters
 from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
@@ -41,7 +42,7 @@ class ErrorSerializer(serializers.Serializer):
 ERROR_CODES = {
     400: "invalid",
     401: "not_authenticated, authentication_failed",
-    403: "not_permitted",
+    403: "not_permitted, self_approval",
     404: "not_found",
     409: "concurrent_edit, wrong_state, duplicate_figure",
     422: "invalid_observation, import_refused",
@@ -79,9 +80,80 @@ class ListFiltersOnly:
         return super().filter_queryset(queryset)
 
 
+# The largest id a path or a filter accepts: 18 digits stay below 2**63 (a bigint), so a
+# longer id is refused before it reaches the database (SQLite raises OverflowError past 64
+# bits). ``ID_PATTERN`` is the path's regex; a longer one answers the JSON 404.
+MAX_ID = 10**18 - 1
+ID_PATTERN = r"[0-9]{1,18}"
+
+
 class ReadOnlyViewSet(ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
-    # A list with filters and pages, and a detail.
-    pass
+    # A list with filters and pages, and a detail; by id unless a viewset says otherwise.
+    lookup_value_regex = ID_PATTERN
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false (or 1/0); anything else is refused, not read as "no filter"."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in ("true", "1"):
+            return True
+        if text in ("false", "0"):
+            return False
+        raise forms.ValidationError(gettext("Dùng true hoặc false."), code="invalid")
+
+    def validate(self, value) -> None:
+        pass
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    """A yes/no filter that refuses a value other than true/false (django-filter's own
+    treats "2" or "oui" as no filter at all, so a typo lists everything)."""
+
+    field_class = StrictBooleanField
+
+    def __init__(self, *args, **kwargs) -> None:
+        # The raw text reaches the field (django-filter's BooleanWidget maps the unknown
+        # to None first).
+        kwargs.setdefault("widget", forms.TextInput)
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdFilter(django_filters.NumberFilter):
+    """A filter on an id: a whole number from 1 to ``MAX_ID``, else a 400 naming it."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+# A date in the query string, where an empty value means "no date given" (today for
+# ``as_of``, no filter for ``valid_on``), as the API has always read it.
+DATE_OR_EMPTY = {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "enum": [""]}]}
+
+
+@extend_schema_field(DATE_OR_EMPTY)
+class DateOrEmptyFilter(django_filters.DateFilter):
+    """A date filter, not applied when empty (django-filter's rule, said in the schema)."""
+
+
+class FilterSet(django_filters.FilterSet):
+    """django-filter's, with the strict yes/no filter for the models' boolean fields."""
+
+    FILTER_DEFAULTS = {
+        **django_filters.FilterSet.FILTER_DEFAULTS,
+        models.BooleanField: {"filter_class": BooleanFilter},
+        models.DateField: {"filter_class": DateOrEmptyFilter},
+    }
 
 
 def as_of_of(request) -> datetime.date:
@@ -115,7 +187,9 @@ class NotFoundView(APIView):
 
 def docs(request):
     """List every endpoint of the schema on a plain page (no script, nothing from a CDN)."""
-    schema = SchemaGenerator().get_schema(request=None, public=True)
+    from plantrack.api.schema import schema_of_language  # (schema imports this module)
+
+    schema = schema_of_language()
     groups: dict[str, list[dict]] = {}
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
@@ -156,7 +230,8 @@ class ModelSerializer(serializers.ModelSerializer):
 
 
 def code_of(**kwargs) -> serializers.SlugRelatedField:
-    """A read-only relation named by its ``code``."""
+    """A read-only relation named by its ``code``; ``allow_null=True`` where it is optional
+    (the schema then says ``nullable``)."""
     return serializers.SlugRelatedField(slug_field="code", read_only=True, **kwargs)
 
 
@@ -185,6 +260,23 @@ class NumberOrTextField(serializers.Field):
 
     def to_representation(self, value):
         return format(Decimal(value).normalize(), "f")
+
+
+@extend_schema_field({"type": "string", "minLength": 1, "pattern": r"\S"})
+class RequiredTextField(serializers.CharField):
+    """Text its service requires, which answers its own code when it is blank or missing.
+
+    (``text_required``, ``reason_required``): blank is let through here, and missing is ""
+    (never a ``default``, which the schema would show beside its ``minLength``), so the
+    code stays the service's; the schema says what the service wants, a non-blank text.
+    """
+
+    def run_validation(self, data=serializers.empty):
+        if data is serializers.empty and not self.required:
+            return ""
+        if isinstance(data, str) and not data.strip():
+            return ""
+        return super().run_validation(data)
 
 
 def enum_field(choices, component: str):

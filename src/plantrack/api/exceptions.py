@@ -6,7 +6,9 @@ programs (stable, English, snake case), ``message`` for people (in the request's
 (the fields of a refused request, the problems of a refused figure or file) or null.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -95,7 +97,11 @@ def _as_api_exception(exc):
             str(exc),
             code=exc.code,
             status_code=unprocessable or WORKFLOW_STATUS.get(exc.code, status.HTTP_400_BAD_REQUEST),
-            details={"problems": [problem_as_dict(p) for p in problems]} if problems else None,
+            details=(
+                {"problems": [problem_as_dict(p) for p in problems]}
+                if problems
+                else getattr(exc, "details", None)
+            ),
         )
     if isinstance(exc, TaskError | ProjectError):
         # A refused progress report, evidence file, deadline move or capital row: 422 with
@@ -103,6 +109,20 @@ def _as_api_exception(exc):
         return ApiError(str(exc), code=exc.code, status_code=status.HTTP_422_UNPROCESSABLE_ENTITY)
     if isinstance(exc, ImportNotPermitted):
         return ApiError(str(exc), code=exc.code, status_code=status.HTTP_403_FORBIDDEN)
+    if isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
+        # Django's own answer is its HTML 400 page; the API's is JSON like every other.
+        return ApiError(
+            _("Yêu cầu có quá nhiều trường: tối đa %(limit)s.")
+            % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS or "…"},
+            code="too_many_fields",
+            status_code=status.HTTP_400_BAD_REQUEST,
+        )
+    if isinstance(exc, RequestDataTooBig):
+        return ApiError(
+            _("Nội dung yêu cầu quá lớn."),
+            code="request_too_large",
+            status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
     if isinstance(exc, DjangoValidationError):
         details = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
         return ApiError(

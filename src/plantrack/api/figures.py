@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as django_filters
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -22,10 +21,15 @@ from rest_framework.response import Response
 
 from plantrack.api import permissions
 from plantrack.api.common import (
+    ID_PATTERN,
     LOCALES,
+    MAX_ID,
+    BooleanFilter,
+    FilterSet,
     ListFiltersOnly,
     ModelSerializer,
     NumberOrTextField,
+    RequiredTextField,
     code_of,
     errors,
 )
@@ -43,7 +47,7 @@ from plantrack.observations.workflow import (
 # --- filters --------------------------------------------------------------------------------
 
 
-class ObservationFilter(django_filters.FilterSet):
+class ObservationFilter(FilterSet):
     indicator = django_filters.CharFilter(field_name="indicator__code", label=_("Mã chỉ số"))
     unit = django_filters.CharFilter(field_name="unit__code", label=_("Mã đơn vị hành chính"))
     agency = django_filters.CharFilter(field_name="agency__code", label=_("Mã cơ quan báo cáo"))
@@ -51,7 +55,7 @@ class ObservationFilter(django_filters.FilterSet):
         choices=FigureStatus.choices, label=_("Tình trạng số liệu")
     )
     state = django_filters.ChoiceFilter(choices=WorkflowState.choices, label=_("Trạng thái duyệt"))
-    all_vintages = django_filters.BooleanFilter(
+    all_vintages = BooleanFilter(
         method="filter_all_vintages",
         label=_(
             "1: cả các phiên bản cũ đã được thay thế; mặc định chỉ số liệu mới nhất và số liệu "
@@ -100,7 +104,7 @@ class ObservationSerializer(ModelSerializer):
     indicator = code_of()
     unit_code = serializers.CharField(source="unit.code", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
-    agency = code_of(help_text=_("Mã cơ quan báo cáo"))
+    agency = code_of(help_text=_("Mã cơ quan báo cáo"), allow_null=True)
 
     class Meta:
         model = Observation
@@ -147,6 +151,28 @@ class ObservationCreateSerializer(serializers.Serializer):
     )
     submit = serializers.BooleanField(default=False, help_text=_("Gửi duyệt ngay"))
 
+    # Fields of a figure that its entry does not choose: a new figure is a draft (``submit``
+    # sends it), reported by the indicator's owner, in its first version. Sent anyway, they
+    # are refused by name rather than ignored, so no one believes they approved a figure.
+    REFUSED = ("state", "agency", "is_current", "version", "supersedes", "review_note", "id")
+
+    def validate(self, attrs):
+        sent = getattr(self, "initial_data", {})
+        refused = [name for name in self.REFUSED if name in sent]
+        if refused:
+            raise ValidationError(
+                {
+                    name: [
+                        gettext(
+                            "Không gửi được trường này khi nhập số liệu: số liệu mới là nháp "
+                            "(gửi duyệt bằng “submit”), của cơ quan chủ trì chỉ số."
+                        )
+                    ]
+                    for name in refused
+                }
+            )
+        return attrs
+
 
 class ObservationEditSerializer(serializers.Serializer):
     """Changes to a figure not yet approved, with the version its author saw."""
@@ -170,14 +196,12 @@ class ApproveSerializer(serializers.Serializer):
 
 
 class RejectSerializer(serializers.Serializer):
-    reason = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text=_("Bắt buộc: lý do trả lại")
-    )
+    reason = RequiredTextField(required=False, help_text=_("Bắt buộc: lý do trả lại"))
 
 
 class IdsSerializer(serializers.Serializer):
     ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), min_length=1, max_length=1000
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1, max_length=1000
     )
 
 
@@ -203,7 +227,7 @@ class ObservationListSerializer(serializers.Serializer):
 IF_MATCH = re.compile(r'^\s*(?:W/)?"?(\d+)"?\s*$')
 IF_MATCH_PARAMETER = OpenApiParameter(
     "If-Match",
-    OpenApiTypes.STR,
+    {"type": "string", "pattern": IF_MATCH.pattern},
     OpenApiParameter.HEADER,
     description=_("Phiên bản đã xem, như tiêu đề ETag của số liệu trả về (thay cho “version”)"),
 )
@@ -227,7 +251,7 @@ class ObservationViewSet(
 ):
     serializer_class = ObservationSerializer
     filterset_class = ObservationFilter
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = ID_PATTERN
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
@@ -247,7 +271,7 @@ class ObservationViewSet(
         responses={
             201: ObservationSerializer,
             200: ObservationSerializer,
-            **errors(400, 401, 403, 422),
+            **errors(400, 401, 403, 409, 422),
         },
     )
     def create(self, request, *args, **kwargs):

@@ -96,6 +96,15 @@ class ProjectImportSerializer(TaskImportSerializer):
 def _refused_or_report(report) -> Response:
     """Answer an importer's report: 422 ``import_refused`` with the report when the file has
     errors (nothing was written), else the report, 201 when written and 200 for a dry run."""
+    conflict = next((p for p in report.errors if p.code == "duplicate_figure"), None)
+    if conflict is not None:
+        # Lost a race with another import or entry (tabular.pipeline.WriteConflict): 409.
+        raise ApiError(
+            conflict.message,
+            code="duplicate_figure",
+            status_code=status.HTTP_409_CONFLICT,
+            details=report.as_dict(),
+        )
     if report.errors:
         raise ApiError(
             gettext("Không ghi gì: tệp %(file)s có %(count)s lỗi.")
@@ -129,7 +138,7 @@ IMPORT_DESCRIPTION = _(
 IMPORT_RESPONSES = {
     201: ImportReportSerializer,
     200: ImportReportSerializer,
-    **errors(400, 401, 403, 422, refusals=WORKPLAN_REFUSALS),
+    **errors(400, 401, 403, 409, 422, refusals=WORKPLAN_REFUSALS),
 }
 
 
@@ -144,7 +153,7 @@ class _ImportView(APIView):
     def importer(self, content: bytes, name: str, **options: Any) -> ImportReport:
         raise NotImplementedError
 
-    def options(self, fields: dict) -> dict:
+    def import_options(self, fields: dict) -> dict:
         raise NotImplementedError
 
     def post(self, request):
@@ -153,7 +162,7 @@ class _ImportView(APIView):
         fields = body.validated_data
         upload = fields["file"]
         report = self.importer(
-            upload.read(), upload.name, user=request.user, **self.options(fields)
+            upload.read(), upload.name, user=request.user, **self.import_options(fields)
         )
         return _refused_or_report(report)
 
@@ -169,7 +178,7 @@ class _ImportView(APIView):
         responses={
             201: ImportReportSerializer,
             200: ImportReportSerializer,
-            **errors(400, 401, 422),
+            **errors(400, 401, 409, 422),
         },
     )
 )
@@ -181,7 +190,7 @@ class ImportView(_ImportView):
     def importer(self, content: bytes, name: str, **options: Any) -> ImportReport:
         return import_observations(content, name, **options)
 
-    def options(self, fields: dict) -> dict:
+    def import_options(self, fields: dict) -> dict:
         return {
             "agency": permissions.agency_named(fields.get("agency")),
             "locale": fields.get("locale"),
@@ -206,7 +215,7 @@ class TaskImportView(_ImportView):
     def importer(self, content: bytes, name: str, **options: Any) -> ImportReport:
         return import_tasks(content, name, **options)
 
-    def options(self, fields: dict) -> dict:
+    def import_options(self, fields: dict) -> dict:
         return {
             "prefix": fields.get("prefix"),
             "plan": _plan_named(fields.get("plan")),
@@ -230,5 +239,5 @@ class ProjectImportView(TaskImportView):
     def importer(self, content: bytes, name: str, **options: Any) -> ImportReport:
         return import_projects(content, name, **options)
 
-    def options(self, fields: dict) -> dict:
-        return {**super().options(fields), "locale": fields.get("locale")}
+    def import_options(self, fields: dict) -> dict:
+        return {**super().import_options(fields), "locale": fields.get("locale")}

@@ -10,7 +10,16 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from plantrack.api import permissions
-from plantrack.api.common import ModelSerializer, ReadOnlyViewSet, code_of, errors
+from plantrack.api.common import (
+    BooleanFilter,
+    DateOrEmptyFilter,
+    FilterSet,
+    IdFilter,
+    ModelSerializer,
+    ReadOnlyViewSet,
+    code_of,
+    errors,
+)
 from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import AdminUnit
 from plantrack.plans.choices import PlanKind, PlanStatus, SectionKind, TargetKind
@@ -19,7 +28,7 @@ from plantrack.plans.models import Indicator, Plan, PlanSection, Target
 # --- filters --------------------------------------------------------------------------------
 
 
-class PlanFilter(django_filters.FilterSet):
+class PlanFilter(FilterSet):
     kind = django_filters.ChoiceFilter(choices=PlanKind.choices)
     status = django_filters.ChoiceFilter(choices=PlanStatus.choices)
 
@@ -28,9 +37,9 @@ class PlanFilter(django_filters.FilterSet):
         fields = ["kind", "status"]
 
 
-class PlanSectionFilter(django_filters.FilterSet):
+class PlanSectionFilter(FilterSet):
     plan = django_filters.CharFilter(field_name="plan__code", label=_("Mã quy hoạch, kế hoạch"))
-    parent = django_filters.NumberFilter(field_name="parent_id", label=_("Mục cha (id)"))
+    parent = IdFilter(field_name="parent_id", label=_("Mục cha (id)"))
     kind = django_filters.ChoiceFilter(choices=SectionKind.choices)
 
     class Meta:
@@ -38,7 +47,7 @@ class PlanSectionFilter(django_filters.FilterSet):
         fields = ["plan", "kind", "parent"]
 
 
-class IndicatorFilter(django_filters.FilterSet):
+class IndicatorFilter(FilterSet):
     owner = django_filters.CharFilter(field_name="owner__code", label=_("Mã cơ quan chủ trì"))
 
     class Meta:
@@ -46,24 +55,22 @@ class IndicatorFilter(django_filters.FilterSet):
         fields = ["owner", "frequency", "value_type"]
 
 
-class TargetFilter(django_filters.FilterSet):
+class TargetFilter(FilterSet):
     plan = django_filters.CharFilter(field_name="plan__code", label=_("Mã quy hoạch, kế hoạch"))
     indicator = django_filters.CharFilter(field_name="indicator__code", label=_("Mã chỉ số"))
     kind = django_filters.ChoiceFilter(choices=TargetKind.choices)
-    section = django_filters.NumberFilter(field_name="section_id", label=_("Mục (id)"))
-    in_force = django_filters.BooleanFilter(
-        label=_("Chỉ những chỉ tiêu chưa bị điều chỉnh thay thế")
-    )
+    section = IdFilter(field_name="section_id", label=_("Mục (id)"))
+    in_force = BooleanFilter(label=_("Chỉ những chỉ tiêu chưa bị điều chỉnh thay thế"))
 
     class Meta:
         model = Target
         fields = ["plan", "indicator", "kind", "section", "in_force"]
 
 
-class AdminUnitFilter(django_filters.FilterSet):
+class AdminUnitFilter(FilterSet):
     level = django_filters.ChoiceFilter(choices=UnitLevel.choices)
-    parent = django_filters.NumberFilter(field_name="parent_id", label=_("Đơn vị cấp trên (id)"))
-    valid_on = django_filters.DateFilter(
+    parent = IdFilter(field_name="parent_id", label=_("Đơn vị cấp trên (id)"))
+    valid_on = DateOrEmptyFilter(
         method="filter_valid_on", label=_("Còn hiệu lực vào ngày (YYYY-MM-DD)")
     )
 
@@ -79,7 +86,7 @@ class AdminUnitFilter(django_filters.FilterSet):
 
 
 class PlanSerializer(ModelSerializer):
-    amends = code_of()
+    amends = code_of(allow_null=True)
 
     class Meta:
         model = Plan
@@ -113,7 +120,7 @@ class PlanSectionSerializer(ModelSerializer):
 
 class IndicatorSerializer(ModelSerializer):
     owner = code_of(help_text=_("Mã cơ quan chủ trì"))
-    weight = code_of()
+    weight = code_of(allow_null=True)
 
     class Meta:
         model = Indicator
@@ -245,6 +252,7 @@ class IndicatorViewSet(ReadOnlyViewSet):
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
     lookup_field = "code"
+    lookup_value_regex = r"[^/]+"
 
     def get_queryset(self):
         return permissions.visible_indicators(self.request.user)

@@ -33,10 +33,12 @@ from plantrack.accounts.permissions import Action, NotPermitted
 from plantrack.api.common import (
     LOCALES,
     WORKPLAN_REFUSALS,
+    FilterSet,
     IllustrativeField,
     ModelSerializer,
     NumberOrTextField,
     ReadOnlyViewSet,
+    RequiredTextField,
     code_of,
     enum_field,
     errors,
@@ -62,7 +64,7 @@ CapitalSourceKindField = enum_field(CapitalSourceKind, "CapitalSourceKindEnum")
 # --- filters --------------------------------------------------------------------------------
 
 
-class ProjectFilter(django_filters.FilterSet):
+class ProjectFilter(FilterSet):
     kind = django_filters.ChoiceFilter(choices=ProjectKind.choices)
     status = django_filters.ChoiceFilter(choices=PipelineStatus.choices)
     sector = django_filters.CharFilter(lookup_expr="iexact", label=_("Ngành, lĩnh vực"))
@@ -147,7 +149,7 @@ class ProjectSerializer(ModelSerializer):
     """A project in a list: what, where, how much in total, how far."""
 
     plan = code_of()
-    lead_agency = code_of(help_text=_("Mã cơ quan chủ trì"))
+    lead_agency = code_of(help_text=_("Mã cơ quan chủ trì"), allow_null=True)
     kind = ProjectKindField(read_only=True)
     status = PipelineStatusField(read_only=True)
     locations = ProjectLocationSerializer(many=True, read_only=True)
@@ -204,7 +206,7 @@ class ProjectUpdateCreateSerializer(serializers.Serializer):
     """A progress report on a project, with its new pipeline status if it changed."""
 
     date = serializers.DateField()
-    text = serializers.CharField(allow_blank=True, help_text=_("Bắt buộc: diễn biến của dự án"))
+    text = RequiredTextField(help_text=_("Bắt buộc: diễn biến của dự án"))
     new_status = PipelineStatusField(
         required=False, help_text=_("Tình trạng mới; bỏ trống để giữ nguyên")
     )
@@ -353,7 +355,14 @@ class ProjectScorecardView(APIView):
                 enum=["sector", "unit"],
                 description=_("sector: theo ngành (mặc định); unit: theo địa bàn"),
             ),
-            OpenApiParameter("year", OpenApiTypes.INT, description=_("Chỉ vốn của năm này")),
+            OpenApiParameter(
+                "year",
+                {"type": "integer", "minimum": 1900, "maximum": 2100},
+                description=_("Chỉ vốn của năm này"),
+                # One value, never spread over several parameters (style form, not exploded):
+                # a malformed year then reaches the view, which refuses it by name.
+                explode=False,
+            ),
         ],
         responses={200: ProjectScorecardSerializer, **errors(400)},
     )

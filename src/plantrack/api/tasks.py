@@ -24,34 +24,45 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, status
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.exceptions import NotFound
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from plantrack.accounts.models import Agency
 from plantrack.accounts.permissions import Action, require
 from plantrack.api.common import (
+    DATE_OR_EMPTY,
+    MAX_ID,
     WORKPLAN_REFUSALS,
+    FilterSet,
     IllustrativeField,
     ModelSerializer,
     ReadOnlyViewSet,
+    RequiredTextField,
     as_of_of,
     code_of,
     enum_field,
     errors,
 )
 from plantrack.api.exceptions import ApiError
+from plantrack.api.parsers import JSONParser
 from plantrack.workplan.choices import DeadlineState, Priority, TaskStatus
 from plantrack.workplan.models import DeadlineChange, Evidence, Task, TaskUpdate
 from plantrack.workplan.scorecards import agency_scorecard
-from plantrack.workplan.services import UploadedFile, add_task_update, move_deadline
+from plantrack.workplan.services import (
+    EVIDENCE_TYPES,
+    UploadedFile,
+    add_task_update,
+    move_deadline,
+)
 
 TaskStatusField = enum_field(TaskStatus, "TaskStatusEnum")
 DeadlineStateField = enum_field(DeadlineState, "DeadlineStateEnum")
 
 AS_OF_PARAMETER = OpenApiParameter(
     "as_of",
-    OpenApiTypes.DATE,
+    DATE_OR_EMPTY,
     description=_("Ngày tính tình trạng thời hạn (YYYY-MM-DD); mặc định hôm nay"),
 )
 
@@ -59,7 +70,7 @@ AS_OF_PARAMETER = OpenApiParameter(
 # --- filters --------------------------------------------------------------------------------
 
 
-class TaskFilter(django_filters.FilterSet):
+class TaskFilter(FilterSet):
     agency = django_filters.CharFilter(
         field_name="lead_agency__code", label=_("Mã cơ quan chủ trì")
     )
@@ -85,7 +96,7 @@ class TaskSerializer(ModelSerializer):
     list's ``as_of`` (today by default)."""
 
     plan = code_of()
-    lead_agency = code_of(help_text=_("Mã cơ quan chủ trì"))
+    lead_agency = code_of(help_text=_("Mã cơ quan chủ trì"), allow_null=True)
     lead_agency_name = serializers.CharField(
         source="lead_agency.name", read_only=True, allow_null=True, default=None
     )
@@ -137,11 +148,11 @@ class EvidenceSerializer(ModelSerializer):
     def _sees(self) -> bool:
         return bool(self.context.get("sees_evidence"))
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_name(self, evidence) -> str | None:
         return evidence.original_name if self._sees() else None
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_url(self, evidence) -> str | None:
         if not self._sees():
             return None
@@ -199,7 +210,7 @@ class TaskUpdateCreateSerializer(serializers.Serializer):
     """A progress report, sent as multipart/form-data with its evidence files."""
 
     date = serializers.DateField(help_text=_("Ngày của cập nhật (YYYY-MM-DD)"))
-    text = serializers.CharField(allow_blank=True, help_text=_("Bắt buộc: việc đã làm"))
+    text = RequiredTextField(help_text=_("Bắt buộc: việc đã làm"))
     percent_complete = serializers.IntegerField(
         required=False, allow_null=True, help_text=_("Tiến độ mới, 0–100 (%)")
     )
@@ -218,9 +229,7 @@ class MoveDeadlineSerializer(serializers.Serializer):
     """A new deadline (null: none) and the reason, which is required."""
 
     new_deadline = serializers.DateField(allow_null=True, help_text=_("Thời hạn mới"))
-    reason = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text=_("Bắt buộc: lý do điều chỉnh")
-    )
+    reason = RequiredTextField(required=False, help_text=_("Bắt buộc: lý do điều chỉnh"))
 
 
 class AgencyScoreSerializer(serializers.Serializer):
@@ -379,12 +388,21 @@ class TaskViewSet(ReadOnlyViewSet):
         "Chỉ cán bộ kế hoạch, quản trị và thành viên cơ quan chủ trì, phối hợp; người khác "
         "nhận 404 như với tệp không tồn tại."
     ),
-    responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, **errors(404)},
+    responses={
+        # The file as stored, in the type it was checked as (workplan.services.EVIDENCE_TYPES).
+        **{
+            (200, content_type): OpenApiTypes.BINARY
+            for content_type in sorted({kind for kind, _starts in EVIDENCE_TYPES.values()})
+        },
+        **errors(404),
+    },
 )
 class EvidenceView(APIView):
     """Send an evidence file to those who may see it; 404 alike for missing and not yours."""
 
     def get(self, request, pk: int):
+        if pk > MAX_ID:  # past a bigint: SQLite would raise OverflowError
+            raise NotFound()
         item = Evidence.objects.for_user(request.user).filter(pk=pk).first()
         if item is None:
             raise ApiError(

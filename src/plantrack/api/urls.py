@@ -3,10 +3,20 @@
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from plantrack.api import accounts, assessments, common, figures, imports, plans, projects, tasks
+from plantrack.api import (
+    accounts,
+    assessments,
+    common,
+    figures,
+    imports,
+    plans,
+    projects,
+    schema,
+    tasks,
+)
 
 app_name = "api"
 
@@ -35,7 +45,7 @@ urlpatterns = [
         name="scorecard-projects",
     ),
     path("token/", accounts.TokenView.as_view(), name="token"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", schema.SchemaView.as_view(), name="schema"),
     # Swagger UI's start-up script as a file of its own (the "split" view), so the
     # Content-Security-Policy keeps script-src 'self'; its page carries one small <style>.
     path(

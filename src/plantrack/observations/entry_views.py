@@ -73,7 +73,14 @@ RECENT_IMPORTS = 10
 # Figures an import record's page lists.
 BATCH_FIGURES = 200
 # The HTTP status of a refused workflow step shown on a page; any other code is 409.
-WORKFLOW_STATUS = {"not_permitted": 403, "not_found": 404, "reason_required": 400}
+WORKFLOW_STATUS = {
+    "not_permitted": 403,
+    "self_approval": 403,
+    "not_found": 404,
+    "reason_required": 400,
+}
+# The largest id a form may send: a bigint (SQLite raises OverflowError past 64 bits).
+MAX_ID = 2**63 - 1
 # The order the agency's figures are listed in: what needs the reporter first.
 STATE_ORDER = Case(
     When(state=WorkflowState.REJECTED, then=Value(0)),
@@ -99,11 +106,14 @@ def _tabs(request) -> dict:
 
 
 def _selected_ids(request) -> list[int] | None:
-    """Return the figure ids ticked in the form, or None when one is not a number."""
+    """Return the figure ids ticked in the form, or None when one is not an id."""
     try:
-        return sorted({int(value) for value in request.POST.getlist("ids")})
+        ids = sorted({int(value) for value in request.POST.getlist("ids")})
     except ValueError:
         return None
+    if ids and not (1 <= ids[0] and ids[-1] <= MAX_ID):
+        return None
+    return ids
 
 
 def _visible_or_404(user, ids: list[int]) -> None:
@@ -518,7 +528,10 @@ def _review(request):
     ids = _selected_ids(request)
     action = request.POST.get("action")
     note = request.POST.get("note", "").strip()
-    if ids is None or action not in (APPROVE, REJECT):
+    if ids is None:
+        message = _("Trường “ids” phải là mã số liệu: số nguyên từ 1 đến %(maximum)s.")
+        return _approvals_page(request, message % {"maximum": MAX_ID}, 400, note)
+    if action not in (APPROVE, REJECT):
         return HttpResponseBadRequest(_("Yêu cầu không hợp lệ."))
     if not ids:
         return _approvals_page(request, _("Hãy chọn ít nhất một số liệu."), 400, note)

@@ -327,6 +327,22 @@ def _read_json(content: bytes, filename: str) -> ReadResult:
             )
         )
         return result
+    except (RecursionError, ValueError) as error:
+        # Nested past Python's recursion limit, or an integer past its 4,300 digits: say so
+        # rather than fail (the API would answer 500, the command a traceback).
+        deep = isinstance(error, RecursionError)
+        result.problems.append(
+            Problem(
+                code="invalid_json",
+                message=(
+                    _("Tệp JSON lồng nhau quá sâu: không đọc được.")
+                    if deep
+                    else _("Tệp JSON có một số nguyên quá dài (hơn 4.300 chữ số): không đọc được.")
+                ),
+                file=filename,
+            )
+        )
+        return result
     if isinstance(data, dict):
         declared = data.get("locale") or None
         if declared is not None and declared not in LOCALES:

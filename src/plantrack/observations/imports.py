@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connections
+from django.conf import settings
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,9 +27,16 @@ from plantrack.observations.validation import (
     check_rows,
     choose_locale,
 )
-from plantrack.observations.vintages import record_observation, same_value
+from plantrack.observations.vintages import (
+    FigureTaken,
+    current_figure,
+    record_observation,
+    same_value,
+    taken_message,
+)
+from plantrack.observations.workflow import self_approval_mark
 from plantrack.tabular.bulk import insert_rows, plain
-from plantrack.tabular.pipeline import Checked, Importer, Source, run_import
+from plantrack.tabular.pipeline import Checked, Importer, Source, WriteConflict, run_import
 from plantrack.tabular.problems import ImportReport, Problem
 
 
@@ -87,7 +95,11 @@ class FigureImporter(Importer):
         )
         problems += row_problems
         if self.approve:
-            problems += self._not_approvable(checked, file_name)
+            refused = self._not_approvable(checked, file_name)
+            problems += refused
+            if checked and not refused and not settings.PLANTRACK_ALLOW_SELF_APPROVAL:
+                # May approve, but these are the importer's own figures (four eyes).
+                problems.append(_self_approval_refused(file_name))
         return Checked(checked, problems, chosen)
 
     def _not_approvable(self, checked, file_name: str) -> list[Problem]:
@@ -124,7 +136,39 @@ class FigureImporter(Importer):
             "checksum": report.checksum[:12],
         }
         with figures_changed_together():  # one re-judging for the whole file
-            _write_rows(report, rows, self.agency, state, default_source)
+            try:
+                _write_rows(
+                    report, rows, self.agency, state, default_source, self_approval=self.approve
+                )
+            except FigureTaken as taken:
+                raise WriteConflict(_conflict_problem(taken.winner)) from taken
+
+
+def _conflict_problem(winner) -> Problem:
+    """The problem of a file that lost a race for a figure: which figure won."""
+    return Problem(
+        code="duplicate_figure",
+        message=taken_message(winner),
+        column="indicator",
+        value=winner.indicator.code if winner is not None else "",
+    )
+
+
+def _self_approval_refused(file_name: str) -> Problem:
+    """The file-wide refusal of an import that would approve the importer's own figures.
+
+    Four eyes (``workflow.approve_observations``): the importer enters every figure of the
+    file, so approving them on import is a self-approval, allowed only by
+    ``PLANTRACK_ALLOW_SELF_APPROVAL``.
+    """
+    return Problem(
+        code="self_approval",
+        message=_(
+            "Người nhập tệp không tự phê duyệt số liệu mình nhập (nguyên tắc bốn mắt): hãy "
+            "nhập để gửi duyệt, rồi một người phê duyệt khác duyệt."
+        ),
+        file=file_name,
+    )
 
 
 def _reporting_agency(permissions, agency, file_name: str):
@@ -151,7 +195,7 @@ def _agency(agency_id: int):
     return Agency.objects.get(pk=agency_id)
 
 
-def _write_rows(report, checked, agency, state, default_source) -> None:
+def _write_rows(report, checked, agency, state, default_source, *, self_approval=False) -> None:
     """Write the checked rows: new values in bulk, changed ones as new vintages.
 
     New values (no figure yet for their indicator, unit, period and breakdown) go in with
@@ -161,6 +205,9 @@ def _write_rows(report, checked, agency, state, default_source) -> None:
     """
     batch = report.batch
     reason = _("Nhập từ tệp %(file)s") % {"file": report.file_name}
+    if self_approval:
+        # Imported as approved by the importer (PLANTRACK_ALLOW_SELF_APPROVAL): say so.
+        reason = f"{reason} ({self_approval_mark()})"
     existing: dict[tuple, list[_Known]] = defaultdict(list)
     candidates = Observation.objects.select_for_update().filter(
         indicator_id__in={row.key[0] for row in checked},
@@ -194,12 +241,23 @@ def _write_rows(report, checked, agency, state, default_source) -> None:
             agency=agency,
             user=batch.user,
             reason=reason,
+            self_approval=self_approval,
         )
         if written:
             report.changed += 1
         else:
             report.unchanged += 1
-    report.created = _insert_new(fresh, batch, state=state, agency=agency, reason=reason)
+    try:
+        with transaction.atomic():  # a savepoint, so the winner can be read after a race
+            report.created = _insert_new(
+                fresh, batch, state=state, agency=agency, reason=reason, self_approval=self_approval
+            )
+    except IntegrityError as error:
+        # Another import or entry made one of these figures current meanwhile: name it.
+        winner = next(
+            (figure for row in fresh if (figure := current_figure(*row[:4])) is not None), None
+        )
+        raise FigureTaken(winner) from error
     if state == WorkflowState.APPROVED:
         send_figures_changed(keys=[(r[0], r[1], r[2]) for r in fresh if not r[3]])
 
@@ -232,7 +290,9 @@ _ROW_COLUMNS = (
 )
 
 
-def _insert_new(rows: list[tuple], batch: ImportBatch, *, state, agency, reason: str) -> int:
+def _insert_new(
+    rows: list[tuple], batch: ImportBatch, *, state, agency, reason: str, self_approval=False
+) -> int:
     """Insert new figures and their CREATED revisions; return how many.
 
     ``rows`` are tuples of ``_ROW_COLUMNS``, written by the shared fast insert
@@ -265,11 +325,15 @@ def _insert_new(rows: list[tuple], batch: ImportBatch, *, state, agency, reason:
     )
     connection = connections[Observation.objects.db]
     with connection.cursor() as cursor:
-        _insert_created_revisions(cursor, connection, batch, now=now, reason=reason)
+        _insert_created_revisions(
+            cursor, connection, batch, now=now, reason=reason, self_approval=self_approval
+        )
     return len(rows)
 
 
-def _insert_created_revisions(cursor, connection, batch, *, now, reason: str) -> None:
+def _insert_created_revisions(
+    cursor, connection, batch, *, now, reason: str, self_approval=False
+) -> None:
     """Write one CREATED revision for every figure of ``batch``, as ``Observation.save``
     does for one: the new value, no changes, the importing user and the reason."""
     revision = {field.attname: field for field in ObservationRevision._meta.concrete_fields}
@@ -277,7 +341,7 @@ def _insert_created_revisions(cursor, connection, batch, *, now, reason: str) ->
     fixed = {
         "action": RevisionAction.CREATED,
         "old_value": None,
-        "changes": {},
+        "changes": {"self_approval": [False, True]} if self_approval else {},
         "user_id": batch.user_id,
         "at": now,
         "reason": reason,

@@ -184,8 +184,15 @@ class Observation(models.Model):
     def __str__(self) -> str:
         return f"{self.indicator_id} · {self.unit_id} · {self.period}: {self.value}"
 
-    def save(self, *args, changed_by=None, reason: str = "", **kwargs) -> None:
-        """Save and write what changed to the revision history, in one transaction."""
+    def save(
+        self, *args, changed_by=None, reason: str = "", self_approval: bool = False, **kwargs
+    ) -> None:
+        """Save and write what changed to the revision history, in one transaction.
+
+        ``self_approval`` marks an approval by the figure's own author (allowed only by
+        ``PLANTRACK_ALLOW_SELF_APPROVAL``: an approval, or a figure imported as approved):
+        its revision's changes carry ``"self_approval": [false, true]``.
+        """
         # The tracked values as last read or written; None when the figure is being created.
         loaded: dict[str, Any] | None = (
             None if self._state.adding else getattr(self, "_loaded", None)
@@ -211,12 +218,14 @@ class Observation(models.Model):
                     observation=self,
                     action=RevisionAction.CREATED,
                     new_value=self.value,
-                    changes={},
+                    changes={"self_approval": [False, True]} if self_approval else {},
                     user=changed_by,
                     reason=reason,
                 )
             else:
                 superseded = changes.keys() == {"is_current"} and not self.is_current
+                if self_approval:
+                    changes["self_approval"] = [False, True]
                 ObservationRevision.objects.create(
                     observation=self,
                     action=RevisionAction.SUPERSEDED if superseded else RevisionAction.CHANGED,

@@ -47,6 +47,9 @@ FREQUENCY_PERIODS: dict[str, set[str]] = {
     Frequency.QUARTERLY: {"quarter", "day"},
     Frequency.MONTHLY: {"month", "day"},
 }
+# The longest breakdown the column holds (``Observation.breakdown``), checked per row.
+BREAKDOWN_MAX_LENGTH = Observation._meta.get_field("breakdown").max_length or 100
+
 STATUS_WORDS = {
     FigureStatus.ESTIMATE: {"estimate", "uoc", "uoc_tinh", "uoc_thuc_hien", "uoc_th"},
     FigureStatus.PRELIMINARY: {"preliminary", "so_bo"},
@@ -304,6 +307,17 @@ def check_rows(read: ReadResult, filename: str, *, locale: str | None, permissio
                 )
         raw = get("breakdown")
         breakdown = raw.strip() if type(raw) is str else _text(raw)
+        if len(breakdown) > BREAKDOWN_MAX_LENGTH:
+            # PostgreSQL would refuse the row at the write (StringDataRightTruncation) and
+            # SQLite store it past the limit: refuse it here, alike on both.
+            failures.append(
+                (
+                    "too_long",
+                    _("Phân tổ dài %(length)s ký tự, quá %(limit)s ký tự cho phép.")
+                    % {"length": len(breakdown), "limit": BREAKDOWN_MAX_LENGTH},
+                    "breakdown",
+                )
+            )
         if not failures and period is not None:  # (a row without a period has failed)
             key = (indicator_id, unit_id, period.text, breakdown)
             first = seen_keys.get(key)

@@ -8,14 +8,65 @@ date can be replayed (docs/data-collection.md, "Vintages").
 import datetime
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from plantrack.observations.choices import FigureStatus, WorkflowState
 from plantrack.observations.models import Observation
 from plantrack.observations.signals import send_figures_changed
+from plantrack.observations.workflow import WorkflowError
+from plantrack.tabular.formatting import number_text
 
 # What makes two vintages of a figure the same published figure.
 _VINTAGE_FIELDS = ("value", "status", "source", "published_on")
+
+
+class FigureTaken(WorkflowError):
+    """Another request made the current figure of this key first: 409 in the API.
+
+    Two people (or two imports) creating the same figure at once both find no current
+    figure, and the database's ``observation_one_current_per_key`` lets only one of them
+    in; the other gets this, naming the ``winner``.
+    """
+
+    code = "duplicate_figure"
+
+    def __init__(self, winner: Observation | None) -> None:
+        super().__init__(taken_message(winner))
+        self.winner = winner
+        self.details = {"figure": winner.pk if winner is not None else None}
+
+
+def taken_message(winner: Observation | None) -> str:
+    """Say which figure another request wrote first, and what to do."""
+    if winner is None:
+        return _("Số liệu này vừa được một yêu cầu khác ghi trước: hãy tải lại rồi thử lại.")
+    return _(
+        "Số liệu %(code)s, %(unit)s, kỳ %(period)s vừa được %(who)s ghi trước (số liệu số "
+        "%(id)s, giá trị %(value)s): hãy tải lại rồi thử lại nếu cần thay số liệu này."
+    ) % {
+        "code": winner.indicator.code,
+        "unit": winner.unit,
+        "period": winner.period,
+        "who": winner.created_by.get_username() if winner.created_by else _("người khác"),
+        "id": winner.pk,
+        "value": number_text(winner.value),
+    }
+
+
+def current_figure(indicator_id: int, unit_id: int, period: str, breakdown: str):
+    """Return the current figure of a key as stored now (the winner of a race), or None."""
+    return (
+        Observation.objects.select_related("indicator", "unit", "created_by")
+        .filter(
+            indicator_id=indicator_id,
+            unit_id=unit_id,
+            period=period,
+            breakdown=breakdown,
+            is_current=True,
+        )
+        .first()
+    )
 
 
 @transaction.atomic
@@ -34,6 +85,7 @@ def record_observation(
     agency=None,
     user=None,
     reason: str = "",
+    self_approval: bool = False,
 ) -> tuple[Observation, bool]:
     """Record a published figure; return it and whether anything was written.
 
@@ -42,6 +94,9 @@ def record_observation(
     figure for the same indicator, unit, period and breakdown becomes the current vintage and
     the previous one is kept, marked as superseded; except that an unapproved figure never
     displaces an approved one: it is kept beside it, not current, until it is approved.
+    ``self_approval`` marks an approved figure recorded by its own approver (an import with
+    ``approve`` under ``PLANTRACK_ALLOW_SELF_APPROVAL``) in its CREATED revision. Raise
+    ``FigureTaken`` when another transaction made a current figure of the key meanwhile.
     """
     candidate = Observation(
         indicator=indicator,
@@ -75,7 +130,13 @@ def record_observation(
         current.is_current = False
         current.save(update_fields=["is_current"], changed_by=user, reason=reason)
         candidate.supersedes = current
-    candidate.save(changed_by=user, reason=reason)
+    try:
+        with transaction.atomic():  # a savepoint: the caller's transaction stays usable
+            candidate.save(changed_by=user, reason=reason, self_approval=self_approval)
+    except IntegrityError as error:
+        # Only the one-current-figure constraint can fail here: the row passed full_clean.
+        winner = current_figure(indicator.pk, unit.pk, candidate.period, breakdown)
+        raise FigureTaken(winner) from error
     if WorkflowState.APPROVED in (candidate.state, getattr(current, "state", None)):
         send_figures_changed([candidate])
     return candidate, True

@@ -8,6 +8,7 @@ user's rights through ``accounts.permissions`` and the figure's state through th
 the active language. docs/data-collection.md, "Workflow".
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,8 +17,8 @@ from django.utils.translation import gettext as _
 
 from plantrack.accounts import permissions
 from plantrack.accounts.permissions import Action
-from plantrack.observations.choices import WorkflowState
-from plantrack.observations.models import Observation
+from plantrack.observations.choices import RevisionAction, WorkflowState
+from plantrack.observations.models import Observation, ObservationRevision
 from plantrack.observations.signals import send_figures_changed
 from plantrack.observations.validation import (
     check_rows,
@@ -79,7 +80,13 @@ def submit_observations(observation_ids, *, user) -> list[Observation]:
 
 @transaction.atomic
 def approve_observations(observation_ids, *, user, note: str = "") -> list[Observation]:
-    """Approve submitted figures; an approved figure becomes the current one for its key."""
+    """Approve submitted figures; an approved figure becomes the current one for its key.
+
+    Four eyes: a user who entered or last edited a figure does not approve it
+    (``own_figures``; ``self_approval``, 403), planners and admins included, unless
+    ``PLANTRACK_ALLOW_SELF_APPROVAL`` is on for a one-person office; then the approval's
+    revision says it was a self-approval (``self_approval_mark``, in its reason and changes).
+    """
     rows = _locked(observation_ids)
     allowed = _allowed(user, Action.APPROVE, rows)
     for observation in rows:
@@ -88,6 +95,23 @@ def approve_observations(observation_ids, *, user, note: str = "") -> list[Obser
                 _("Bạn không được phê duyệt số liệu của chỉ số %(code)s.")
                 % {"code": observation.indicator.code}
             )
+    own = own_figures(user, rows)
+    if own and not settings.PLANTRACK_ALLOW_SELF_APPROVAL:
+        first = next(row for row in rows if row.pk in own)
+        raise SelfApproval(
+            _(
+                "Bạn đã nhập hoặc sửa lần cuối số liệu %(value)s của %(code)s, %(unit)s, kỳ "
+                "%(period)s nên không tự phê duyệt được: cần một người phê duyệt khác "
+                "(nguyên tắc bốn mắt)."
+            )
+            % {
+                "value": number_text(first.value),
+                "code": first.indicator.code,
+                "unit": first.unit,
+                "period": first.period,
+            }
+        )
+    for observation in rows:
         if not observation.awaits_review:
             raise WorkflowError(
                 _("Chỉ phê duyệt được số liệu đã gửi; số liệu này đang “%(state)s”.")
@@ -132,13 +156,62 @@ def approve_observations(observation_ids, *, user, note: str = "") -> list[Obser
             observation.is_current = True
         observation.state = WorkflowState.APPROVED
         observation.review_note = note
+        reason = note or _("Phê duyệt")
+        if observation.pk in own:
+            reason = f"{reason} ({self_approval_mark()})"
         observation.save(
             update_fields=["state", "is_current", "supersedes", "review_note"],
             changed_by=user,
-            reason=note or _("Phê duyệt"),
+            reason=reason,
+            self_approval=observation.pk in own,
         )
     send_figures_changed(rows)
     return rows
+
+
+class SelfApproval(NotPermitted):
+    """An approval of one's own figure while four eyes are required: 403 in the API."""
+
+    code = "self_approval"
+
+
+def self_approval_mark() -> str:
+    """Return the words that mark a self-approval in the figure's history."""
+    return _("tự phê duyệt: người nhập hoặc sửa lần cuối cũng là người duyệt")
+
+
+# The fields whose change makes the user who changed them the figure's last editor (the
+# workflow's own fields, state and review note, do not).
+CONTENT_FIELDS = frozenset(
+    ("value", "status", "source", "comment", "breakdown", "published_on", "period", "unit_id")
+)
+
+
+def own_figures(user, rows: list[Observation]) -> set[int]:
+    """Return the ids among ``rows`` that ``user`` entered or last edited (one query).
+
+    Entered: ``created_by``, or the user of its CREATED revision. Last edited: the user of
+    the latest revision that changed a ``CONTENT_FIELDS`` field. An anonymous or system
+    caller (``user`` None) owns nothing.
+    """
+    if user is None or not getattr(user, "pk", None):
+        return set()
+    own = {row.pk for row in rows if row.created_by_id == user.pk}
+    revisions = ObservationRevision.objects.filter(
+        observation_id__in=[row.pk for row in rows]
+    ).order_by("observation_id", "at", "id")
+    last_editor: dict[int, int | None] = {}
+    for observation_id, action, changes, user_id in revisions.values_list(
+        "observation_id", "action", "changes", "user_id"
+    ):
+        if action == RevisionAction.CREATED:
+            if user_id == user.pk:
+                own.add(observation_id)
+            last_editor[observation_id] = user_id
+        elif CONTENT_FIELDS & set(changes or {}):
+            last_editor[observation_id] = user_id
+    own |= {pk for pk, editor in last_editor.items() if editor == user.pk}
+    return own
 
 
 @transaction.atomic

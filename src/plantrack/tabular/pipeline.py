@@ -17,10 +17,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils.functional import Promise
 
 from plantrack.tabular.problems import ImportReport, Problem, sort_problems
+
+
+class WriteConflict(Exception):
+    """A write that lost a race: another import or entry wrote the same record first.
+
+    ``problem`` says which record and who won (``code`` ``duplicate_figure`` for figures);
+    ``run_import`` adds it to the report, which then has an error and wrote nothing.
+    """
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 class ImportNotPermitted(Exception):
@@ -135,15 +147,48 @@ def run_import(
     if report.errors:
         return report
     try:
-        with transaction.atomic():
-            report.batch = importer.open_record(report, checked.rows)
-            importer.write(checked.rows, report)
-            if report.batch is not None:
-                report.batch.close(report)
-            if dry_run:
-                raise DryRun
+        _write_retrying(importer, checked.rows, report, dry_run=dry_run)
     except DryRun:
+        report.batch = None
+        return report
+    except WriteConflict as conflict:
+        # Rolled back whole: the file is refused as if a row had failed its checks.
+        conflict.problem.file = conflict.problem.file or file_name
+        report.problems.append(conflict.problem)
         report.batch = None
         return report
     report.written = True
     return report
+
+
+# SQLSTATEs of a transaction the database gave up to let another through: deadlock detected,
+# serialization failure. Safe to run again from the start: nothing of it was kept.
+_RETRYABLE = {"40P01", "40001"}
+WRITE_ATTEMPTS = 3
+
+
+def _write_retrying(
+    importer: Importer, rows: list[Any], report: ImportReport, *, dry_run: bool
+) -> None:
+    """Write in one transaction; run it again when the database chose it as a deadlock's
+    victim (PostgreSQL, two imports of the same figures at once), then the second attempt
+    sees the first import's figures: a new vintage, or a ``WriteConflict`` naming them.
+
+    Inside a caller's transaction there is nothing to retry: the error goes up.
+    """
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                report.batch = importer.open_record(report, rows)
+                importer.write(rows, report)
+                if report.batch is not None:
+                    report.batch.close(report)
+                if dry_run:
+                    raise DryRun
+            return
+        except OperationalError as error:
+            retryable = getattr(error.__cause__, "sqlstate", None) in _RETRYABLE
+            if not retryable or attempt == WRITE_ATTEMPTS or transaction.get_autocommit() is False:
+                raise
+            report.batch = None
+            report.created = report.changed = report.unchanged = 0

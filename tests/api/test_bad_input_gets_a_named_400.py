@@ -1,0 +1,163 @@
+"""Input out of range or malformed is a JSON 4xx naming what is wrong, never a 500 or
+Django's HTML page: ids past 64 bits, pages from 0, read-only fields sent when entering a
+figure, more than 1,000 form fields, JSON nested 10,000 deep, integers of 5,000 digits,
+yes/no filters that are neither, and files of figures with the same faults."""
+
+import json
+
+import pytest
+from api_helpers import error
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from plantrack.observations.models import Observation
+
+pytestmark = pytest.mark.django_db
+
+PAST_64_BITS = 2**70
+
+
+def test_an_id_past_64_bits_in_a_bulk_approval_is_a_400_naming_ids(api, approver):
+    response = api(approver).post("/api/observations/approve/", {"ids": [PAST_64_BITS]})
+
+    assert response.status_code == 400
+    assert set(error(response)["details"]) == {"ids"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/api/observations/{PAST_64_BITS}/",
+        f"/api/units/{PAST_64_BITS}/",
+        f"/api/evidence/{PAST_64_BITS}/",
+        f"/api/observations/{PAST_64_BITS}/approve/",
+    ],
+)
+def test_an_id_past_64_bits_in_a_path_is_the_json_404(api, approver, path):
+    method = "post" if path.endswith("approve/") else "get"
+
+    response = getattr(api(approver), method)(path)
+
+    assert response.status_code == 404
+    assert error(response)["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        (f"/api/units/?parent={PAST_64_BITS}", "parent"),
+        ("/api/units/?parent=-5.8e179", "parent"),
+        (f"/api/assessments/?target={PAST_64_BITS}", "target"),
+        ("/api/units/?page=0", "page"),
+        ("/api/units/?page_size=0", "page_size"),
+        ("/api/units/?page=0&page_size=0", "page"),
+        ("/api/observations/?all_vintages=2", "all_vintages"),
+        ("/api/observations/?is_current=yes", "is_current"),
+    ],
+)
+def test_a_query_parameter_out_of_range_is_a_400_naming_it(api, query, field):
+    response = api().get(query)
+
+    assert response.status_code == 400, response.content
+    assert field in error(response)["details"]
+
+
+def test_the_message_follows_the_requests_language(api):
+    english = api().get("/api/units/?page_size=0", HTTP_ACCEPT_LANGUAGE="en")
+    vietnamese = api().get("/api/units/?page_size=0")
+
+    assert error(english)["message"].startswith("The data sent is not valid: page_size:")
+    assert error(vietnamese)["message"].startswith("Dữ liệu gửi lên không hợp lệ: page_size:")
+
+
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [({"state": "approved"}, "state"), ({"agency": "SYT"}, "agency"), ({"version": 7}, "version")],
+)
+def test_entering_a_figure_with_a_field_it_does_not_choose_names_that_field(
+    api, reporter, grdp_growth, province, extra, field
+):
+    body = {"indicator": "grdp_growth", "unit": "04", "period": "2024", "value": 6.74}
+
+    response = api(reporter).post("/api/observations/", {**body, "source": "Báo cáo", **extra})
+
+    assert response.status_code == 400
+    assert list(error(response)["details"]) == [field]
+    assert not Observation.objects.exists()
+
+
+def test_more_than_a_thousand_form_fields_is_a_json_400(api, reporter):
+    fields = "&".join(f"f{number}=1" for number in range(1001))
+
+    response = api(reporter).post(
+        "/api/observations/approve/", fields, content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert error(response)["code"] == "too_many_fields"
+
+
+def test_a_json_body_nested_ten_thousand_deep_is_a_400(api, reporter):
+    body = "[" * 10_000 + "]" * 10_000
+
+    response = api(reporter).post(
+        "/api/observations/approve/", body, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert error(response)["code"] == "parse_error"
+
+
+def test_a_json_integer_of_five_thousand_digits_is_a_400(api, reporter):
+    body = '{"ids": [' + "9" * 5000 + "]}"
+
+    response = api(reporter).post(
+        "/api/observations/approve/", body, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert error(response)["code"] == "parse_error"
+
+
+def upload(client, content: bytes, name: str):
+    file = SimpleUploadedFile(name, content, content_type="application/octet-stream")
+    return client.post("/api/imports/", {"file": file}, format="multipart")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[" * 10_000 + b"]" * 10_000,
+        b'{"observations": [{"indicator": "grdp_growth", "value": ' + b"9" * 5000 + b"}]}",
+    ],
+    ids=["nested", "long-integer"],
+)
+def test_a_json_file_the_reader_cannot_hold_is_refused_as_invalid_json(api, reporter, content):
+    response = upload(api(reporter), content, "so-lieu.json")
+
+    assert response.status_code == 422
+    problems = error(response)["details"]["problems"]
+    assert [problem["code"] for problem in problems] == ["invalid_json"]
+
+
+def test_a_breakdown_longer_than_its_column_is_refused_on_every_database(
+    api, reporter, grdp_growth, province
+):
+    rows = [
+        {
+            "indicator": "grdp_growth",
+            "unit": "04",
+            "period": "2024",
+            "value": 6.74,
+            "breakdown": "x" * 101,
+            "source": "Báo cáo",
+        }
+    ]
+    content = json.dumps({"observations": rows}).encode()
+
+    response = upload(api(reporter), content, "so-lieu.json")
+
+    assert response.status_code == 422
+    (problem,) = error(response)["details"]["problems"]
+    assert (problem["code"], problem["column"]) == ("too_long", "breakdown")
+    assert not Observation.objects.exists()
