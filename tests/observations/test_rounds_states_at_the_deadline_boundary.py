@@ -98,3 +98,15 @@ def test_a_figure_imported_approved_and_never_changed_counts_from_creation():
     history = FigureHistory(status="official", created_at=at("2025-06-01 08:00"), state=APPROVED)
 
     assert history.reported_at(at("2025-12-20 00:00")) == at("2025-06-01 08:00")
+
+
+def test_the_calendars_last_day_has_a_cutoff():
+    import datetime
+
+    from plantrack.observations.models import deadline_cutoff
+    from plantrack.observations.rounds import moment_of
+
+    last = datetime.date.max
+
+    assert deadline_cutoff(last).date() == last
+    assert moment_of(last) < deadline_cutoff(last)

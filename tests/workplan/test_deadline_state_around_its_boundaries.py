@@ -62,3 +62,17 @@ def test_overdue_lists_only_open_tasks_past_their_deadline(make_task):
     make_task(deadline=AS_OF - DAY, status=TaskStatus.COMPLETED, completed_on=AS_OF)
 
     assert list(Task.objects.overdue(AS_OF)) == [late]
+
+
+def test_the_last_day_of_the_calendar_has_a_deadline_state(db):
+    import datetime
+
+    from plantrack.workplan.choices import DeadlineState
+    from plantrack.workplan.models import Task
+
+    task = Task.objects.create(code="NV-MAX", title="…", deadline=datetime.date(9999, 12, 31))
+    last = datetime.date(9999, 12, 30)
+
+    assert task.deadline_state(last) == DeadlineState.DUE_SOON
+    annotated = Task.objects.with_deadline_state(last).get(pk=task.pk)
+    assert annotated.deadline_state == DeadlineState.DUE_SOON

@@ -578,11 +578,13 @@ class ReportingRound(models.Model):
 
 
 def deadline_cutoff(deadline: datetime.date) -> datetime.datetime:
-    """Return midnight at the end of ``deadline`` in the project's time zone."""
+    """Return midnight at the end of ``deadline`` in the project's time zone (the
+    calendar's last moment for its last day, which has no day after it)."""
+    zone = timezone.get_default_timezone()
+    if deadline == datetime.date.max:
+        return datetime.datetime.combine(deadline, datetime.time.max, tzinfo=zone)
     next_day = deadline + datetime.timedelta(days=1)
-    return datetime.datetime.combine(
-        next_day, datetime.time.min, tzinfo=timezone.get_default_timezone()
-    )
+    return datetime.datetime.combine(next_day, datetime.time.min, tzinfo=zone)
 
 
 class RoundObligationQuerySet(RestrictedQuerySet["RoundObligation"]):

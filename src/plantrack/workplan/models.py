@@ -14,6 +14,15 @@ def due_soon_days() -> int:
     return settings.PLANTRACK_DUE_SOON_DAYS
 
 
+def _soon_after(as_of: datetime.date, soon_days: int | None) -> datetime.date:
+    """Return the last day a deadline counts as due soon; the calendar's last day at most
+    (an as-of date of 31/12/9999 has no day after it)."""
+    days = datetime.timedelta(days=due_soon_days() if soon_days is None else soon_days)
+    if as_of > datetime.date.max - days:
+        return datetime.date.max
+    return as_of + days
+
+
 class TaskQuerySet(RestrictedQuerySet["Task"]):
     public_view = True
 
@@ -29,7 +38,7 @@ class TaskQuerySet(RestrictedQuerySet["Task"]):
 
     def with_deadline_state(self, as_of: datetime.date, soon_days: int | None = None):
         """Annotate ``deadline_state`` (a DeadlineState value) as of a date, in the database."""
-        soon = as_of + datetime.timedelta(days=due_soon_days() if soon_days is None else soon_days)
+        soon = _soon_after(as_of, soon_days)
         # The annotation shadows Task.deadline_state() on the rows by design (the same state,
         # computed in the database); django-stubs' annotate cannot express that.
         return self.annotate(  # type: ignore[no-redef]
@@ -156,7 +165,7 @@ class Task(models.Model):
             return DeadlineState.NO_DEADLINE
         if self.deadline < as_of:
             return DeadlineState.OVERDUE
-        soon = as_of + datetime.timedelta(days=due_soon_days() if soon_days is None else soon_days)
+        soon = _soon_after(as_of, soon_days)
         if self.deadline <= soon:
             return DeadlineState.DUE_SOON
         return DeadlineState.ON_SCHEDULE
