@@ -109,11 +109,15 @@ def demo_pages() -> list[tuple[str, str]]:
     return pages
 
 
-def national_pages() -> list[tuple[str, str]]:
+def national_pages(plans: int) -> list[tuple[str, str]]:
+    """The pages of ``plans`` provinces (the first, the last and between), and two indicators."""
     from plantrack.plans.models import Plan, Target
 
+    every = list(Plan.objects.filter(code__startswith="BENCH-").order_by("code"))
+    step = max(1, len(every) // max(1, plans))
+    chosen = every[::step][:plans]
     pages = []
-    for plan in Plan.objects.filter(code__startswith="BENCH-").order_by("code"):
+    for plan in chosen:
         target = Target.objects.filter(plan=plan).order_by("pk").first()
         pages += [
             (f"/?plan={plan.code}", "anonymous"),
@@ -139,6 +143,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20, help="requests a page (default 20)")
     parser.add_argument("--provinces", type=int, default=34, help="national set: default all 34")
     parser.add_argument("--national-repeat", type=int, default=5, help="default 5")
+    parser.add_argument(
+        "--national-plans", type=int, default=34, help="provinces whose pages are rendered"
+    )
     parser.add_argument("--skip-national", action="store_true", help="the demo only")
     args = parser.parse_args()
 
@@ -196,7 +203,7 @@ def main() -> None:
             rejudge_all(plan)
         print(f"national set judged in {time.perf_counter() - started:.1f} s")
         print("load average before timing: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-        rows = render(national_pages(), clients, args.national_repeat)
+        rows = render(national_pages(args.national_plans), clients, args.national_repeat)
         table(f"national-scale pages ({len(rows)}), {args.national_repeat} requests each", rows)
         overviews = [row for row in rows if row[0].startswith("/?plan=")]
         worst = max(row[3] for row in overviews)

@@ -49,3 +49,27 @@ def test_a_planner_moves_it_and_the_original_is_kept(make_task, planner):
     task.refresh_from_db()
     assert (task.deadline, task.original_deadline) == (datetime.date(2025, 9, 30), DEADLINE)
     assert DeadlineChange.objects.get().changed_by == planner
+
+
+def test_a_deadline_before_the_start_is_refused_by_name(db, planner):
+    import datetime
+
+    import pytest
+
+    from plantrack.workplan.models import Task
+    from plantrack.workplan.services import TaskError, move_deadline
+
+    task = Task.objects.create(
+        code="NV-START",
+        title="…",
+        start_date=datetime.date(2023, 11, 24),
+        deadline=datetime.date(2026, 12, 31),
+    )
+
+    with pytest.raises(TaskError) as refused:
+        move_deadline(task, user=planner, new_deadline=datetime.date(2020, 1, 1), reason="lùi")
+
+    assert refused.value.code == "deadline_before_start"
+    assert "trước ngày bắt đầu 24/11/2023" in str(refused.value)
+    task.refresh_from_db()
+    assert task.deadline == datetime.date(2026, 12, 31)

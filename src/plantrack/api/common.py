@@ -52,7 +52,7 @@ ERROR_CODES = {
 # The 422 codes of the tasks' and projects' writes and imports (``TaskError``, ``ProjectError``).
 WORKPLAN_REFUSALS = (
     "file_too_large, file_type_not_allowed, text_required, invalid_percent, "
-    "reason_required, unchanged, negative_capital, not_whole, invalid_year, "
+    "reason_required, unchanged, deadline_before_start, negative_capital, not_whole, invalid_year, "
     "import_refused"
 )
 

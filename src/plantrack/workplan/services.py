@@ -168,6 +168,15 @@ def move_deadline(task: Task, *, user, new_deadline: datetime.date | None, reaso
         raise TaskError(_("Hãy ghi lý do điều chỉnh thời hạn."), code="reason_required")
     if new_deadline == task.deadline:
         raise TaskError(_("Thời hạn mới trùng thời hạn hiện tại."), code="unchanged")
+    if new_deadline is not None and task.start_date and new_deadline < task.start_date:
+        raise TaskError(
+            _("Thời hạn mới %(deadline)s trước ngày bắt đầu %(start)s của nhiệm vụ.")
+            % {
+                "deadline": new_deadline.strftime("%d/%m/%Y"),
+                "start": task.start_date.strftime("%d/%m/%Y"),
+            },
+            code="deadline_before_start",
+        )
     if task.original_deadline is None:
         task.original_deadline = task.deadline
     DeadlineChange.objects.create(
