@@ -107,9 +107,6 @@ class StrictBooleanField(forms.NullBooleanField):
             return False
         raise forms.ValidationError(gettext("Dùng true hoặc false."), code="invalid")
 
-    def validate(self, value) -> None:
-        pass
-
 
 class BooleanFilter(django_filters.BooleanFilter):
     """A yes/no filter that refuses a value other than true/false (django-filter's own

@@ -38,7 +38,11 @@ INDICATOR_CODES = ("commune_units_per_district", "commune_area_2025")
 
 
 def load_unit_figures(
-    province: AdminUnit, agencies: dict[str, Agency], indicators: Tally, figures: Tally
+    province: AdminUnit,
+    agencies: dict[str, Agency],
+    reason: str,
+    indicators: Tally,
+    figures: Tally,
 ) -> None:
     """Create the two indicators and record their figures, approved, with their sources."""
     home_affairs = agencies["SNV"]
@@ -74,9 +78,8 @@ def load_unit_figures(
     districts = AdminUnit.objects.filter(
         level=UnitLevel.DISTRICT, parent=province, pk__in=per_district
     )
-    for district in districts:
-        _record(
-            figures,
+    rows = [
+        (
             communes,
             district,
             "2024",
@@ -84,11 +87,29 @@ def load_unit_figures(
             UNIT_LIST_SOURCE,
             LEGACY_YEAR_END,
         )
+        for district in districts
+    ]
     new_communes = AdminUnit.objects.filter(
         level=UnitLevel.COMMUNE, parent=province, area_km2__isnull=False
     ).valid_on(REFORM_DATE)
-    for commune in new_communes:
-        _record(figures, area, commune, "2025", commune.area_km2, ARRANGEMENT_SOURCE, REFORM_DATE)
+    rows += [
+        (area, commune, "2025", commune.area_km2, ARRANGEMENT_SOURCE, REFORM_DATE)
+        for commune in new_communes
+    ]
+    for indicator, unit, period, value, source, published_on in rows:
+        _observation, created = record_observation(
+            indicator=indicator,
+            unit=unit,
+            period=period,
+            value=value,
+            status=FigureStatus.OFFICIAL,
+            state=WorkflowState.APPROVED,
+            agency=None,
+            source=source,
+            published_on=published_on,
+            reason=reason,
+        )
+        figures.count(Outcome.CREATED if created else Outcome.UNCHANGED)
 
 
 def _indicator(tally: Tally, *, code: str, **fields) -> Indicator:
@@ -107,19 +128,3 @@ def _indicator(tally: Tally, *, code: str, **fields) -> Indicator:
     indicator, created = Indicator.objects.get_or_create(code=code, defaults=fields)
     tally.count(Outcome.CREATED if created else Outcome.UNCHANGED)
     return indicator
-
-
-def _record(tally, indicator, unit, period, value, source, published_on) -> None:
-    _observation, created = record_observation(
-        indicator=indicator,
-        unit=unit,
-        period=period,
-        value=value,
-        status=FigureStatus.OFFICIAL,
-        state=WorkflowState.APPROVED,
-        agency=None,
-        source=source,
-        published_on=published_on,
-        reason="Nạp dữ liệu minh họa Cao Bằng (lệnh plantrack demo)",
-    )
-    tally.count(Outcome.CREATED if created else Outcome.UNCHANGED)

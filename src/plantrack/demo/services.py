@@ -184,7 +184,9 @@ def load_demo(
     for plan_facts in facts["plans"]:
         _load_plan(plan_facts, config, province, indicators, report)
     _load_observations(facts, config, province, indicators, report.observations)
-    load_unit_figures(province, agencies, report.unit_indicators, report.unit_figures)
+    load_unit_figures(
+        province, agencies, config["load_reason"], report.unit_indicators, report.unit_figures
+    )
     _load_source_documents(_read_json(SOURCES_PATH), wording, report.sources)
     master = Plan.objects.get(code=facts["plans"][0]["code"])
     _load_tasks(facts, config, agencies, master, report.tasks)

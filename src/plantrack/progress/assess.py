@@ -279,20 +279,23 @@ class FigureStore:
         *,
         indicators: Iterable[Indicator],
         units: Iterable[AdminUnit],
-        dates: Iterable[datetime.date],
+        until: datetime.date,
         figures: Figures,
+        limit: int | None = None,
     ) -> dict[datetime.date, FigureStore]:
-        """Return the figures known at each of ``dates``, read in one pass: a target's
+        """Return the figures known on each day one of them became known, up to ``until``,
+        and on ``until`` itself (the latest ``limit`` days), read in one pass: a target's
         history replays its judgement on each (``web.target_page``)."""
         wanted = _with_rule_inputs({i.pk: i for i in indicators})
         unit_ids = {u.pk for u in units}
         children = _children_of(unit_ids)
         for kids in list(children.values()):
             unit_ids |= {kid for kid, _start, _end in kids}
-        days = sorted(dates)
-        if not days:
-            return {}
-        rows = vintages(_figure_rows(wanted.keys(), unit_ids, days[-1], figures))
+        rows = vintages(_figure_rows(wanted.keys(), unit_ids, until, figures))
+        days = sorted({known for _key, _year, _value, known, _pk, _v in rows if known <= until})
+        days = [day for day in days if day != until] + [until]
+        if limit is not None:
+            days = days[-limit:]
         return {day: cls(wanted, children, known_on(rows, day)) for day in days}
 
     @classmethod

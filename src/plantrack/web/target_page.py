@@ -14,9 +14,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
-from plantrack.observations.choices import WorkflowState
-from plantrack.observations.models import Observation
-from plantrack.plans.models import Indicator, Target
+from plantrack.plans.models import Target
 from plantrack.progress import engine
 from plantrack.progress.assess import FigureStore, engine_target
 from plantrack.progress.choices import Figures, Status
@@ -137,21 +135,22 @@ def target_page(target: Target, user, today: datetime.date | None = None) -> Tar
         return TargetPage(target, judgement, [], [], changes, [])
     rule = engine_target(target)
     indicator = target.indicator
-    store = _store(indicator, unit, today)
-    series = [(year, value) for year, value, _origin in store.series(indicator, unit)]
+    stores = FigureStore.at_dates(
+        indicators=[indicator],
+        units=[unit],
+        until=today,
+        figures=Figures.APPROVED,
+        limit=HISTORY_LIMIT,
+    )
+    history = [_replayed(rule, store.series(indicator, unit), day) for day, store in stores.items()]
+    series = [(year, value) for year, value, _origin in stores[today].series(indicator, unit)]
     return TargetPage(
         target=target,
         judgement=judgement,
         methods=_methods(rule, series, today.year),
-        history=_history(indicator, unit, rule, today),
+        history=[point for point in history if point is not None],
         changes=changes,
         series=series,
-    )
-
-
-def _store(indicator: Indicator, unit, as_of: datetime.date) -> FigureStore:
-    return FigureStore.load(
-        indicators=[indicator], units=[unit], as_of=as_of, figures=Figures.APPROVED
     )
 
 
@@ -174,34 +173,12 @@ def _methods(rule: engine.Target, series: list[tuple[int, float]], year: int) ->
     return results
 
 
-def _history(indicator: Indicator, unit, rule: engine.Target, today: datetime.date) -> list:
-    """Replay the default method on each date a figure of the indicator became known."""
-    known = (
-        Observation.objects.filter(
-            indicator=indicator, unit=unit, breakdown="", state=WorkflowState.APPROVED
-        )
-        .order_by()
-        .values_list("period", "published_on")
-    )
-    dates = set()
-    for period, published_on in known:
-        if published_on is not None:
-            dates.add(published_on)
-        elif len(period) == 4 and period.isdigit():
-            dates.add(datetime.date(int(period), 12, 31))
-    dates = {date for date in dates if date <= today}
-    dates.add(today)
-    chosen = sorted(dates)[-HISTORY_LIMIT:]
-    stores = FigureStore.at_dates(
-        indicators=[indicator], units=[unit], dates=chosen, figures=Figures.APPROVED
-    )
-    points = []
-    for as_of in chosen:
-        series = [(year, value) for year, value, _ in stores[as_of].series(indicator, unit)]
-        try:
-            judged = engine.assess(rule, series, as_of.year)
-        except engine.EngineError:
-            continue
-        latest = series[-1][0] if series else None
-        points.append(HistoryPoint(as_of, judged.status, judged.ratio, latest))
-    return points
+def _replayed(rule: engine.Target, known, as_of: datetime.date) -> HistoryPoint | None:
+    """The default method's judgement on the figures known at ``as_of``."""
+    series = [(year, value) for year, value, _origin in known]
+    try:
+        judged = engine.assess(rule, series, as_of.year)
+    except engine.EngineError:
+        return None
+    latest = series[-1][0] if series else None
+    return HistoryPoint(as_of, judged.status, judged.ratio, latest)
