@@ -124,3 +124,16 @@ def test_a_bad_map_year_falls_back_to_the_latest(client, units, communes_per_dis
 
     assert response.status_code == 200
     assertContains(response, '<option value="2024" selected>2024</option>')
+
+
+def test_one_source_for_every_figure_is_said_once_under_the_table(
+    client, units, communes_per_district, publish
+):
+    publish(communes_per_district, units["bao_lam"], "2024", "13", source="Danh mục đơn vị")
+    publish(communes_per_district, units["bao_lac"], "2024", "17", source="Danh mục đơn vị")
+
+    html = client.get("/indicators/communes/").content.decode()
+
+    table = html.split('<table class="map-table">', 1)[1].split("</table>")[0]
+    assert "Danh mục đơn vị" not in table
+    assert '<p class="source">Nguồn: <span lang="vi">Danh mục đơn vị</span></p>' in html

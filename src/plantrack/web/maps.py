@@ -44,6 +44,12 @@ class IndicatorMap:
     reason: str
 
     @property
+    def common_source(self) -> str:
+        """The one source of every figure on the map, or "" when they differ (a column)."""
+        sources = {area.observation.source for area in self.areas if area.observation}
+        return sources.pop() if len(sources) == 1 else ""
+
+    @property
     def level_label(self) -> str:
         return str(UnitLevel(self.level).label)
 
