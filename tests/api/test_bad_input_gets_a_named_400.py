@@ -1,7 +1,8 @@
 """Input out of range or malformed is a JSON 4xx naming what is wrong, never a 500 or
 Django's HTML page: ids past 64 bits, pages from 0, read-only fields sent when entering a
 figure, more than 1,000 form fields, JSON nested 10,000 deep, integers of 5,000 digits,
-yes/no filters that are neither, and files of figures with the same faults."""
+yes/no filters that are neither, empty values where the schema lists the
+values, and files of figures with the same faults."""
 
 import json
 
@@ -61,6 +62,40 @@ def test_a_query_parameter_out_of_range_is_a_400_naming_it(api, query, field):
     assert field in error(response)["details"]
 
 
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("/api/observations/?status=", "status"),
+        ("/api/observations/?is_current=", "is_current"),
+        ("/api/plans/?kind=&status=", "kind"),
+        ("/api/units/?level=&valid_on=", "level"),
+        ("/api/units/?parent=", "parent"),
+        ("/api/tasks/?as_of=&state=", "state"),
+        ("/api/judgements/?status=", "status"),
+        ("/api/scorecards/projects/?year=", "year"),
+        ("/api/scorecards/projects/?by=", "by"),
+    ],
+)
+def test_an_empty_value_where_the_schema_names_the_values_is_a_400_naming_it(api, query, field):
+    # django-filter would read ``?status=`` as no filter and list everything.
+    response = api().get(query)
+
+    assert response.status_code == 400, response.content
+    assert field in error(response)["details"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "/api/observations/?indicator=&unit=&period=&breakdown=",  # free text
+        "/api/units/?valid_on=",  # a date the schema says may be empty
+        "/api/tasks/?as_of=",
+    ],
+)
+def test_an_empty_free_text_or_date_is_no_filter(api, query):
+    assert api().get(query).status_code == 200
+
+
 def test_the_message_follows_the_requests_language(api):
     english = api().get("/api/units/?page_size=0", HTTP_ACCEPT_LANGUAGE="en")
     vietnamese = api().get("/api/units/?page_size=0")
@@ -79,6 +114,20 @@ def test_entering_a_figure_with_a_field_it_does_not_choose_names_that_field(
     body = {"indicator": "grdp_growth", "unit": "04", "period": "2024", "value": 6.74}
 
     response = api(reporter).post("/api/observations/", {**body, "source": "Báo cáo", **extra})
+
+    assert response.status_code == 400
+    assert list(error(response)["details"]) == [field]
+    assert not Observation.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["source", "period", "comment"])
+def test_a_number_where_text_is_asked_names_the_field(api, reporter, grdp_growth, province, field):
+    # DRF would take 0 for "0"; the schema says a string.
+    body = {"indicator": "grdp_growth", "unit": "04", "period": "2024", "value": 6.74}
+
+    response = api(reporter).post(
+        "/api/observations/", {**body, "source": "Báo cáo", field: 2024}, format="json"
+    )
 
     assert response.status_code == 400
     assert list(error(response)["details"]) == [field]

@@ -208,3 +208,26 @@ def test_only_planners_move_deadlines(api, task, persona, request):
     task.refresh_from_db()
     assert task.deadline == datetime.date(2025, 6, 30)
     assert api().post("/api/tasks/CT-01/deadline/", {}, format="json").status_code == 401
+
+
+def test_an_empty_form_deadline_is_no_date_not_null(api, task, planner):
+    # The schema's null is JSON's: an empty form value would otherwise clear the deadline.
+    response = api(planner).post(
+        "/api/tasks/CT-01/deadline/",
+        "new_deadline=&reason=Xin+l%C3%B9i",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code == 400
+    assert set(error(response)["details"]) == {"new_deadline"}
+    task.refresh_from_db()
+    assert task.deadline == datetime.date(2025, 6, 30)
+
+
+def test_a_json_null_deadline_removes_it(api, task, planner):
+    response = api(planner).post(
+        "/api/tasks/CT-01/deadline/", {"new_deadline": None, "reason": "Bỏ thời hạn"}, format="json"
+    )
+
+    assert response.status_code == 200, response.content
+    assert response.json()["deadline"] is None

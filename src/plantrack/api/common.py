@@ -21,6 +21,7 @@ from django_filters import rest_framework as django_filters
 from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.utils import html
 from rest_framework.views import APIView
 
 LOCALES = [("vi", "1.234,5"), ("en", "1,234.5")]
@@ -144,13 +145,30 @@ class DateOrEmptyFilter(django_filters.DateFilter):
 
 
 class FilterSet(django_filters.FilterSet):
-    """django-filter's, with the strict yes/no filter for the models' boolean fields."""
+    """django-filter's, with the strict yes/no filter for the models' boolean fields, and
+    no empty value where the schema names the values.
+
+    django-filter reads ``?status=`` as no filter at all; the schema says ``status`` is one
+    of its values, an id a whole number, a yes/no true or false. So an empty value is a 400
+    naming the parameter, except for free text and the dates the schema says may be empty.
+    """
 
     FILTER_DEFAULTS = {
         **django_filters.FilterSet.FILTER_DEFAULTS,
         models.BooleanField: {"filter_class": BooleanFilter},
         models.DateField: {"filter_class": DateOrEmptyFilter},
     }
+    MAY_BE_EMPTY = (django_filters.CharFilter, DateOrEmptyFilter)
+
+    def is_valid(self) -> bool:
+        if not super().is_valid():
+            return False
+        for name, filter_ in self.filters.items():
+            if self.data.get(name) == "" and not isinstance(filter_, self.MAY_BE_EMPTY):
+                self.form.add_error(
+                    name, gettext("Giá trị trống: bỏ tham số này đi hoặc cho một giá trị.")
+                )
+        return self.form.is_valid()
 
 
 def as_of_of(request) -> datetime.date:
@@ -259,8 +277,31 @@ class NumberOrTextField(serializers.Field):
         return format(Decimal(value).normalize(), "f")
 
 
+class TextField(serializers.CharField):
+    """Text as the schema says: a JSON string, never a number or a yes/no made into one
+    (DRF's CharField takes ``0`` for "0")."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class NullableDateField(serializers.DateField):
+    """A date, or JSON null for none; an empty form value is refused as not a date.
+
+    DRF reads an empty form value of a nullable field as null; the schema's null is JSON's,
+    and an empty text is no date, so it is answered as one.
+    """
+
+    def get_value(self, dictionary):
+        if html.is_html_input(dictionary) and dictionary.get(self.field_name) == "":
+            return ""
+        return super().get_value(dictionary)
+
+
 @extend_schema_field({"type": "string", "minLength": 1, "pattern": r"\S"})
-class RequiredTextField(serializers.CharField):
+class RequiredTextField(TextField):
     """Text its service requires, which answers its own code when it is blank or missing.
 
     (``text_required``, ``reason_required``): blank is let through here, and missing is ""

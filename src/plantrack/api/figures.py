@@ -30,6 +30,7 @@ from plantrack.api.common import (
     ModelSerializer,
     NumberOrTextField,
     RequiredTextField,
+    TextField,
     code_of,
     errors,
 )
@@ -135,16 +136,16 @@ class ObservationSerializer(ModelSerializer):
 class ObservationCreateSerializer(serializers.Serializer):
     """A new figure, recorded as a draft (or submitted with ``submit``)."""
 
-    indicator = serializers.CharField(help_text=_("Mã chỉ số, ví dụ grdp_growth"))
-    unit = serializers.CharField(help_text=_("Mã đơn vị hành chính (mã thống kê), ví dụ 04"))
-    period = serializers.CharField(help_text=_("2024, 2024Q3 hoặc 2024-07"))
+    indicator = TextField(help_text=_("Mã chỉ số, ví dụ grdp_growth"))
+    unit = TextField(help_text=_("Mã đơn vị hành chính (mã thống kê), ví dụ 04"))
+    period = TextField(help_text=_("2024, 2024Q3 hoặc 2024-07"))
     value = NumberOrTextField()
     status = serializers.ChoiceField(
         choices=FigureStatus.choices, required=False, help_text=_("Mặc định: ước thực hiện")
     )
-    breakdown = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    source = serializers.CharField(help_text=_("Nguồn của số liệu"))
-    comment = serializers.CharField(required=False, allow_blank=True)
+    breakdown = TextField(required=False, allow_blank=True, max_length=100)
+    source = TextField(help_text=_("Nguồn của số liệu"))
+    comment = TextField(required=False, allow_blank=True)
     published_on = serializers.DateField(required=False, allow_null=True)
     locale = serializers.ChoiceField(
         choices=LOCALES, required=False, help_text=_("Kiểu số của giá trị viết bằng chữ")
@@ -184,15 +185,15 @@ class ObservationEditSerializer(serializers.Serializer):
     )
     value = NumberOrTextField(required=False)
     status = serializers.ChoiceField(choices=FigureStatus.choices, required=False)
-    breakdown = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    source = serializers.CharField(required=False)
-    comment = serializers.CharField(required=False, allow_blank=True)
-    reason = serializers.CharField(required=False, allow_blank=True, help_text=_("Lý do sửa"))
+    breakdown = TextField(required=False, allow_blank=True, max_length=100)
+    source = TextField(required=False)
+    comment = TextField(required=False, allow_blank=True)
+    reason = TextField(required=False, allow_blank=True, help_text=_("Lý do sửa"))
     locale = serializers.ChoiceField(choices=LOCALES, required=False)
 
 
 class ApproveSerializer(serializers.Serializer):
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = TextField(required=False, allow_blank=True, default="")
 
 
 class RejectSerializer(serializers.Serializer):

@@ -36,9 +36,11 @@ from plantrack.api.common import (
     FilterSet,
     IllustrativeField,
     ModelSerializer,
+    NullableDateField,
     NumberOrTextField,
     ReadOnlyViewSet,
     RequiredTextField,
+    TextField,
     code_of,
     enum_field,
     errors,
@@ -195,8 +197,8 @@ class FinanceWriteSerializer(serializers.Serializer):
     planned = NumberOrTextField(required=False, allow_null=True)
     allocated = NumberOrTextField(required=False, allow_null=True)
     disbursed = NumberOrTextField(required=False, allow_null=True)
-    as_of = serializers.DateField(required=False, allow_null=True)
-    source = serializers.CharField(required=False, allow_blank=True)
+    as_of = NullableDateField(required=False, allow_null=True)
+    source = TextField(required=False, allow_blank=True)
     locale = serializers.ChoiceField(
         choices=LOCALES, required=False, help_text=_("Kiểu số của số tiền viết bằng chữ")
     )
@@ -367,11 +369,14 @@ class ProjectScorecardView(APIView):
         responses={200: ProjectScorecardSerializer, **errors(400)},
     )
     def get(self, request):
-        by = request.query_params.get("by", "sector") or "sector"
+        # Left out, a parameter takes its default; given empty, it is refused as the
+        # schema's enum and integer say.
+        by = request.query_params.get("by", "sector")
         if by not in ("sector", "unit"):
             raise ValidationError({"by": [gettext("Dùng sector hoặc unit.")]})
         year = None
-        if text := request.query_params.get("year", "").strip():
+        if (text := request.query_params.get("year")) is not None:
+            text = text.strip()
             if not text.isdigit() or not 1900 <= int(text) <= 2100:
                 raise ValidationError({"year": [gettext("Năm phải là số từ 1900 đến 2100.")]})
             year = int(text)

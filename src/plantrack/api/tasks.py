@@ -38,6 +38,7 @@ from plantrack.api.common import (
     FilterSet,
     IllustrativeField,
     ModelSerializer,
+    NullableDateField,
     ReadOnlyViewSet,
     RequiredTextField,
     as_of_of,
@@ -228,7 +229,7 @@ class TaskUpdateCreateSerializer(serializers.Serializer):
 class MoveDeadlineSerializer(serializers.Serializer):
     """A new deadline (null: none) and the reason, which is required."""
 
-    new_deadline = serializers.DateField(allow_null=True, help_text=_("Thời hạn mới"))
+    new_deadline = NullableDateField(allow_null=True, help_text=_("Thời hạn mới"))
     reason = RequiredTextField(required=False, help_text=_("Bắt buộc: lý do điều chỉnh"))
 
 
