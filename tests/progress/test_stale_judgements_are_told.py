@@ -6,10 +6,11 @@ import pytest
 from django.db.models import F
 
 from plantrack.observations.models import Observation
+from plantrack.plans.choices import Comparator
 from plantrack.progress import live
 from plantrack.progress.live import rejudge_all, stale_targets
 from plantrack.progress.models import Judgement
-from tests.progress.live_world import build_world, publish
+from tests.progress.live_world import build_world, publish, target
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +52,14 @@ def test_many_judgements_are_checked_in_chunks(world, monkeypatch):
     Observation.objects.filter(pk=world["figures"][0].pk).update(version=F("version") + 1)
 
     assert stale(world) == {world["targets"]["poverty_commune"].pk}
+
+
+def test_every_target_of_one_indicator_and_unit_is_checked(world, master_plan):
+    # Two targets on the same series (a 2030 level and a milestone): a figure they lack
+    # makes both stale, not only the last one read.
+    milestone = target(master_plan, world["poverty"], world["communes"][0], "7", Comparator.LTE)
+    world["targets"]["poverty_milestone"] = milestone
+
+    rejudge_all(master_plan, datetime.date(2024, 6, 30))
+
+    assert stale(world) == {world["targets"]["poverty_commune"].pk, milestone.pk}

@@ -1,5 +1,6 @@
 """The overview lists the off-track and needs-acceleration targets, worst first, each with
-its explanation, the rate now required in the remaining years and its latest figure."""
+its explanation, the rate now required in the remaining years and its latest figure; past
+``ALERT_LIMIT`` of them it lists the worst and links to the rest by status."""
 
 import pytest
 from overview_world import GROWTH_2025_PHRASE, GROWTH_PHRASE, PER_CAPITA_PHRASE, build
@@ -42,3 +43,19 @@ def test_a_plan_with_nothing_to_act_on_says_so(client, world):
 
     assertContains(client.get("/"), "Không có chỉ tiêu nào chậm tiến độ, đi lùi hay cần đẩy nhanh.")
     assertNotContains(client.get("/"), '<table class="alerts">')
+
+
+def test_past_the_limit_the_worst_are_listed_and_the_rest_are_linked(client, world, monkeypatch):
+    monkeypatch.setattr("plantrack.web.services.ALERT_LIMIT", 1)
+
+    section = acting_section(client)
+
+    assert GROWTH_2025_PHRASE in section  # off track: worse than needing acceleration
+    assert GROWTH_PHRASE not in section.split('<p class="more">')[0]
+    assert "Trên đây là 1 chỉ tiêu nghiêm trọng nhất trong 2 chỉ tiêu cần xử lý." in section
+    assert 'status=off_track">Chậm tiến độ (1)</a>' in section
+    assert 'status=needs_acceleration">Cần đẩy nhanh (1)</a>' in section
+
+
+def test_within_the_limit_no_link_to_the_rest(client, world):
+    assert '<p class="more">' not in acting_section(client)

@@ -38,7 +38,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from django.db import transaction
 from django.db.models import FloatField, Q, QuerySet
@@ -556,59 +556,76 @@ def _with_inputs(
 # --- is a judgement current? ----------------------------------------------------------------
 
 
+class UsedFigures(Protocol):
+    """What the staleness check reads of a judgement (a ``Judgement`` or a lighter row)."""
+
+    @property
+    def target_id(self) -> int: ...
+    @property
+    def unit_id(self) -> int | None: ...
+    @property
+    def figures(self) -> Any: ...  # the JSON list [[id, version], …]
+
+
 def stale_targets(
-    judgements: Iterable[Judgement], indicator_of: Mapping[int, int | None]
+    judgements: Iterable[UsedFigures | None], indicator_of: Mapping[int, int | None]
 ) -> set[int]:
-    """Return the ids of the targets whose judgement is out of date today (one query a page).
+    """Return the ids of the targets whose judgement is out of date today.
 
     A judgement is stale when a figure it used is no longer an approved current figure at
     the version it used, or when a figure of its own indicator and unit is known today that
     it did not use (a judgement as of an earlier date, or a figure written around the
     services). ``indicator_of`` maps target id → indicator id.
+
+    One query reads the figures every judgement must have used (its own indicator and
+    unit's approved, current, yearly figures known today), as plain values; a second reads
+    only the used figures outside them (a formula's inputs, or figures since replaced), so a
+    province's 3,000 judgements cost two queries of plain rows.
     """
-    judgements = [j for j in judgements if j is not None]
-    if not judgements:
+    present = [j for j in judgements if j is not None]
+    if not present:
         return set()
     today = timezone.localdate()
-    used_by = {j.target_id: {tuple(pair) for pair in j.figures} for j in judgements}
-    every_used = {pk for pairs in used_by.values() for pk, _version in pairs}
-    keys = {
-        (indicator_of[j.target_id], j.unit_id): j.target_id
-        for j in judgements
-        if j.unit_id is not None and indicator_of.get(j.target_id) is not None
-    }
-    own = Q(
-        indicator_id__in={i for i, _u in keys},
-        unit_id__in={u for _i, u in keys},
-        state=WorkflowState.APPROVED,
-        is_current=True,
-        breakdown="",
-        period_length=4,
-        period__lte=str(today.year),
+    used_by = {j.target_id: {(pair[0], pair[1]) for pair in j.figures} for j in present}
+    targets_of: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for j in present:
+        indicator_id = indicator_of.get(j.target_id)
+        if j.unit_id is not None and indicator_id is not None:
+            targets_of[(indicator_id, j.unit_id)].append(j.target_id)
+    # Known today: published by today, or with no date the year is over (as the engine reads
+    # a figure's date, ``assess``).
+    last_full_year = today.year if (today.month, today.day) == (12, 31) else today.year - 1
+    known = Q(published_on__lte=today, period__lte=str(today.year)) | Q(
+        published_on__isnull=True, period__lte=str(last_full_year)
     )
-    columns = ("pk", "version", "state", "is_current", "indicator_id", "unit_id", "breakdown")
-    figures = Observation.objects.annotate(period_length=Length("period")).order_by()
-    used_ids = sorted(every_used)
-    if len(used_ids) <= CHUNK:  # a page's worth: one query
-        rows = list(
-            figures.filter(Q(pk__in=used_ids) | own).values_list(*columns, "period", "published_on")
-        )
-    else:  # more than SQLite takes as parameters at once: in chunks
-        rows = list(figures.filter(own).values_list(*columns, "period", "published_on"))
-        for chunk in _chunks(used_ids):
-            rows += figures.filter(pk__in=chunk).values_list(*columns, "period", "published_on")
     standing: dict[int, int] = {}
-    for pk, version, state, current, indicator_id, unit_id, breakdown, period, published in rows:
-        if state != WorkflowState.APPROVED or not current:
-            continue
-        standing[pk] = version
-        target_id = keys.get((indicator_id, unit_id))
-        if target_id is None or breakdown or len(period) != 4 or int(period) > today.year:
-            continue
-        if (published or datetime.date(int(period), 12, 31)) > today:
-            continue
-        if (pk, version) not in used_by[target_id]:
-            used_by[target_id].add((pk, -1))  # known today, not used: stale
+    if targets_of:
+        own = (
+            Observation.objects.annotate(period_length=Length("period"))
+            .filter(
+                known,
+                indicator_id__in={i for i, _u in targets_of},
+                unit_id__in={u for _i, u in targets_of},
+                state=WorkflowState.APPROVED,
+                is_current=True,
+                breakdown="",
+                period_length=4,
+            )
+            .order_by()
+            .values_list("pk", "version", "indicator_id", "unit_id")
+        )
+        for pk, version, indicator_id, unit_id in own.iterator(chunk_size=CHUNK):
+            standing[pk] = version
+            for target_id in targets_of.get((indicator_id, unit_id), ()):
+                if (pk, version) not in used_by[target_id]:
+                    used_by[target_id].add((pk, -1))  # known today, not used: stale
+    others = sorted({pk for pairs in used_by.values() for pk, _v in pairs} - standing.keys())
+    for chunk in _chunks(others):
+        standing.update(
+            Observation.objects.filter(
+                pk__in=chunk, state=WorkflowState.APPROVED, is_current=True
+            ).values_list("pk", "version")
+        )
     return {
         target_id
         for target_id, pairs in used_by.items()

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
@@ -303,6 +304,10 @@ def _vintage_order(observation: Observation) -> tuple:
 
 # The statuses a leader must act on, worst first: the overview lists their targets.
 ALERT_STATUSES = (Status.REGRESSING, Status.OFF_TRACK, Status.NEEDS_ACCELERATION)
+# The overview lists this many of them, the worst first; the rest are a click away (the
+# target list by status). A leader reads twenty rows; a province's 3,000 targets are not an
+# overview.
+ALERT_LIMIT = 20
 # A current target with no judgement yet (just created, not re-judged): counted apart.
 NOT_JUDGED = "not_judged"
 # The ``section`` and ``agency`` filter value of targets outside any section or agency.
@@ -361,7 +366,7 @@ class TargetFilter:
         return not self.agency or agency_key(target) == self.agency
 
 
-def status_of(judgement: Judgement | None) -> str:
+def status_of(judgement: "Judgement | _JudgementFacts | None") -> str:
     return judgement.status if judgement is not None else NOT_JUDGED
 
 
@@ -422,11 +427,16 @@ class Overview:
     columns: list[StatusCount]  # the statuses present, in order: the tables' columns
     by_section: list[BreakdownRow]
     by_agency: list[BreakdownRow]
-    alerts: list[Alert]
+    alerts: list[Alert]  # the worst ``ALERT_LIMIT`` of them
+    acting: list[StatusCount]  # how many of each alert status, linked to the list
     as_of_first: datetime.date | None
     as_of_last: datetime.date | None
     stale: int  # how many judgements are out of date
     list_url: str
+
+    @property
+    def acting_total(self) -> int:
+        return sum(count.count for count in self.acting)
 
     def chart_data(self) -> dict:
         """Return the status bar chart's data: the same numbers as the table."""
@@ -461,9 +471,12 @@ def plan_overview(user, plan_code: str = "") -> Overview | None:
     """Return the leaders' overview of the plan ``plan_code`` (default: ``default_plan``).
 
     None when the user may see no plan; ``Plan.DoesNotExist`` for a code the user may not
-    see. Counts only the targets in force (a replaced version is not judged). Five queries
-    whatever the size of the plan: plans, targets, their judgements, whether these are
-    stale, the latest figures of the targets to act on.
+    see. Counts only the targets in force (a replaced version is not judged). Six queries
+    whatever the size of the plan: plans; its targets and their judgements, as plain values
+    (a province holds 3,000 targets: no model is built for a row that is only counted);
+    whether these are stale (``stale_targets``, one, or two when a judgement used figures of
+    other indicators); the targets to act on that the page shows, with their judgements;
+    their latest figures.
     """
     plans = list(Plan.objects.for_user(user).select_related("scope_unit"))
     if plan_code:
@@ -474,21 +487,34 @@ def plan_overview(user, plan_code: str = "") -> Overview | None:
         plan = default_plan(plans)
         if plan is None:
             return None
-    targets = list(
-        Target.objects.for_user(user)
+    targets = [
+        _TargetFacts(*row)
+        for row in Target.objects.for_user(user)
         .current()
         .filter(plan=plan)
-        .select_related("plan", "section", "indicator__owner", "scope_unit")
         .order_by("section__order", "section_id", "order", "id")
-    )
-    for target in targets:
-        target.replaced = False  # current() keeps only the targets in force
-    judged = {
-        judgement.target_id: judgement
-        for judgement in Judgement.objects.for_user(user).filter(
-            plan=plan, target_id__in=[target.pk for target in targets]
+        .values_list(
+            "pk",
+            "indicator_id",
+            "section_id",
+            "section__number",
+            "section__title",
+            "section__title_en",
+            "indicator__owner__code",
+            "indicator__owner__name",
+            "indicator__owner__name_en",
+        )
+    ]
+    every_judged = {
+        row.target_id: row
+        for row in (
+            _JudgementFacts(*values)
+            for values in Judgement.objects.for_user(user)
+            .filter(plan=plan)
+            .values_list("target_id", "unit_id", "figures", "status", "as_of")
         )
     }
+    judged = {t.pk: every_judged[t.pk] for t in targets if t.pk in every_judged}
     stale = stale_targets(judged.values(), {t.pk: t.indicator_id for t in targets})
     labels = status_labels()
     base = TargetFilter(plan=plan.code)
@@ -534,30 +560,45 @@ def plan_overview(user, plan_code: str = "") -> Overview | None:
             )
         return rows
 
-    by_section = breakdown("section", section_key, _section_names)
+    by_section = breakdown(
+        "section",
+        lambda t: str(t.section_id) if t.section_id is not None else NONE_KEY,
+        lambda t: _section_title(t.section_number, t.section_title, t.section_title_en),
+    )
     by_agency = sorted(
-        breakdown("agency", agency_key, _agency_names),
+        breakdown(
+            "agency",
+            lambda t: t.owner_code or NONE_KEY,
+            lambda t: (t.owner_name or "", t.owner_name_en or ""),
+        ),
         key=lambda row: (row.key == NONE_KEY, row.name),
     )
 
     severity: dict[str, int] = {status: rank for rank, status in enumerate(ALERT_STATUSES)}
     acting = sorted(
-        (target for target in targets if status_of(judged.get(target.pk)) in severity),
-        key=lambda target: severity[judged[target.pk].status],
+        (t.pk for t, status in zip(targets, statuses, strict=True) if status in severity),
+        key=lambda pk: severity[judged[pk].status],
     )
-    latest = latest_observations(acting, user)
+    shown = acting[:ALERT_LIMIT]
+    loaded = Target.objects.select_related(
+        "plan", "section", "indicator__owner", "scope_unit", "judgement"
+    ).in_bulk(shown)
+    shown_targets = [loaded[pk] for pk in shown]
+    latest = latest_observations(shown_targets, user)
     language = get_language() or "vi"
-    alerts = [
-        Alert(
-            target=target,
-            judgement=judged[target.pk],
-            latest=latest.get(target.pk),
-            stale=target.pk in stale,
-            remaining=remaining_rate_text(_components(judged[target.pk]), language),
+    alerts = []
+    for target in shown_targets:
+        target.replaced = False  # current() keeps only the targets in force
+        alerts.append(
+            Alert(
+                target=target,
+                judgement=target.judgement,
+                latest=latest.get(target.pk),
+                stale=target.pk in stale,
+                remaining=remaining_rate_text(_components(target.judgement), language),
+            )
         )
-        for target in acting
-    ]
-    dates = [judgement.as_of for judgement in judged.values()]
+    dates = [row.as_of for row in judged.values()]
     return Overview(
         plan=plan,
         plans=plans,
@@ -567,11 +608,36 @@ def plan_overview(user, plan_code: str = "") -> Overview | None:
         by_section=by_section,
         by_agency=by_agency,
         alerts=alerts,
+        acting=[count for count in counts if count.status in severity and count.count],
         as_of_first=min(dates, default=None),
         as_of_last=max(dates, default=None),
         stale=len(stale),
         list_url=base.url(),
     )
+
+
+class _TargetFacts(NamedTuple):
+    """What the overview counts of a target: its indicator, section and agency."""
+
+    pk: int
+    indicator_id: int | None
+    section_id: int | None
+    section_number: str | None
+    section_title: str | None
+    section_title_en: str | None
+    owner_code: str | None
+    owner_name: str | None
+    owner_name_en: str | None
+
+
+class _JudgementFacts(NamedTuple):
+    """What the overview counts of a judgement, and what ``stale_targets`` reads."""
+
+    target_id: int
+    unit_id: int | None
+    figures: list
+    status: str
+    as_of: datetime.date
 
 
 def _components(judgement: Judgement) -> dict:
@@ -586,9 +652,16 @@ def _section_names(target: Target) -> tuple[str, str]:
     section = target.section
     if section is None:
         return "", ""
-    number = f"{section.number} " if section.number else ""
-    english = f"{number}{section.title_en}" if section.title_en else ""
-    return f"{number}{section.title}", english
+    return _section_title(section.number, section.title, section.title_en)
+
+
+def _section_title(number: str | None, title: str | None, title_en: str | None) -> tuple[str, str]:
+    """Return a section's heading in Vietnamese and English ("" where it has none)."""
+    if title is None:
+        return "", ""
+    number = f"{number} " if number else ""
+    english = f"{number}{title_en}" if title_en else ""
+    return f"{number}{title}", english
 
 
 def _agency_names(target: Target) -> tuple[str, str]:
