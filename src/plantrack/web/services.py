@@ -7,12 +7,13 @@ targets and observations (tests/web/test_home_query_count_is_fixed.py pins it).
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 from urllib.parse import urlencode
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
@@ -85,14 +86,30 @@ def targets_marked_replaced(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(replaced=Exists(Target.objects.filter(supersedes=OuterRef("pk"))))
 
 
-def plan_outlines(user, chosen: "TargetFilter | None" = None) -> list[PlanOutline]:
-    """Return every plan ``user`` may see with its sections, targets and their latest figures.
+# A target list shows this many targets a page: a province's plan holds 3,000 of them, more
+# than a phone opens (5 MB of table); the status counts and filters narrow it first.
+TARGETS_PER_PAGE = 100
+
+
+@dataclass
+class TargetList:
+    """A target list's page: the outlines of its targets, what narrowed it, which page."""
+
+    outlines: list[PlanOutline]
+    described: "FilterSummary | None"
+    page: Page  # of the list's rows, in the order shown
+
+
+def plan_outlines(user, chosen: "TargetFilter | None" = None, page_number=1) -> TargetList:
+    """Return the plans ``user`` may see with their sections, one page of their targets, and
+    those targets' latest figures.
 
     ``chosen`` narrows the list to one plan and to the targets it keeps
-    (``TargetFilter.keeps``); sections left with no target are left out then. Six queries
-    (plans, sections, targets, observations, the targets' current judgements, and whether
-    they are stale) plus what ``for_user`` needs to know the user, whatever the size of the
-    plans.
+    (``TargetFilter.keeps``); sections left with no target are left out then, and on a page
+    after the first, the sections and plans with no target on it. Six queries (plans,
+    sections, targets, the targets' current judgements, whether they are stale, the shown
+    targets' figures) plus what ``for_user`` needs to know the user, whatever the size of
+    the plans.
     """
     targets = targets_marked_replaced(
         Target.objects.select_related("indicator__owner", "scope_unit")
@@ -107,7 +124,6 @@ def plan_outlines(user, chosen: "TargetFilter | None" = None) -> list[PlanOutlin
         )
     )
     all_targets = [target for plan in plans for target in plan.targets.all()]
-    latest = latest_observations(all_targets, user)
     judged = {
         judgement.target_id: judgement
         for judgement in Judgement.objects.for_user(user).filter(
@@ -116,7 +132,48 @@ def plan_outlines(user, chosen: "TargetFilter | None" = None) -> list[PlanOutlin
     }
     stale = stale_targets(judged.values(), {t.pk: t.indicator_id for t in all_targets})
     keep = chosen.keeps if chosen is not None and chosen.narrows else None
-    return [_outline(plan, latest, judged, stale, keep) for plan in plans]
+    outlines = [_outline(plan, judged, stale, keep) for plan in plans]
+    described = describe_filter(chosen, outlines) if chosen is not None else None
+    rows = [row for outline in outlines for row in _rows_shown(outline)]
+    page = Paginator(rows, TARGETS_PER_PAGE).get_page(page_number)
+    if page.paginator.num_pages > 1:
+        outlines = _only(outlines, {row.target.pk for row in page})
+    latest = latest_observations([row.target for row in page], user)
+    for row in page:
+        row.latest = latest.get(row.target.pk)
+    return TargetList(outlines=outlines, described=described, page=page)
+
+
+def _rows_shown(outline: PlanOutline) -> Iterator[TargetRow]:
+    """Yield an outline's rows in the order the page shows them (a section, then its own)."""
+
+    def walk(node: SectionNode) -> Iterator[TargetRow]:
+        yield from node.targets
+        for child in node.children:
+            yield from walk(child)
+
+    for node in outline.sections:
+        yield from walk(node)
+    yield from outline.unsectioned
+
+
+def _only(outlines: list[PlanOutline], shown: set[int]) -> list[PlanOutline]:
+    """Keep the rows in ``shown``, and the sections and plans that still hold one."""
+
+    def narrow(node: SectionNode) -> None:
+        node.targets = [row for row in node.targets if row.target.pk in shown]
+        for child in node.children:
+            narrow(child)
+
+    kept = []
+    for outline in outlines:
+        for node in outline.sections:
+            narrow(node)
+        outline.sections = _pruned(outline.sections)
+        outline.unsectioned = [row for row in outline.unsectioned if row.target.pk in shown]
+        if outline.sections or outline.unsectioned:
+            kept.append(outline)
+    return kept
 
 
 def latest_observations(targets: Iterable[Target], user) -> dict[int, Observation]:
@@ -203,16 +260,17 @@ def indicator_series(indicator: Indicator, user) -> list[UnitSeries]:
 
 def _outline(
     plan: Plan,
-    latest: dict[int, Observation],
     judged: dict,
     stale: set,
     keep: Callable[[TargetRow], bool] | None = None,
 ) -> PlanOutline:
+    """Return ``plan``'s section tree with its targets (their latest figures are the
+    caller's: only a page's are read)."""
     sections = list(plan.sections.all())
     targets = _in_revision_order(list(plan.targets.all()))
     rows_by_section: dict[int | None, list[TargetRow]] = defaultdict(list)
     for target in targets:
-        row = TargetRow(target, latest.get(target.pk), judged.get(target.pk), target.pk in stale)
+        row = TargetRow(target, None, judged.get(target.pk), target.pk in stale)
         if keep is None or keep(row):
             rows_by_section[target.section_id].append(row)
     children: dict[int | None, list[PlanSection]] = defaultdict(list)

@@ -1,8 +1,10 @@
 """The public pages: thin views that call ``web.services`` and render."""
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from plantrack.geo.choices import UnitLevel
 from plantrack.plans.models import Indicator, Plan, Target
 from plantrack.progress.models import Judgement
 from plantrack.web import services
@@ -28,13 +30,16 @@ def home(request):
 def targets(request):
     """List plans, their sections and targets, narrowed by the query (``TargetFilter``)."""
     chosen = services.TargetFilter.from_query(request.GET)
-    outlines = services.plan_outlines(request.user, chosen)
-    if chosen.plan and not outlines:
+    listed = services.plan_outlines(request.user, chosen, request.GET.get("page", 1))
+    if chosen.plan and not listed.outlines:
         raise Http404
     context = {
-        "outlines": outlines,
+        "outlines": listed.outlines,
         "chosen": chosen,
-        "described": services.describe_filter(chosen, outlines),
+        "described": listed.described,
+        "page": listed.page,
+        "page_counts": "targets",
+        **_page_links(request, listed.page),
     }
     return render(request, "web/targets.html", context)
 
@@ -73,16 +78,43 @@ def indicator(request, code: str):
     units_map = indicator_map(series, map_year)
     if units_map is not None and chart is not None and len(chart.figures) < 2 and not chart.lines:
         chart = None  # one unit's one figure says less than the map of them all
+    # Every unit's figures: the province's in full, the units below it a page at a time (a
+    # national indicator has 3,000 communes' figures; the open-data files hold them all).
+    provincial = [each for each in series if each.unit.level == UnitLevel.PROVINCE]
+    below = [each for each in series if each.unit.level != UnitLevel.PROVINCE]
+    page = Paginator(below, UNITS_PER_PAGE).get_page(request.GET.get("page", 1))
     context = {
         "indicator": indicator,
         "targets": targets,
-        "series": series,
+        "series": provincial + list(page),
+        "page": page,
+        "page_counts": "units",
+        **_page_links(request, page),
         "chart": chart,
         "chart_data": chart.data(indicator) if chart is not None else None,
         "map": units_map,
         "map_data": units_map.data(indicator.unit) if units_map and units_map.drawn else None,
     }
     return render(request, "web/indicator.html", context)
+
+
+# Units below the province whose figures an indicator page lists at a time.
+UNITS_PER_PAGE = 50
+
+
+def _page_links(request, page) -> dict[str, str]:
+    """Return the addresses of the pages before and after ``page``, the query kept."""
+    links = {}
+    for name, there, number in (
+        ("previous_url", page.has_previous(), page.number - 1),
+        ("next_url", page.has_next(), page.number + 1),
+    ):
+        query = request.GET.copy()
+        query.pop("page", None)
+        if number > 1:
+            query["page"] = str(number)
+        links[name] = f"{request.path}?{query.urlencode()}".rstrip("?") if there else ""
+    return links
 
 
 def open_data(request):
