@@ -666,7 +666,10 @@ def plan_overview(user, plan_code: str = "") -> Overview | None:
         by_section=by_section,
         by_agency=by_agency,
         alerts=alerts,
-        acting=[count for count in counts if count.status in severity and count.count],
+        acting=sorted(
+            (count for count in counts if count.status in severity and count.count),
+            key=lambda count: severity[count.status],
+        ),
         as_of_first=min(dates, default=None),
         as_of_last=max(dates, default=None),
         stale=len(stale),
