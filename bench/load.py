@@ -40,7 +40,9 @@ view's throttle (20 a minute per address) and django-axes see one address per pe
 in production, not everyone at 127.0.0.1.
 
 It prints, per kind of request: count, failures, median, p95, p99 and max (ms, locust's
-rounding: two significant figures above 100 ms); the error rate in total; the figures
+rounding: two significant figures above 100 ms), beside the median of ``--alone`` requests
+of the kind asked one at a time before the load (what a request costs when it does not
+queue; reads and the login only, nothing written); the error rate in total; the figures
 stored against those owed (every agency's figures must end submitted); and the
 configuration (workers, users, duration, the machine's load average before, during and
 after, the server's CPU time). Exit status 1 when any request failed, a reporter did not
@@ -80,6 +82,7 @@ def main() -> int:
     )
     parser.add_argument("--import-every", type=int, default=4, help="one agency in N imports")
     parser.add_argument("--reader-wait", default="1,5", help="seconds between a reader's pages")
+    parser.add_argument("--alone", type=int, default=5, help="requests of each kind timed alone")
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--keep", action="store_true", help="keep the database and the logs")
     parser.add_argument("--drive", help=argparse.SUPPRESS)  # the child: scenario.json
@@ -125,6 +128,7 @@ def orchestrate(options) -> int:
 
         server, base = start_server(folder, options.workers)
         warm_up(base, scenario["reader_paths"], options.workers)
+        alone = time_alone(base, scenario, options.alone)
         scenario_path = folder / "scenario.json"
         scenario_path.write_text(json.dumps(scenario), encoding="utf-8")
         load_before = os.getloadavg()
@@ -158,7 +162,9 @@ def orchestrate(options) -> int:
         results = json.loads(child.stdout)
         (folder / "results.json").write_text(child.stdout, encoding="utf-8")
         figures = check_figures(scenario)
-        print_report(options, scenario, results, figures, load_before, load_after, server_cpu)
+        print_report(
+            options, scenario, results, figures, alone, (load_before, load_after), server_cpu
+        )
         if stopped:
             print(f"the server stopped during the run (exit {server.returncode})")
         failed = (
@@ -407,6 +413,41 @@ def warm_up(base: str, paths: dict[str, list[str]], workers: int) -> None:
         list(pool.map(fetch, firsts))
 
 
+def time_alone(base: str, scenario: dict, repeat: int) -> dict[str, float]:
+    """Return the median milliseconds of each kind of read, and of a login, asked one at a
+    time before the load: what a request costs when it does not queue."""
+    import statistics
+    import urllib.request
+
+    reporter = scenario["reporters"][-1]
+    sent = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "127.3.0.1"}
+    login = json.dumps({"username": reporter["username"], "password": scenario["password"]})
+
+    def timed(path: str, data: bytes | None = None, headers: dict | None = None):
+        request = urllib.request.Request(  # noqa: S310 -- our own server, http
+            base + path, data=data, headers={**sent, **(headers or {})}
+        )
+        started = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=120) as answer:  # noqa: S310
+            body = answer.read()
+        elapsed = (time.perf_counter() - started) * 1000
+        return elapsed, body
+
+    medians = {}
+    for kind, paths in scenario["reader_paths"].items():
+        if paths:
+            times = [timed(paths[i % len(paths)])[0] for i in range(repeat)]
+            medians[kind] = statistics.median(times)
+    json_body = {"Content-Type": "application/json"}
+    logins = [timed("/api/token/", login.encode(), json_body) for _ in range(repeat)]
+    medians["POST /api/token/"] = statistics.median(t for t, _body in logins)
+    token = json.loads(logins[-1][1])["token"]
+    own = f"/api/observations/?agency={reporter['agency']}&period={scenario['period']}"
+    times = [timed(own, headers={"Authorization": f"Token {token}"})[0] for _ in range(repeat)]
+    medians["GET /api/observations/?agency="] = statistics.median(times)
+    return medians
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -448,18 +489,21 @@ def check_figures(scenario: dict) -> dict:
     }
 
 
-def print_report(options, scenario, results, figures, load_before, load_after, cpu) -> None:
+def print_report(options, scenario, results, figures, alone, loads, cpu) -> None:
+    load_before, load_after = loads
     rows = results["kinds"]
     width = max(len(row["name"]) for row in rows) + 1
     print()
     print(
         f"{'request':<{width}} {'count':>6} {'fail':>5} {'median':>7} {'p95':>7} "
-        f"{'p99':>7} {'max':>7}"
+        f"{'p99':>7} {'max':>7} {'alone':>7}"
     )
     for row in rows:
+        single = f"{alone[row['name']]:.0f}" if row["name"] in alone else "–"
         print(
             f"{row['name']:<{width}} {row['count']:>6} {row['failures']:>5} "
-            f"{row['median']:>7.0f} {row['p95']:>7.0f} {row['p99']:>7.0f} {row['max']:>7.0f}"
+            f"{row['median']:>7.0f} {row['p95']:>7.0f} {row['p99']:>7.0f} {row['max']:>7.0f} "
+            f"{single:>7}"
         )
     total = results["total"]
     print(
@@ -467,7 +511,10 @@ def print_report(options, scenario, results, figures, load_before, load_after, c
         f"{total['median']:>7.0f} {total['p95']:>7.0f} {total['p99']:>7.0f} {total['max']:>7.0f}"
     )
     rate = total["failures"] / total["count"] if total["count"] else 0.0
-    print(f"(milliseconds)  error rate: {rate:.2%} ({total['failures']} of {total['count']})")
+    print(
+        f"(milliseconds; alone: the median of {options.alone} asked one at a time before the "
+        f"load)\nerror rate: {rate:.2%} ({total['failures']} of {total['count']})"
+    )
     for error in results["errors"]:
         print(f"  {error['occurrences']} × {error['method']} {error['name']}: {error['error']}")
     print()
@@ -490,7 +537,13 @@ def print_report(options, scenario, results, figures, load_before, load_after, c
     print(
         f"machine: {os.cpu_count()} cores; load average {load_before[0]:.2f} before, "
         f"{min(during, default=0):.2f}–{max(during, default=0):.2f} during, "
-        f"{load_after[0]:.2f} after" + (f"; gunicorn CPU {cpu:.0f} s" if cpu is not None else "")
+        f"{load_after[0]:.2f} after"
+        + (
+            f"; gunicorn CPU {cpu:.0f} s ({cpu * 1000 / total['count']:.0f} ms a request, "
+            "the set-up's requests included)"
+            if cpu is not None and total["count"]
+            else ""
+        )
     )
 
 
