@@ -167,8 +167,11 @@ def orchestrate(options) -> int:
         )
         if stopped:
             print(f"the server stopped during the run (exit {server.returncode})")
+        for exception in results["exceptions"]:
+            print(f"error in a locust user: {exception}")
         failed = (
             results["failures"] > 0
+            or results["exceptions"]
             or results["finished"] < len(scenario["reporters"])
             or figures["missing"] > 0
             or stopped
@@ -566,6 +569,7 @@ def drive(options) -> int:
     rng = random.Random(options.seed)  # noqa: S311 -- think times, not secrets
     queue = list(scenario["reporters"])
     finished = []
+    broken: list[str] = []  # errors of a reporter's own code (a body that is not JSON, say)
 
     def headers(address: str, token: str | None = None) -> dict:
         # What nginx passes on (PLANTRACK_TRUSTED_PROXIES=1): the visitor's address, HTTPS.
@@ -586,7 +590,13 @@ def drive(options) -> int:
 
         @task
         def report(self):
-            account = self.account
+            try:
+                self.visit(self.account)
+            except Exception as error:  # not gevent's GreenletExit, which ends the run
+                broken.append(f"{self.account['username']}: {error!r}"[:300])
+            self.idle()  # even after an error: locust would run the task again
+
+        def visit(self, account):
             gevent.sleep(account["arrival"])
             address = account["address"]
             with self.client.post(
@@ -598,7 +608,7 @@ def drive(options) -> int:
             ) as answer:
                 if answer.status_code != 200:
                     answer.failure(f"{answer.status_code}: {answer.text[:200]}")
-                    return self.idle()
+                    return
                 token = answer.json()["token"]
             own = f"/api/observations/?agency={account['agency']}&period={scenario['period']}"
             self.client.get(
@@ -623,7 +633,6 @@ def drive(options) -> int:
                     answer.failure(f"{sent} of {len(account['figures'])} figures submitted")
                 else:
                     finished.append(account["username"])
-            return self.idle()
 
         def send_one(self, figure, address, token):
             body = {
@@ -742,6 +751,9 @@ def drive(options) -> int:
             for error in stats.errors.values()
         ],
         "finished": len(finished),
+        # Errors of the users' own code, not counted as requests.
+        "exceptions": broken
+        + [f"{error['count']} × {error['msg']}" for error in runner.exceptions.values()],
         "rps": stats.total.num_requests / elapsed if elapsed else 0.0,
         "load": load,
     }
