@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
 
 from plantrack.observations.choices import FigureStatus, RevisionAction, WorkflowState
 from plantrack.observations.models import Observation
@@ -13,6 +14,7 @@ from plantrack.observations.vintages import record_observation
 from plantrack.observations.workflow import (
     ConcurrentEdit,
     WorkflowError,
+    approve_observations,
     edit_observation,
     reject_observations,
     submit_observations,
@@ -132,3 +134,92 @@ def test_two_simultaneous_saves_of_the_same_version_let_exactly_one_through(
     winner = next(name for name, outcome in outcomes.items() if outcome == "saved")
     assert stored.value == {"cong": Decimal("6.8"), "phuong": Decimal("7.0")}[winner]
     assert stored.version == 2
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite has no row locks (FOR UPDATE)"
+)
+def test_the_workflow_locks_only_figures_never_their_indicator_or_unit(
+    grdp_growth, province, industry, reporter, approver
+):
+    # FOR UPDATE over the model's join (its ordering, select_related) locked the indicator's
+    # and the unit's rows, which every insert of one of their figures needs: deadlocks,
+    # 500s, with eight writers (tests/api/test_eight_processes_edit_approve_and_supersede.py).
+    with CaptureQueriesContext(connection) as queries:
+        draft, _created = record_observation(
+            indicator=grdp_growth,
+            unit=province,
+            period="2024",
+            value=Decimal("6.74"),
+            status=FigureStatus.ESTIMATE,
+            source="Sở Công Thương",
+            agency=industry,
+            user=reporter,
+        )
+        edit_observation(draft.pk, user=reporter, expected_version=1, value="6.8")
+        submit_observations([draft.pk], user=reporter)
+        approve_observations([draft.pk], user=approver)
+
+    locking = [query["sql"] for query in queries.captured_queries if "FOR UPDATE" in query["sql"]]
+    assert len(locking) >= 4
+    for sql in locking:
+        assert sql.endswith('FOR UPDATE OF "observations_observation"'), sql
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs a server database: two real connections"
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_vintages_approved_at_once_chain_one_after_the_other(
+    grdp_growth, province, industry, reporter, approver, django_user_model
+):
+    published, _created = record_observation(
+        indicator=grdp_growth,
+        unit=province,
+        period="2024",
+        value=Decimal("6.74"),
+        status=FigureStatus.OFFICIAL,
+        source="Cục Thống kê",
+        state=WorkflowState.APPROVED,
+        agency=industry,
+    )
+    waiting = []
+    for value in ("6.8", "6.9"):
+        vintage, _created = record_observation(
+            indicator=grdp_growth,
+            unit=province,
+            period="2024",
+            value=Decimal(value),
+            status=FigureStatus.ESTIMATE,
+            source="Sở Công Thương",
+            state=WorkflowState.SUBMITTED,
+            agency=industry,
+            user=reporter,
+        )
+        waiting.append(vintage)
+    start = threading.Barrier(2)
+    errors = []
+
+    def approve(observation):
+        try:
+            start.wait()
+            approve_observations([observation.pk], user=approver)
+        except Exception as error:  # noqa: BLE001 -- the test asserts there is none
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=approve, args=(vintage,)) for vintage in waiting]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    # Both approved (no IntegrityError, no deadlock); the later one supersedes the earlier.
+    assert errors == []
+    figures = {f.pk: f for f in Observation.objects.filter(period="2024")}
+    (current,) = [f for f in figures.values() if f.is_current]
+    earlier = figures[current.supersedes_id]
+    assert {current.pk, earlier.pk} == {vintage.pk for vintage in waiting}
+    assert earlier.supersedes_id == published.pk
+    assert {f.state for f in figures.values()} == {WorkflowState.APPROVED}

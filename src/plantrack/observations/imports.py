@@ -209,10 +209,15 @@ def _write_rows(report, checked, agency, state, default_source, *, self_approval
         # Imported as approved by the importer (PLANTRACK_ALLOW_SELF_APPROVAL): say so.
         reason = f"{reason} ({self_approval_mark()})"
     existing: dict[tuple, list[_Known]] = defaultdict(list)
-    candidates = Observation.objects.select_for_update().filter(
-        indicator_id__in={row.key[0] for row in checked},
-        unit_id__in={row.key[1] for row in checked},
-        period__in={row.key[2] for row in checked},
+    # Only the figures' rows, in id order (vintages.record_observation, workflow._locked).
+    candidates = (
+        Observation.objects.select_for_update(of=("self",))
+        .filter(
+            indicator_id__in={row.key[0] for row in checked},
+            unit_id__in={row.key[1] for row in checked},
+            period__in={row.key[2] for row in checked},
+        )
+        .order_by("pk")
     )
     columns = ("indicator_id", "unit_id", "period", "breakdown", "value", "status", "source")
     for figure in candidates.values_list(*columns):

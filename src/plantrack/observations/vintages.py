@@ -116,7 +116,11 @@ def record_observation(
     candidate.full_clean(validate_unique=False, validate_constraints=False)
     key = {"indicator": indicator, "unit": unit, "period": candidate.period, "breakdown": breakdown}
 
-    vintages = list(Observation.objects.select_for_update().filter(**key))
+    # In id order and only the figures' rows: the model's ordering joins the indicator and
+    # the unit, and FOR UPDATE would lock their rows too (workflow._locked).
+    vintages = list(
+        Observation.objects.select_for_update(of=("self",)).filter(**key).order_by("pk")
+    )
     for known in vintages:
         if all(same_value(getattr(known, f), getattr(candidate, f)) for f in _VINTAGE_FIELDS):
             return known, False

@@ -11,6 +11,7 @@ the active language. docs/data-collection.md, "Workflow".
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -48,8 +49,15 @@ class ConcurrentEdit(WorkflowError):
 
 
 def _locked(observation_ids) -> list[Observation]:
+    """Lock the figures, in id order, and return them with their indicator and unit.
+
+    Only the figures' own rows (``of=("self",)``): ``FOR UPDATE`` over the join would lock
+    the indicator's and the unit's rows too, shared by every figure of the indicator, and
+    deadlock against any transaction inserting one of its figures (which takes a key-share
+    lock on both) on PostgreSQL (tests/api/test_eight_processes_edit_approve_and_supersede.py).
+    """
     rows = list(
-        Observation.objects.select_for_update()
+        Observation.objects.select_for_update(of=("self",))
         .select_related("indicator", "unit")
         .filter(pk__in=observation_ids)
         .order_by("pk")
@@ -57,6 +65,31 @@ def _locked(observation_ids) -> list[Observation]:
     if len(rows) != len(set(observation_ids)):
         raise WorkflowError(_("Không tìm thấy số liệu."), code="not_found")
     return rows
+
+
+def _lock_vintages(observation_ids) -> None:
+    """Lock every vintage of the figures' keys, in id order, before approving them.
+
+    Approving a figure changes which vintage of its key is current, as recording a new
+    vintage does (``vintages.record_observation``, which locks the key's vintages in id
+    order): locked in the same order, two such transactions wait for each other instead
+    of deadlocking, and the second finds the current figure the first made, rather than
+    missing it and breaking ``observation_one_current_per_key`` (both were 500s on
+    PostgreSQL: tests/api/test_eight_processes_edit_approve_and_supersede.py).
+    """
+    keys = Observation.objects.filter(pk__in=observation_ids).values(
+        "indicator_id", "unit_id", "period", "breakdown"
+    )
+    same_key = Q()
+    for key in keys.distinct().order_by():
+        same_key |= Q(**key)
+    if same_key:
+        list(
+            Observation.objects.select_for_update(of=("self",))
+            .filter(same_key)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
 
 
 @transaction.atomic
@@ -87,6 +120,7 @@ def approve_observations(observation_ids, *, user, note: str = "") -> list[Obser
     ``PLANTRACK_ALLOW_SELF_APPROVAL`` is on for a one-person office; then the approval's
     revision says it was a self-approval (``self_approval_mark``, in its reason and changes).
     """
+    _lock_vintages(observation_ids)
     rows = _locked(observation_ids)
     allowed = _allowed(user, Action.APPROVE, rows)
     for observation in rows:
@@ -137,7 +171,7 @@ def approve_observations(observation_ids, *, user, note: str = "") -> list[Obser
             )
         if not observation.is_current:
             current = (
-                Observation.objects.select_for_update()
+                Observation.objects.select_for_update(of=("self",))
                 .filter(
                     indicator_id=observation.indicator_id,
                     unit_id=observation.unit_id,
