@@ -102,6 +102,15 @@ def sheet_xml(dimension: str) -> bytes:
     )
 
 
+def many_parts(count: int) -> bytes:
+    """A workbook with ``count`` more empty parts (a zip directory to read part by part)."""
+    out = io.BytesIO(workbook())
+    with zipfile.ZipFile(out, "a") as archive:
+        for number in range(count):
+            archive.writestr(f"xl/x{number}.xml", b"")
+    return out.getvalue()
+
+
 CORPUS = {
     # name: (file name, bytes, the problem's code, words its message must name)
     "xlsx-not-a-zip": ("so-lieu.xlsx", b"PK\x03\x04" + b"\x00" * 200, "unreadable_xlsx", ()),
@@ -133,6 +142,7 @@ CORPUS = {
         "file_too_large",
         ("xl/sharedStrings.xml", "1.024 MB"),
     ),
+    "zip-of-20000-parts": ("phan.xlsx", many_parts(20_000), "unreadable_xlsx", ("20.009",)),
     "declared-million-columns": (
         "cot.xlsx",
         replaced(workbook(), "xl/worksheets/sheet1.xml", sheet_xml("A1:XFD2")),

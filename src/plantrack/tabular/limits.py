@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -47,6 +48,10 @@ _DAMAGED_ZIP = (
     RuntimeError,
     NotImplementedError,
 )
+
+# The most parts (zip members) a workbook may have: Excel writes a dozen, and three or so
+# more a sheet; 65,535 or more (a ZIP64 directory) reads as 65,535.
+XLSX_MAX_PARTS = 10_000
 
 # The longest file name an import record keeps (observations.ImportBatch.file_name).
 FILE_NAME_LENGTH = 255
@@ -139,6 +144,21 @@ def refusal(content: bytes, file_name: str, file_format: str) -> Problem | None:
 
 
 def _workbook_refusal(content: bytes, file_name: str, limits: Limits) -> Problem | None:
+    # The end of the zip directory says how many parts it lists: more than a workbook has
+    # is refused before the directory is read (a ZipInfo a part, and a head read of each).
+    end = content.rfind(b"PK\x05\x06", max(len(content) - 65_557, 0))
+    if end >= 0 and len(content) >= end + 12:
+        (parts,) = struct.unpack_from("<H", content, end + 10)
+        if parts > XLSX_MAX_PARTS:
+            return Problem(
+                code="unreadable_xlsx",
+                message=_(
+                    "Tệp Excel có %(parts)s phần, quá %(limit)s phần: đây không phải là một "
+                    "bảng tính Excel."
+                )
+                % {"parts": number_text(parts), "limit": number_text(XLSX_MAX_PARTS)},
+                file=file_name,
+            )
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
     except (zipfile.BadZipFile, OSError, ValueError) as error:
