@@ -9,6 +9,10 @@ Variables (all optional for a local demo):
 - ``DEBUG``: ``1``/``true``/``yes`` or ``0``/``false``/``no``; default off.
 - ``ALLOWED_HOSTS``: comma-separated host names; default ``localhost,127.0.0.1`` with DEBUG.
 - ``PLANTRACK_EVIDENCE_MAX_BYTES``: the largest evidence file, in bytes; default 10 MiB.
+- ``PLANTRACK_IMPORT_MAX_BYTES``, ``…_MAX_UNPACKED_BYTES``, ``…_MAX_ROWS``, ``…_MAX_COLUMNS``,
+  ``…_MAX_CELL_CHARS``, ``…_MAX_PROBLEMS``: the largest import (20 MiB; a workbook
+  unpacking to 256 MiB; 1,048,576 rows; 4,096 columns; 32,767 characters in a cell) and the
+  problems a report lists (200; the rest counted by kind).
 - ``PLANTRACK_DUE_SOON_DAYS``: a task is "due soon" this many days before its deadline;
   default 14.
 - ``PLANTRACK_OUTLIER_THRESHOLD``: an imported figure that moves by more than this share of
@@ -255,6 +259,25 @@ MEDIA_ROOT = DATA_DIR / "media"
 PLANTRACK_EVIDENCE_MAX_BYTES: int = env_int(
     "PLANTRACK_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024, minimum=1
 )
+# The largest import (figures, tasks, projects; web, API and commands alike), refused before
+# it is read (tabular.limits): the file, what a workbook unpacks to, rows (Excel's own
+# 1,048,576, the header included), columns, characters in a cell (Excel's 32,767), and the
+# problems a report lists (the rest are counted by kind).
+PLANTRACK_IMPORT_MAX_BYTES: int = env_int("PLANTRACK_IMPORT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
+PLANTRACK_IMPORT_MAX_UNPACKED_BYTES: int = env_int(
+    "PLANTRACK_IMPORT_MAX_UNPACKED_BYTES", 256 * 1024 * 1024, minimum=1
+)
+PLANTRACK_IMPORT_MAX_ROWS: int = env_int("PLANTRACK_IMPORT_MAX_ROWS", 1_048_576, minimum=2)
+PLANTRACK_IMPORT_MAX_COLUMNS: int = env_int("PLANTRACK_IMPORT_MAX_COLUMNS", 4096, minimum=2)
+PLANTRACK_IMPORT_MAX_CELL_CHARS: int = env_int(
+    "PLANTRACK_IMPORT_MAX_CELL_CHARS", 32_767, minimum=100
+)
+PLANTRACK_IMPORT_MAX_PROBLEMS: int = env_int("PLANTRACK_IMPORT_MAX_PROBLEMS", 200, minimum=1)
+# An uploaded file past 2.5 MB is spooled to a temporary file rather than held in memory
+# while the request is read; the import then reads at most PLANTRACK_IMPORT_MAX_BYTES of it.
+# The rest of a request's body (its form fields, a JSON body) stays within Django's 2.5 MB.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # A task is "due soon" within this many days of its deadline (workplan.models.due_soon_days).
 PLANTRACK_DUE_SOON_DAYS: int = env_int("PLANTRACK_DUE_SOON_DAYS", 14, minimum=0)
 # Imported figures that jump need a comment (observations.validation, "jumps").

@@ -6,7 +6,6 @@ from entry_pages_helpers import SOURCE, figure, upload
 from pytest_django.asserts import assertContains, assertNotContains
 
 from plantrack.observations.choices import WorkflowState
-from plantrack.observations.entry_forms import MAX_IMPORT_BYTES
 
 pytestmark = pytest.mark.django_db
 
@@ -94,10 +93,10 @@ def test_warnings_are_listed_apart_from_errors_and_do_not_stop_the_import(
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(
-    client, reporter, industry, grdp_growth, tables
+    client, reporter, industry, grdp_growth, tables, settings
 ):
     before = tables()
-    content = b"indicator,unit,period,value\n" + b"x" * MAX_IMPORT_BYTES
+    content = b"indicator,unit,period,value\n" + b"x" * settings.PLANTRACK_IMPORT_MAX_BYTES
 
     response = upload(client, reporter, content, agency=industry.pk)
 

@@ -22,6 +22,7 @@ from plantrack.api.exceptions import ApiError
 from plantrack.investment.services import import_projects
 from plantrack.observations.imports import import_observations
 from plantrack.plans.models import Plan
+from plantrack.tabular.pipeline import oversized
 from plantrack.tabular.problems import ImportReport
 from plantrack.workplan.services import import_tasks
 
@@ -64,7 +65,14 @@ class ImportReportSerializer(serializers.Serializer):
     dry_run = serializers.BooleanField()
     written = serializers.BooleanField()
     batch = serializers.IntegerField(allow_null=True)
-    problems = ProblemSerializer(many=True)
+    problems = ProblemSerializer(
+        many=True,
+        help_text=_("Các lỗi và cảnh báo đầu tiên (tối đa PLANTRACK_IMPORT_MAX_PROBLEMS)"),
+    )
+    problems_total = serializers.IntegerField(help_text=_("Số lỗi và cảnh báo của cả tệp"))
+    problem_counts = serializers.DictField(
+        child=serializers.IntegerField(), help_text=_("Số lỗi và cảnh báo theo mã, của cả tệp")
+    )
 
 
 class TaskImportSerializer(serializers.Serializer):
@@ -161,7 +169,8 @@ class _ImportView(APIView):
         body.is_valid(raise_exception=True)
         fields = body.validated_data
         upload = fields["file"]
-        report = self.importer(
+        # Refused before it is read into memory; Django spooled it to disk while it came in.
+        report = oversized(upload.name, upload.size) or self.importer(
             upload.read(), upload.name, user=request.user, **self.import_options(fields)
         )
         return _refused_or_report(report)

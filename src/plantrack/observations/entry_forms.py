@@ -10,13 +10,13 @@ from pathlib import PurePath
 from typing import cast
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from plantrack.observations.choices import FigureStatus
 from plantrack.tabular.formatting import number_text
+from plantrack.tabular.limits import size_text
 
-# The largest file the upload takes: a year of every commune's figures fits many times over.
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
 # What the importer reads; an .xls reaches it too, so its own message says to save as .xlsx.
 IMPORT_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".json", ".xls")
 
@@ -26,7 +26,6 @@ class ImportForm(forms.Form):
 
     file = forms.FileField(
         label=_("Tệp số liệu (.csv, .xlsx, .json)"),
-        help_text=_("Tối đa 20 MB. Dạng dọc (mỗi dòng một giá trị) hoặc biểu mẫu Excel."),
     )
     dry_run = forms.BooleanField(
         label=_("Chỉ kiểm tra, không ghi"),
@@ -55,6 +54,9 @@ class ImportForm(forms.Form):
     def __init__(self, *args, agencies, may_approve: bool, agency_required: bool, **kwargs):
         """``agencies`` are those the user may import for, read once by the view."""
         super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "Tối đa %(limit)s. Dạng dọc (mỗi dòng một giá trị) hoặc biểu mẫu Excel."
+        ) % {"limit": size_text(settings.PLANTRACK_IMPORT_MAX_BYTES)}
         self.agencies = {agency.pk: agency for agency in agencies}
         field = cast(forms.TypedChoiceField, self.fields["agency"])  # as declared above
         field.required = agency_required
@@ -70,13 +72,17 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
+        if upload.size > settings.PLANTRACK_IMPORT_MAX_BYTES:
             raise forms.ValidationError(
                 _(
-                    "Tệp “%(name)s” lớn %(size)s MB, quá giới hạn 20 MB: hãy tách thành "
+                    "Tệp “%(name)s” lớn %(size)s MB, quá giới hạn %(limit)s: hãy tách thành "
                     "nhiều tệp nhỏ hơn (ví dụ mỗi tệp một nhóm chỉ số)."
                 ),
-                params={"name": upload.name, "size": round(upload.size / 1024 / 1024, 1)},
+                params={
+                    "name": upload.name,
+                    "size": round(upload.size / 1024 / 1024, 1),
+                    "limit": size_text(settings.PLANTRACK_IMPORT_MAX_BYTES),
+                },
             )
         if PurePath(upload.name).suffix.lower() not in IMPORT_SUFFIXES:
             raise forms.ValidationError(

@@ -31,16 +31,17 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from plantrack.tabular import limits
 from plantrack.tabular.numbers import LOCALES
 from plantrack.tabular.problems import Problem
 from plantrack.tabular.readers import (
     HEADER_SEARCH_ROWS,
     SourceRow,
     column_letter,
+    csv_rows,
     damaged_csv,
     delimiter,
     detect_format,
-    lines,
     open_workbook,
     xls_refused,
 )
@@ -101,9 +102,10 @@ def _read_csv(content: bytes, filename: str) -> ReadResult:
         result.problems.append(text)
         return result
     separator = delimiter(text, lambda cells: _header_columns(cells) is not None)
-    rows = csv.reader(lines(text), delimiter=separator)
+    rows = csv_rows(text, separator)
     try:
-        _read_long(result, filename, "", enumerate(rows, start=1), letters=False)
+        numbered = limits.bounded_rows(enumerate(rows, start=1), filename, "", cells=False)
+        _read_long(result, filename, "", numbered, letters=False)
     except csv.Error as error:
         result.rows.clear()
         result.problems.append(damaged_csv(filename, rows.line_num, error))
@@ -196,7 +198,8 @@ def _read_xlsx(content: bytes, filename: str) -> ReadResult:
             return _read_template(workbook, filename)
         result = ReadResult(file_format="xlsx", layout="long")
         for sheet in workbook.worksheets:
-            rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+            numbered = enumerate(sheet.iter_rows(values_only=True), start=1)
+            rows = limits.bounded_rows(numbered, filename, sheet.title)
             found_before = len(result.rows)
             problems_before = len(result.problems)
             _read_long(result, filename, sheet.title, rows, letters=True)
@@ -276,7 +279,8 @@ def _read_template(workbook, filename: str) -> ReadResult:
     result.template = meta
     result.declared_locale = meta.get("locale") or None
     sheet = workbook[DATA_SHEET]
-    rows = list(sheet.iter_rows(values_only=True))
+    numbered = enumerate(sheet.iter_rows(values_only=True), start=1)
+    rows = [cells for _number, cells in limits.bounded_rows(numbered, filename, DATA_SHEET)]
     codes = rows[code_row - 1] if len(rows) >= code_row else ()
     unit_columns = [
         (index, str(code).strip())
@@ -372,6 +376,9 @@ def _read_json(content: bytes, filename: str) -> ReadResult:
                 file=filename,
             )
         )
+        return result
+    if len(data) > limits.current().max_rows:
+        result.problems.append(limits.too_many_rows(filename, "", len(data)))
         return result
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict):

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models.options import Options
 from django.utils.translation import gettext as _
@@ -235,11 +236,35 @@ class RecordChecker:
             check_code(row, seen, limit=limit, messages=self.messages)
             for column, check in self.checks:
                 check(row, column, context)
+            check_lengths(row, self.model)
             if row.problems:
                 problems += row.problems
             else:
                 checked.append(row)
         return checked, problems
+
+
+def check_lengths(row: RecordRow, model: type[models.Model]) -> None:
+    """Report each text of the row longer than its field (a project's sector, 120 characters).
+
+    PostgreSQL would refuse the row at the write (StringDataRightTruncation) and SQLite store
+    it past the limit: the same refusal on both, before anything is written.
+    """
+    for name, value in row.values.items():
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        limit = getattr(model_field, "max_length", None)
+        if isinstance(model_field, models.CharField) and isinstance(value, str) and limit:
+            if len(value) > limit:
+                row.fail(
+                    "too_long",
+                    _("“%(field)s” dài %(length)s ký tự, quá %(limit)s ký tự cho phép.")
+                    % {"field": model_field.verbose_name, "length": len(value), "limit": limit},
+                    name,
+                    value,
+                )
 
 
 def text_column(row: RecordRow, column: str, context: Any) -> None:

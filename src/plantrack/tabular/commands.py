@@ -21,7 +21,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plantrack.tabular.pipeline import ImportNotPermitted
+from plantrack.tabular.pipeline import ImportNotPermitted, oversized
 from plantrack.tabular.problems import ImportReport
 from plantrack.tabular.writers import ExportFormat
 
@@ -59,7 +59,9 @@ class ImportCommand(BaseCommand):
         print its report and exit 1 if it has errors."""
         path = Path(options["file"])
         try:
-            content = path.read_bytes()
+            # A file past the import limit is refused before it is read into memory.
+            refused = oversized(path.name, path.stat().st_size)
+            content = b"" if refused else path.read_bytes()
         except OSError as error:
             message = _("Không đọc được tệp %(path)s: %(error)s") % {
                 "path": path,
@@ -67,7 +69,7 @@ class ImportCommand(BaseCommand):
             }
             raise CommandError(message, returncode=2) from error
         try:
-            report = service(
+            report = refused or service(
                 content,
                 path.name,
                 user=command_user(options["user"]),
@@ -104,10 +106,17 @@ class ImportCommand(BaseCommand):
                 "unchanged": report.unchanged,
             }
         )
-        for problem in report.problems:
+        for problem in report.shown_problems:
             label = _("Lỗi") if problem.severity == "error" else _("Cảnh báo")
             value = f" [{problem.value}]" if problem.value else ""
             lines.append(f"  {label}: {problem.where()}{value}: {problem.message}")
+        if report.unshown:
+            counts = ", ".join(f"{code} {count}" for code, count in report.problem_counts().items())
+            lines.append(
+                "  "
+                + _("… và %(more)s lỗi, cảnh báo khác; theo mã, cả tệp: %(counts)s.")
+                % {"more": report.unshown, "counts": counts}
+            )
         return "\n".join(lines)
 
 

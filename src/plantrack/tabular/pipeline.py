@@ -20,7 +20,9 @@ from typing import Any
 from django.db import OperationalError, transaction
 from django.utils.functional import Promise
 
+from plantrack.tabular import limits
 from plantrack.tabular.problems import ImportReport, Problem, sort_problems
+from plantrack.tabular.readers import detect_format
 
 
 class WriteConflict(Exception):
@@ -119,16 +121,29 @@ def run_import(
 ) -> ImportReport:
     """Check every row of a file and write all of them, or none; return the report.
 
-    A file with any error writes nothing; warnings do not stop it. Problems come in the
-    order of the file (``sort_problems``). A dry run checks and writes inside a transaction
-    that is then rolled back, so it finds what a real import would, database checks
-    included, and leaves nothing behind: not even its import record.
+    A file with any error writes nothing; warnings do not stop it. A file past a limit
+    (``tabular.limits``: its size, what a workbook unpacks to, its rows, columns or cells) is
+    refused before it is read, or at the first row past the limit, with that one problem.
+    Problems come in the order of the file (``sort_problems``). A dry run checks and writes
+    inside a transaction that is then rolled back, so it finds what a real import would,
+    database checks included, and leaves nothing behind: not even its import record.
     """
     importer.permit()
-    source = importer.read(content, file_name)
-    for problem in source.problems:
-        problem.file = problem.file or file_name
-    checked = importer.check(source, file_name)
+    file_format = detect_format(file_name, content)
+    refused = limits.refusal(content, file_name, file_format)
+    if refused is None:
+        try:
+            source = importer.read(content, file_name)
+        except limits.LimitExceeded as exceeded:
+            refused = exceeded.problem
+    if refused is not None:
+        # Past a limit: that is the one problem, and no row is checked.
+        source = Source(file_format=file_format, layout="long", problems=[refused])
+        checked = Checked(rows=[], problems=[])
+    else:
+        for problem in source.problems:
+            problem.file = problem.file or file_name
+        checked = importer.check(source, file_name)
     report = ImportReport(
         file_name=file_name,
         checksum=hashlib.sha256(content).hexdigest(),
@@ -159,6 +174,24 @@ def run_import(
         return report
     report.written = True
     return report
+
+
+def oversized(file_name: str, size: int) -> ImportReport | None:
+    """Return the refusal of a file of ``size`` bytes past the import limit, or None.
+
+    The web upload, the API and the commands ask before they read the file into memory;
+    ``run_import`` asks again of what it is given.
+    """
+    if size <= limits.current().max_bytes:
+        return None
+    return ImportReport(
+        file_name=file_name,
+        checksum="",
+        file_format=detect_format(file_name, b""),
+        layout="long",
+        locale=None,
+        problems=[limits.too_large(file_name, size)],
+    )
 
 
 # SQLSTATEs of a transaction the database gave up to let another through: deadlock detected,

@@ -8,9 +8,11 @@ the file reads.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 
@@ -53,7 +55,12 @@ class Problem:
 @dataclass
 class ImportReport:
     """What an import found and did: its problems, and how many values were new, changed or
-    unchanged. ``written`` is True only when every row was written."""
+    unchanged. ``written`` is True only when every row was written.
+
+    What it shows (``as_dict``, the web page, the commands) is the first
+    ``PLANTRACK_IMPORT_MAX_PROBLEMS`` problems and how many there are of each code: a large
+    bad file has a problem a row, and its report would be larger than the file.
+    """
 
     file_name: str
     checksum: str
@@ -77,6 +84,28 @@ class ImportReport:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
 
+    @property
+    def shown_problems(self) -> list[Problem]:
+        """The problems a report lists: the first ``PLANTRACK_IMPORT_MAX_PROBLEMS``."""
+        return self.problems[: settings.PLANTRACK_IMPORT_MAX_PROBLEMS]
+
+    @property
+    def shown_errors(self) -> list[Problem]:
+        return [p for p in self.shown_problems if p.severity == "error"]
+
+    @property
+    def shown_warnings(self) -> list[Problem]:
+        return [p for p in self.shown_problems if p.severity == "warning"]
+
+    @property
+    def unshown(self) -> int:
+        """How many problems the report counts but does not list."""
+        return max(len(self.problems) - settings.PLANTRACK_IMPORT_MAX_PROBLEMS, 0)
+
+    def problem_counts(self) -> dict[str, int]:
+        """Code → how many problems of that code, every problem counted, most frequent first."""
+        return dict(Counter(problem.code for problem in self.problems).most_common())
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "file": self.file_name,
@@ -91,7 +120,9 @@ class ImportReport:
             "dry_run": self.dry_run,
             "written": self.written,
             "batch": self.batch.pk if self.batch else None,
-            "problems": [problem.as_dict() for problem in self.problems],
+            "problems": [problem.as_dict() for problem in self.shown_problems],
+            "problems_total": len(self.problems),
+            "problem_counts": self.problem_counts(),
         }
 
 

@@ -9,6 +9,7 @@ a row numbering the columns, and section headings ("I", "II", "A") are not rows.
 
 from __future__ import annotations
 
+import _csv
 import csv
 import io
 import itertools
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from plantrack.tabular import limits
 from plantrack.tabular.problems import Problem
 from plantrack.tabular.text import FORMULA_TRIGGERS, decode_text, header_keys, stt_of, text_of
 
@@ -94,14 +96,28 @@ def delimiter(text: str, is_header: Callable[[list[str]], bool]) -> str:
     except csv.Error:
         sniffed = ","
     head = "".join(itertools.islice(lines(text), HEADER_SEARCH_ROWS))
+    # A row wider than the limit is no header: the reader refuses it, without reading here
+    # each of a million cells as a header might name it.
+    widest = limits.current().max_columns
     for candidate in dict.fromkeys((sniffed, ",", ";", "\t")):
         try:
             rows = list(csv.reader(io.StringIO(head), delimiter=candidate))
         except csv.Error:
             continue
-        if any(is_header(cells) for cells in rows):
+        if any(len(cells) <= widest and is_header(cells) for cells in rows):
             return candidate
     return sniffed
+
+
+def csv_rows(text: str, separator: str) -> _csv.Reader:
+    """Return a CSV reader of ``text`` whose fields are at most the cell limit long.
+
+    The csv module stops at the first field past its limit before making it (a 200,000
+    characters field, a whole file in one quoted field); ``damaged_csv`` names it. The limit
+    is the module's own, for the process: every reader sets it the same.
+    """
+    csv.field_size_limit(limits.current().max_cell_chars)
+    return csv.reader(lines(text), delimiter=separator)
 
 
 def xls_refused(file_name: str) -> Problem:
@@ -116,6 +132,9 @@ def xls_refused(file_name: str) -> Problem:
 
 
 def damaged_csv(file_name: str, line: int, error: csv.Error) -> Problem:
+    if str(error).startswith("field larger than field limit"):
+        too_long: Problem = limits.cell_too_long(file_name, "", line, "", None)
+        return too_long
     return Problem(
         code="invalid_csv",
         message=_("Tệp CSV hỏng ở dòng %(row)s: %(error)s") % {"row": line, "error": error},
@@ -238,11 +257,13 @@ def _read_csv(table: Table, content: bytes, file_name: str, layout: Layout) -> N
         table.problems.append(text)
         return
     separator = delimiter(text, lambda cells: layout.header(cells) is not None)
-    reader = csv.reader(lines(text), delimiter=separator)
+    reader = csv_rows(text, separator)
     try:
         numbered = (
             (number, [unquote(cell) for cell in cells])
-            for number, cells in enumerate(reader, start=1)
+            for number, cells in limits.bounded_rows(
+                enumerate(reader, start=1), file_name, "", cells=False
+            )
         )
         if not _read_rows(table, "", numbered, layout, letters=False):
             table.problems.append(layout.missing_columns(file_name))
@@ -267,7 +288,8 @@ def _read_xlsx(table: Table, content: bytes, file_name: str, layout: Layout) -> 
         found = False
         for sheet in workbook.worksheets:
             rows = enumerate(sheet.iter_rows(values_only=True), start=1)
-            found |= _read_rows(table, sheet.title, rows, layout, letters=True)
+            bounded = limits.bounded_rows(rows, file_name, sheet.title)
+            found |= _read_rows(table, sheet.title, bounded, layout, letters=True)
         if not found:
             table.problems.append(layout.missing_columns(file_name))
     finally:

@@ -122,8 +122,11 @@ def decode_text(content: bytes, filename: str) -> str | Problem:
     """Decode UTF-8 (with or without BOM), UTF-16 or Windows-1258, or refuse (a ``Problem``).
 
     UTF-16 is recognised by its BOM, or without one by zero bytes in every other place (the
-    high bytes of Latin letters and digits). Windows-1258 is accepted only when the text
-    reads as Vietnamese: a Latin-1 or damaged file is refused rather than read wrongly.
+    high bytes of Latin letters and digits); other zero bytes are refused (``nul_byte``).
+    A file that is UTF-8 but for some bytes (as many well-formed UTF-8 letters as damaged
+    bytes, or more) is refused naming the first damaged byte (``damaged_utf8``), never read
+    as Windows-1258: its letters would be stored as mojibake. Windows-1258 is accepted only
+    when the text reads as Vietnamese: a Latin-1 file is refused rather than read wrongly.
     Text is returned in composed form (NFC), so names compare equal whatever wrote them.
     """
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -138,11 +141,24 @@ def decode_text(content: bytes, filename: str) -> str | Problem:
                 return unicodedata.normalize("NFC", content.decode(encoding))
             except UnicodeDecodeError:
                 pass
+        else:
+            offset = content.index(b"\x00")
+            return Problem(
+                code="nul_byte",
+                message=_(
+                    "Tệp có byte 0 (NUL) ở vị trí %(offset)s (dòng %(line)s): đây không phải "
+                    "là một tệp văn bản."
+                )
+                % {"offset": offset, "line": content.count(b"\n", 0, offset) + 1},
+                file=filename,
+                row=content.count(b"\n", 0, offset) + 1,
+            )
     else:
         try:
             return unicodedata.normalize("NFC", content.decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as error:
+            if _mostly_utf8(content):
+                return damaged_utf8(content, error.start, filename)
         try:
             text = content.decode("cp1258")
         except UnicodeDecodeError:
@@ -158,6 +174,31 @@ def decode_text(content: bytes, filename: str) -> str | Problem:
         ),
         file=filename,
     )
+
+
+def damaged_utf8(content: bytes, offset: int, filename: str) -> Problem:
+    """The problem of a UTF-8 file with a damaged byte at ``offset`` (counted from 0)."""
+    line = content.count(b"\n", 0, offset) + 1
+    return Problem(
+        code="damaged_utf8",
+        message=_(
+            "Tệp UTF-8 bị hỏng: byte %(byte)s ở vị trí %(offset)s (dòng %(line)s) không phải là "
+            "UTF-8. Hãy sửa hoặc lưu lại tệp dưới dạng UTF-8."
+        )
+        % {"byte": f"0x{content[offset]:02X}", "offset": offset, "line": line},
+        file=filename,
+        row=line,
+    )
+
+
+def _mostly_utf8(content: bytes) -> bool:
+    """Return True when ``content`` holds at least as many well-formed UTF-8 letters past
+    ASCII as damaged bytes: a UTF-8 file damaged, not a file in another encoding (a
+    Windows-1258 or Latin-1 text is almost never well-formed UTF-8 past ASCII)."""
+    replaced = content.decode("utf-8", errors="replace")
+    damaged = replaced.count("\ufffd")
+    wide = len(replaced) - len(replaced.encode("ascii", errors="ignore")) - damaged
+    return wide >= damaged
 
 
 def _utf16_without_bom(content: bytes) -> str | None:
