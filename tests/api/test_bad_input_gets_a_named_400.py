@@ -53,6 +53,9 @@ def test_an_id_past_64_bits_in_a_path_is_the_json_404(api, approver, path):
         ("/api/units/?page=0&page_size=0", "page"),
         ("/api/observations/?all_vintages=2", "all_vintages"),
         ("/api/observations/?is_current=yes", "is_current"),
+        # Python reads these as dates; the schema's date is YYYY-MM-DD.
+        ("/api/tasks/?as_of=20241231", "as_of"),
+        ("/api/tasks/CT-01/?as_of=2024-W53-2", "as_of"),
     ],
 )
 def test_a_query_parameter_out_of_range_is_a_400_naming_it(api, query, field):

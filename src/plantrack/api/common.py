@@ -9,6 +9,7 @@ precision is lost to a float.
 """
 
 import datetime
+import re
 from decimal import Decimal
 
 from django import forms
@@ -171,12 +172,18 @@ class FilterSet(django_filters.FilterSet):
         return self.form.is_valid()
 
 
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def as_of_of(request) -> datetime.date:
     """Return the ``as_of`` date of the query string (today without one), or refuse it."""
     text = request.query_params.get("as_of", "").strip()
     if not text:
         return timezone.localdate()
     try:
+        # YYYY-MM-DD as the schema's "date" says; Python also reads 20241231 and 2024-W53-2.
+        if not ISO_DATE.fullmatch(text):
+            raise ValueError(text)
         return datetime.date.fromisoformat(text)
     except ValueError:
         raise ValidationError(
