@@ -77,6 +77,7 @@ def table(title: str, rows: list[tuple[str, str, float, float, int, int]]) -> No
 
 def demo_pages() -> list[tuple[str, str]]:
     """Every page of the demo a visitor reaches, with who visits it."""
+    from plantrack.accounts.models import Membership
     from plantrack.investment.models import Project
     from plantrack.observations.models import ReportingRound
     from plantrack.plans.models import Indicator, Plan, Target
@@ -105,6 +106,13 @@ def demo_pages() -> list[tuple[str, str]]:
         (f"/rounds/{pk}/", "planner") for pk in ReportingRound.objects.values_list("pk", flat=True)
     ]
     pages += [("/observations/grid/", "reporter"), ("/observations/mine/", "reporter")]
+    # The index sends a reporter of one agency to its grid: the grid itself too.
+    pages += [
+        (f"/observations/grid/{code}/", "reporter")
+        for code in Membership.objects.filter(user__username="reporter").values_list(
+            "agency__code", flat=True
+        )
+    ]
     pages += [("/observations/approvals/", "approver")]
     return pages
 
