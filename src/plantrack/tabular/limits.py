@@ -27,6 +27,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from openpyxl.utils import column_index_from_string
 
 from plantrack.tabular.formatting import number_text
 from plantrack.tabular.problems import Problem
@@ -221,8 +222,9 @@ def _workbook_refusal(content: bytes, file_name: str, limits: Limits) -> Problem
         last_column, last_row = match[3] or match[1], match[4] or match[2]
         if last_row and int(last_row) > limits.max_rows:
             return too_many_rows(file_name, sheet, int(last_row), limits)
-        if last_column and column_number(last_column.decode()) > limits.max_columns:
-            return too_many_columns(file_name, sheet, None, column_number(last_column.decode()))
+        columns = column_index_from_string(last_column.decode()) if last_column else 0
+        if columns > limits.max_columns:
+            return too_many_columns(file_name, sheet, None, columns)
     return None
 
 
@@ -273,14 +275,6 @@ def _sheet_titles(heads: dict[str, bytes]) -> dict[str, str]:
         if (target := targets.get(attributes.get(b"id", b""))) is not None:
             titles[target] = attributes.get(b"name", b"").decode(errors="replace")
     return titles
-
-
-def column_number(letters: str) -> int:
-    """Return the number of a spreadsheet column: "A" → 1, "XFD" → 16384."""
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - ord("A") + 1
-    return number
 
 
 def too_many_rows(file_name: str, sheet: str, row: int, limits: Limits | None = None) -> Problem:

@@ -563,16 +563,17 @@ def plan_overview(user, plan_code: str = "") -> Overview | None:
             "indicator__owner__name_en",
         )
     ]
-    every_judged = {
+    in_force = {target.pk for target in targets}
+    judged = {
         row.target_id: row
-        for row in (
-            _JudgementFacts(*values)
-            for values in Judgement.objects.for_user(user)
+        for row in map(
+            _JudgementFacts._make,
+            Judgement.objects.for_user(user)
             .filter(plan=plan)
-            .values_list("target_id", "unit_id", "figures", "status", "as_of")
+            .values_list("target_id", "unit_id", "figures", "status", "as_of"),
         )
+        if row.target_id in in_force
     }
-    judged = {t.pk: every_judged[t.pk] for t in targets if t.pk in every_judged}
     stale = stale_targets(judged.values(), {t.pk: t.indicator_id for t in targets})
     labels = status_labels()
     base = TargetFilter(plan=plan.code)
