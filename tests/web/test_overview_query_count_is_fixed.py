@@ -16,11 +16,12 @@ pytestmark = pytest.mark.django_db
 
 # Plans, the plan's targets in force (with sections, indicators, agencies) and their
 # judgements as plain values, the figures that tell whether these are stale, the targets to
-# act on that the page lists (with their judgements) and their latest figures; then the
+# act on that the page lists (with their judgements), their series' periods as plain values
+# and their latest figures; then the
 # work behind them: the tasks' scorecard, the agencies' names and codes, the open rounds,
 # the projects (a round open adds round_progress's three, projects their capital sum: fixed
 # too, whatever their number).
-ANONYMOUS_QUERIES = 6 + 4
+ANONYMOUS_QUERIES = 7 + 4
 # The session and the user, then one membership look-up, kept on the user for the request;
 # and one more read by the work section's restricted querysets.
 PLANNER_QUERIES = ANONYMOUS_QUERIES + 4

@@ -11,9 +11,11 @@ from plantrack.progress.live import rejudge_all
 
 pytestmark = pytest.mark.django_db
 
-# Plans, sections, targets (with their indicators and revision flag), observations, the
-# current judgements, and the figures that tell whether they are stale.
-ANONYMOUS_QUERIES = 6
+# Plans, sections, targets (what places and filters them: section, agency, revision flag),
+# the current judgements' statuses, the figures that tell whether they are stale; then the
+# shown page's targets and judgements in full, their series' periods as plain values and
+# their latest figures.
+ANONYMOUS_QUERIES = 9
 # The session and the user, then one membership look-up, kept on the user for the request.
 PLANNER_QUERIES = ANONYMOUS_QUERIES + 3
 

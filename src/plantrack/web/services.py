@@ -6,6 +6,7 @@ targets and observations (tests/web/test_home_query_count_is_fixed.py pins it).
 """
 
 import datetime
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
@@ -41,7 +42,7 @@ class TargetRow:
 
     target: Target
     latest: Observation | None = None
-    assessment: Judgement | None = None
+    assessment: "Judgement | _JudgementFacts | None" = None  # facts until the row is shown
     stale: bool = False  # the judgement is out of date (``live.stale_targets``)
 
 
@@ -106,13 +107,17 @@ def plan_outlines(user, chosen: "TargetFilter | None" = None, page_number=1) -> 
 
     ``chosen`` narrows the list to one plan and to the targets it keeps
     (``TargetFilter.keeps``); sections left with no target are left out then, and on a page
-    after the first, the sections and plans with no target on it. Six queries (plans,
-    sections, targets, the targets' current judgements, whether they are stale, the shown
-    targets' figures) plus what ``for_user`` needs to know the user, whatever the size of
-    the plans.
+    after the first, the sections and plans with no target on it.
+
+    Every target is read with only what places, filters and counts it (a province's plan
+    holds 3,000 targets; a page shows 100): its section, order, revision, agency and
+    status; only the page's rows are loaded in full. Nine queries, plus what ``for_user``
+    needs to know the user, whatever the size of the plans: plans; sections; targets; their
+    judgements' statuses; whether these are stale; the page's targets and judgements in
+    full; their latest figures (two, ``latest_observations``).
     """
     targets = targets_marked_replaced(
-        Target.objects.select_related("indicator__owner", "scope_unit")
+        Target.objects.select_related("indicator__owner", "section").only(*_LISTED_FIELDS)
     )
     plans_query = Plan.objects.for_user(user)
     if chosen is not None and chosen.plan:
@@ -125,9 +130,12 @@ def plan_outlines(user, chosen: "TargetFilter | None" = None, page_number=1) -> 
     )
     all_targets = [target for plan in plans for target in plan.targets.all()]
     judged = {
-        judgement.target_id: judgement
-        for judgement in Judgement.objects.for_user(user).filter(
-            plan_id__in=[plan.pk for plan in plans]
+        row.target_id: row
+        for row in map(
+            _JudgementFacts._make,
+            Judgement.objects.for_user(user)
+            .filter(plan_id__in=[plan.pk for plan in plans])
+            .values_list("target_id", "unit_id", "figures", "status", "as_of"),
         )
     }
     stale = stale_targets(judged.values(), {t.pk: t.indicator_id for t in all_targets})
@@ -138,10 +146,37 @@ def plan_outlines(user, chosen: "TargetFilter | None" = None, page_number=1) -> 
     page = Paginator(rows, TARGETS_PER_PAGE).get_page(page_number)
     if page.paginator.num_pages > 1:
         outlines = _only(outlines, {row.target.pk for row in page})
+    shown = [row.target.pk for row in page]
+    loaded = targets_marked_replaced(
+        Target.objects.select_related("indicator__owner", "scope_unit")
+    ).in_bulk(shown)
+    assessed = {
+        judgement.target_id: judgement
+        for judgement in Judgement.objects.for_user(user).filter(target_id__in=shown)
+    }
+    for row in page:
+        target = loaded[row.target.pk]
+        target.plan = row.target.plan  # prefetched with the plan: no query
+        row.target = target
+        row.assessment = assessed.get(target.pk)
     latest = latest_observations([row.target for row in page], user)
     for row in page:
         row.latest = latest.get(row.target.pk)
     return TargetList(outlines=outlines, described=described, page=page)
+
+
+# What the target list reads of every target of a plan, to place, filter and count it.
+_LISTED_FIELDS = (
+    "plan",
+    "section__number",
+    "section__title",
+    "section__title_en",
+    "order",
+    "supersedes",
+    "indicator__owner__code",
+    "indicator__owner__name",
+    "indicator__owner__name_en",
+)
 
 
 def _rows_shown(outline: PlanOutline) -> Iterator[TargetRow]:
@@ -183,8 +218,9 @@ def latest_observations(targets: Iterable[Target], user) -> dict[int, Observatio
     unit, or the plan's when the target names none. "Latest" is the period that ends last;
     when two periods end on the same day (2024 and 2024Q4) the longer one wins, since plans
     set yearly targets. A target without an indicator, a unit or a visible figure is left
-    out: the page then says there is no data, never shows a made-up value. One query, if
-    each target's plan is already loaded (prefetched from the plan, or ``select_related``).
+    out: the page then says there is no data, never shows a made-up value. Two queries, if
+    each target's plan is already loaded (prefetched from the plan, or ``select_related``):
+    the periods of the targets' series, as plain values, then the latest figure of each.
     """
     keys = {}
     for target in targets:
@@ -193,21 +229,27 @@ def latest_observations(targets: Iterable[Target], user) -> dict[int, Observatio
             keys[target.pk] = (target.indicator_id, unit_id)
     if not keys:
         return {}
-    indicator_ids = {indicator_id for indicator_id, _ in keys.values()}
-    unit_ids = {unit_id for _, unit_id in keys.values()}
-    newest: dict[tuple[int, int], Observation] = {}
-    observations = (
+    series = Q()
+    for indicator_id, unit_id in set(keys.values()):
+        series |= Q(indicator_id=indicator_id, unit_id=unit_id)
+    periods = (
         Observation.objects.for_user(user)
         .current()
-        .filter(indicator_id__in=indicator_ids, unit_id__in=unit_ids, breakdown="")
-        .select_related("indicator")
+        .filter(series, breakdown="")
+        .order_by()
+        .values_list("pk", "indicator_id", "unit_id", "period")
     )
-    for observation in observations:
-        key = (observation.indicator_id, observation.unit_id)
+    newest: dict[tuple[int, int], tuple[tuple[int, int], int]] = {}
+    for pk, indicator_id, unit_id, period in periods:
+        key = (indicator_id, unit_id)
+        recency = _recency_of_text(period)
         known = newest.get(key)
-        if known is None or _recency(observation) > _recency(known):
-            newest[key] = observation
-    return {target_id: newest[key] for target_id, key in keys.items() if key in newest}
+        if known is None or recency > known[0]:
+            newest[key] = (recency, pk)
+    loaded = Observation.objects.select_related("indicator").in_bulk(
+        [pk for _recency, pk in newest.values()]
+    )
+    return {target_id: loaded[newest[key][1]] for target_id, key in keys.items() if key in newest}
 
 
 def indicator_commitments(indicator: Indicator, user) -> list[Target]:
@@ -338,6 +380,7 @@ def _in_revision_order(targets: list[Target]) -> list[Target]:
     return ordered
 
 
+@functools.lru_cache(maxsize=4096)
 def _recency_of_text(period: str) -> tuple[int, int]:
     """Return a key that grows with recency: the later end, then the longer period."""
     try:
@@ -529,12 +572,12 @@ def plan_overview(user, plan_code: str = "") -> Overview | None:
     """Return the leaders' overview of the plan ``plan_code`` (default: ``default_plan``).
 
     None when the user may see no plan; ``Plan.DoesNotExist`` for a code the user may not
-    see. Counts only the targets in force (a replaced version is not judged). Six queries
+    see. Counts only the targets in force (a replaced version is not judged). Seven queries
     whatever the size of the plan: plans; its targets and their judgements, as plain values
     (a province holds 3,000 targets: no model is built for a row that is only counted);
     whether these are stale (``stale_targets``, one, or two when a judgement used figures of
     other indicators); the targets to act on that the page shows, with their judgements;
-    their latest figures.
+    their latest figures (two, ``latest_observations``).
     """
     plans = list(Plan.objects.for_user(user).select_related("scope_unit"))
     if plan_code:
