@@ -88,3 +88,41 @@ def test_an_indicator_page_lists_the_units_below_the_province_a_page_at_a_time(
     assert 'href="/indicators/grdp_growth/?page=2" rel="next"' in first
     assert "Huyện Bảo Lâm" in second
     assert 'href="/indicators/grdp_growth/" rel="prev"' in second
+
+
+def test_the_maps_table_lists_its_units_a_page_at_a_time_and_opens_on_the_map(
+    client, growth_target, grdp_growth, province, publish, monkeypatch
+):
+    from plantrack.geo.choices import UnitLevel
+    from plantrack.geo.models import AdminUnit
+
+    monkeypatch.setattr("plantrack.web.views.MAP_AREAS_PER_PAGE", 1)
+    publish(grdp_growth, province, "2023", "4.92")
+    publish(grdp_growth, province, "2024", "6.74")
+    for code, name in (("040", "Thành phố Cao Bằng"), ("042", "Huyện Bảo Lâm")):
+        unit = AdminUnit.objects.create(
+            code=code, name=name, level=UnitLevel.DISTRICT, parent=province
+        )
+        publish(grdp_growth, unit, "2024", "5")
+
+    first, second = (
+        client.get(address).content.decode()
+        for address in (
+            "/indicators/grdp_growth/",
+            "/indicators/grdp_growth/?map_year=2024&map_page=2",
+        )
+    )
+
+    first_map, second_map = (page.split('id="panel-map"')[1] for page in (first, second))
+    first_table, second_table = (page.split("</table>")[0] for page in (first_map, second_map))
+    assert "Huyện Bảo Lâm" in first_table and "Thành phố Cao Bằng" not in first_table  # by name
+    assert "Thành phố Cao Bằng" in second_table and "Huyện Bảo Lâm" not in second_table
+    assert "Đơn vị 1–1 trong 2" in first_map
+    assert 'href="/indicators/grdp_growth/?map_page=2#over-the-years" rel="next"' in first_map
+    assert "Đơn vị 2–2 trong 2" in second_map
+    assert 'href="/indicators/grdp_growth/?map_year=2024#over-the-years" rel="prev"' in second_map
+    # The chart opens first; a year or a page of the map asked for opens the map.
+    assert 'id="tab-chart" aria-controls="panel-chart" aria-selected="true"' in first
+    assert 'id="tab-map" aria-controls="panel-map" aria-selected="false"' in first
+    assert 'id="tab-chart" aria-controls="panel-chart" aria-selected="false"' in second
+    assert 'id="tab-map" aria-controls="panel-map" aria-selected="true"' in second

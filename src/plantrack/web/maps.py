@@ -10,6 +10,7 @@ from, and says why there is no map.
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.utils.translation import gettext
@@ -43,7 +44,7 @@ class IndicatorMap:
     drawn: bool
     reason: str
 
-    @property
+    @cached_property
     def common_source(self) -> str:
         """The one source of every figure on the map, or "" when they differ (a column)."""
         sources = {area.observation.source for area in self.areas if area.observation}

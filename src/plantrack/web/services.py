@@ -273,11 +273,12 @@ def indicator_series(indicator: Indicator, user) -> list[UnitSeries]:
     observations = (
         Observation.objects.for_user(user)
         .filter(indicator=indicator)
-        .select_related("unit", "indicator", "agency")
+        .select_related("unit", "agency")
     )
     by_unit: dict[int, list[Observation]] = defaultdict(list)
     units = {}
     for observation in observations:
+        observation.indicator = indicator  # one indicator: not read again with every row
         by_unit[observation.unit_id].append(observation)
         units[observation.unit_id] = observation.unit
     series = []
