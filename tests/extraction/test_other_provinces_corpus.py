@@ -19,16 +19,18 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV, HELD_OUT = CORPUS / "dev.jsonl", CORPUS / "heldout.jsonl"
 GOAL_FIELDS = ("indicator", "comparator", "value", "upper_value", "unit", "period")
 PRECISION_GOAL, RECALL_GOAL = 0.98, 0.95
-# Measured on the held-out split once the rules were tuned on dev (docs/extraction.md).
+# Measured once on the held-out split now (the fifth: labelled before the extractor was run
+# on it; docs/extraction.md), as the floor of that split: a new split is a new text, and its
+# floors are what was first measured on it, never more.
 HELD_OUT_FLOOR = {
-    "target": (0.97, 0.99),
-    "indicator": (0.76, 0.78),
-    "comparator": (0.95, 0.97),
-    "value": (0.92, 0.95),
-    "upper_value": (0.92, 0.95),
-    "unit": (0.90, 0.92),
-    "kind": (0.83, 0.85),
-    "period": (0.88, 0.90),
+    "target": (0.986, 0.973),
+    "indicator": (0.716, 0.706),
+    "comparator": (0.945, 0.933),
+    "value": (0.986, 0.973),
+    "upper_value": (0.986, 0.973),
+    "unit": (0.972, 0.96),
+    "kind": (0.918, 0.906),
+    "period": (0.986, 0.973),
 }
 
 
@@ -75,7 +77,7 @@ def test_the_dev_split_reaches_the_goal_on_every_field():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 12 not done: held-out precision 0.76–0.98, recall 0.78–1.00 (docs/extraction.md)",
+    reason="issue 12 not done: held-out precision 0.72–0.99, recall 0.71–0.97 (docs/extraction.md)",
 )
 def test_the_held_out_split_reaches_the_goal_on_every_field():
     scores = evaluate(load_labelled(HELD_OUT))
