@@ -104,7 +104,9 @@ def collector_paused() -> Iterator[None]:
     An import holds a few objects per row (a million rows in bench/import.py), none of them
     in reference cycles: the collector would walk them again and again for nothing, a
     quarter of the import's time. Reference counting still frees memory as usual; the
-    collector runs again when the import ends, however it ends.
+    collector runs again when the import ends, however it ends. The overview and the target
+    list pause it too, while they read a province's thousands of targets as plain rows (at
+    national scale the collector's passes were half the overview's time, bench/pages.py).
     """
     enabled = gc.isenabled()
     gc.disable()

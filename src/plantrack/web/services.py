@@ -30,6 +30,7 @@ from plantrack.progress.engine import COLUMN_COMPONENTS, remaining_rate_text
 from plantrack.progress.live import stale_targets
 from plantrack.progress.models import Judgement
 from plantrack.tabular.formatting import unit_text
+from plantrack.tabular.pipeline import collector_paused
 
 # Deepest heading a section may get: the page is h1, a plan h2, its top sections h3.
 _TOP_SECTION_HEADING = 3
@@ -101,6 +102,7 @@ class TargetList:
     page: Page  # of the list's rows, in the order shown
 
 
+@collector_paused()  # thousands of plain rows, no cycles: the collector would walk them
 def plan_outlines(user, chosen: "TargetFilter | None" = None, page_number=1) -> TargetList:
     """Return the plans ``user`` may see with their sections, one page of their targets, and
     those targets' latest figures.
@@ -569,6 +571,7 @@ def default_plan(plans: list[Plan]) -> Plan | None:
     return plans[0] if plans else None
 
 
+@collector_paused()  # as plan_outlines
 def plan_overview(user, plan_code: str = "") -> Overview | None:
     """Return the leaders' overview of the plan ``plan_code`` (default: ``default_plan``).
 
