@@ -1,10 +1,14 @@
 """A long target list comes in pages of ``TARGETS_PER_PAGE`` targets, in the order shown,
 each page with its sections and links to the pages before and after; the filters' count is
 the whole list's. An indicator page lists the figures of the units below the province a
-page of units at a time."""
+page of units at a time, its map's table and every plan's targets on it likewise."""
+
+from decimal import Decimal
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
+
+from plantrack.plans.models import Target
 
 GROWTH = "tốc độ tăng trưởng kinh tế (GRDP) bình quân thời kỳ 2021 - 2030 đạt 9,72%/năm"
 PER_CAPITA = "GRDP bình quân/người khoảng 102 triệu đồng/người (giá hiện hành)"
@@ -126,3 +130,36 @@ def test_the_maps_table_lists_its_units_a_page_at_a_time_and_opens_on_the_map(
     assert 'id="tab-map" aria-controls="panel-map" aria-selected="false"' in first
     assert 'id="tab-chart" aria-controls="panel-chart" aria-selected="false"' in second
     assert 'id="tab-map" aria-controls="panel-map" aria-selected="true"' in second
+
+
+def test_an_indicator_page_lists_every_plans_targets_on_it_a_page_at_a_time(
+    client, growth_target, master_plan, grdp_growth, province, monkeypatch
+):
+    from plantrack.plans.choices import Comparator, TargetKind
+
+    monkeypatch.setattr("plantrack.web.services.TARGETS_PER_PAGE", 1)
+    milestone = Target.objects.create(
+        plan=master_plan,
+        indicator=grdp_growth,
+        scope_unit=province,
+        kind=TargetKind.LEVEL,
+        comparator=Comparator.GTE,
+        value=Decimal("8"),
+        target_year=2025,
+        phrase="Tăng trưởng GRDP năm 2025 đạt 8% trở lên",
+        order=2,
+    )
+
+    first, second = (
+        client.get(address)
+        .content.decode()
+        .split('<h2 id="commitments">')[1]
+        .split("</section>")[0]
+        for address in ("/indicators/grdp_growth/", "/indicators/grdp_growth/?targets_page=2")
+    )
+
+    assert growth_target.phrase in first and milestone.phrase not in first
+    assert milestone.phrase in second and growth_target.phrase not in second
+    assert "Chỉ tiêu 1–1 trong 2" in first
+    assert 'href="/indicators/grdp_growth/?targets_page=2#commitments" rel="next"' in first
+    assert 'href="/indicators/grdp_growth/#commitments" rel="prev"' in second

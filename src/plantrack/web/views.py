@@ -90,9 +90,18 @@ def indicator(request, code: str):
         map_page = Paginator(units_map.areas, MAP_AREAS_PER_PAGE).get_page(
             request.GET.get("map_page", 1)
         )
+    # Every plan's targets on it, a page at a time too (a national indicator has a target for
+    # each of 3,000 communes; the chart draws the province's).
+    commitments = Paginator(targets, services.TARGETS_PER_PAGE).get_page(
+        request.GET.get("targets_page", 1)
+    )
     context = {
         "indicator": indicator,
         "targets": targets,
+        "commitments": commitments,
+        **_page_links(
+            request, commitments, "targets_page", anchor="#commitments", prefix="commitments_"
+        ),
         "series": provincial + list(page),
         "page": page,
         "page_counts": "units",
@@ -105,12 +114,7 @@ def indicator(request, code: str):
         "map_chosen": units_map is not None
         and ("map_year" in request.GET or "map_page" in request.GET),
         **(
-            {
-                f"map_{name}": link
-                for name, link in _page_links(
-                    request, map_page, parameter="map_page", anchor="#over-the-years"
-                ).items()
-            }
+            _page_links(request, map_page, "map_page", anchor="#over-the-years", prefix="map_")
             if map_page is not None
             else {}
         ),
@@ -126,12 +130,15 @@ UNITS_PER_PAGE = 50
 MAP_AREAS_PER_PAGE = 200
 
 
-def _page_links(request, page, parameter: str = "page", anchor: str = "") -> dict[str, str]:
-    """Return the addresses of the pages before and after ``page``, the query kept."""
+def _page_links(
+    request, page, parameter: str = "page", *, anchor: str = "", prefix: str = ""
+) -> dict[str, str]:
+    """Return the addresses of the pages before and after ``page`` (``parameter`` in the
+    query, the rest of the query kept), named ``{prefix}previous_url`` and ``…next_url``."""
     links = {}
     for name, there, number in (
-        ("previous_url", page.has_previous(), page.number - 1),
-        ("next_url", page.has_next(), page.number + 1),
+        (f"{prefix}previous_url", page.has_previous(), page.number - 1),
+        (f"{prefix}next_url", page.has_next(), page.number + 1),
     ):
         query = request.GET.copy()
         query.pop(parameter, None)
