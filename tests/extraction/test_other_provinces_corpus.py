@@ -19,18 +19,18 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV, HELD_OUT = CORPUS / "dev.jsonl", CORPUS / "heldout.jsonl"
 GOAL_FIELDS = ("indicator", "comparator", "value", "upper_value", "unit", "period")
 PRECISION_GOAL, RECALL_GOAL = 0.98, 0.95
-# Measured once on the held-out split now (the fifth: labelled before the extractor was run
+# Measured once on the held-out split now (the sixth: labelled before the extractor was run
 # on it; docs/extraction.md), as the floor of that split: a new split is a new text, and its
 # floors are what was first measured on it, never more.
 HELD_OUT_FLOOR = {
-    "target": (0.986, 0.973),
-    "indicator": (0.716, 0.706),
-    "comparator": (0.945, 0.933),
-    "value": (0.986, 0.973),
-    "upper_value": (0.986, 0.973),
-    "unit": (0.972, 0.96),
-    "kind": (0.918, 0.906),
-    "period": (0.986, 0.973),
+    "target": (0.909, 0.952),
+    "indicator": (0.848, 0.888),
+    "comparator": (0.909, 0.952),
+    "value": (0.909, 0.952),
+    "upper_value": (0.909, 0.952),
+    "unit": (0.909, 0.952),
+    "kind": (0.893, 0.936),
+    "period": (0.893, 0.936),
 }
 
 
@@ -77,7 +77,7 @@ def test_the_dev_split_reaches_the_goal_on_every_field():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 12 not done: held-out precision 0.72–0.99, recall 0.71–0.97 (docs/extraction.md)",
+    reason="issue 12 not done: held-out precision 0.85–0.91, recall 0.89–0.95 (docs/extraction.md)",
 )
 def test_the_held_out_split_reaches_the_goal_on_every_field():
     scores = evaluate(load_labelled(HELD_OUT))

@@ -57,6 +57,8 @@ BASES: dict[str, str] = {
     "sản phẩm": "sản phẩm",
     "bác sĩ": "bác sĩ",
     "bác sỹ": "bác sĩ",
+    "dược sĩ": "dược sĩ",
+    "dược sỹ": "dược sĩ",
     "giường bệnh": "giường bệnh",
     "giường": "giường bệnh",
     "thuê bao": "thuê bao",
