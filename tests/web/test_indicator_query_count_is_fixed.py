@@ -7,8 +7,9 @@ from plantrack.geo.models import AdminUnit
 
 pytestmark = pytest.mark.django_db
 
-# The indicator (with its owner), its targets, their judgements, its observations.
-ANONYMOUS_QUERIES = 4
+# The indicator (with its owner), its targets, their judgements, the units and the agencies
+# of its figures (each read once), its figures.
+ANONYMOUS_QUERIES = 6
 # With figures below the province, the map reads one more: the other units of the map,
 # or the old units each new one was formed from.
 WITH_MAP_QUERIES = ANONYMOUS_QUERIES + 1
