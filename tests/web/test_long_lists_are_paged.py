@@ -8,6 +8,8 @@ from decimal import Decimal
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
+from plantrack.geo.choices import UnitLevel
+from plantrack.geo.models import AdminUnit
 from plantrack.plans.models import Target
 
 GROWTH = "tốc độ tăng trưởng kinh tế (GRDP) bình quân thời kỳ 2021 - 2030 đạt 9,72%/năm"
@@ -67,16 +69,9 @@ def test_the_filter_counts_the_whole_list_and_pages_keep_the_filter(
 def test_an_indicator_page_lists_the_units_below_the_province_a_page_at_a_time(
     client, grdp_growth, province, publish, monkeypatch
 ):
-    from plantrack.geo.choices import UnitLevel
-    from plantrack.geo.models import AdminUnit
-
     monkeypatch.setattr("plantrack.web.views.UNITS_PER_PAGE", 1)
     publish(grdp_growth, province, "2024", "6.74")
-    for code, name in (("040", "Thành phố Cao Bằng"), ("042", "Huyện Bảo Lâm")):
-        unit = AdminUnit.objects.create(
-            code=code, name=name, level=UnitLevel.DISTRICT, parent=province
-        )
-        publish(grdp_growth, unit, "2024", "5")
+    add_two_districts(grdp_growth, province, publish)
 
     # The figures' section (the map above still shows every unit of its year).
     first, second = (
@@ -97,17 +92,10 @@ def test_an_indicator_page_lists_the_units_below_the_province_a_page_at_a_time(
 def test_the_maps_table_lists_its_units_a_page_at_a_time_and_opens_on_the_map(
     client, growth_target, grdp_growth, province, publish, monkeypatch
 ):
-    from plantrack.geo.choices import UnitLevel
-    from plantrack.geo.models import AdminUnit
-
     monkeypatch.setattr("plantrack.web.views.MAP_AREAS_PER_PAGE", 1)
     publish(grdp_growth, province, "2023", "4.92")
     publish(grdp_growth, province, "2024", "6.74")
-    for code, name in (("040", "Thành phố Cao Bằng"), ("042", "Huyện Bảo Lâm")):
-        unit = AdminUnit.objects.create(
-            code=code, name=name, level=UnitLevel.DISTRICT, parent=province
-        )
-        publish(grdp_growth, unit, "2024", "5")
+    add_two_districts(grdp_growth, province, publish)
 
     first, second = (
         client.get(address).content.decode()
@@ -163,3 +151,12 @@ def test_an_indicator_page_lists_every_plans_targets_on_it_a_page_at_a_time(
     assert "Chỉ tiêu 1–1 trong 2" in first
     assert 'href="/indicators/grdp_growth/?targets_page=2#commitments" rel="next"' in first
     assert 'href="/indicators/grdp_growth/#commitments" rel="prev"' in second
+
+
+def add_two_districts(indicator, province, publish) -> None:
+    """Add two districts of ``province`` with a 2024 figure of ``indicator`` each."""
+    for code, name in (("040", "Thành phố Cao Bằng"), ("042", "Huyện Bảo Lâm")):
+        unit = AdminUnit.objects.create(
+            code=code, name=name, level=UnitLevel.DISTRICT, parent=province
+        )
+        publish(indicator, unit, "2024", "5")
