@@ -19,18 +19,18 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV, HELD_OUT = CORPUS / "dev.jsonl", CORPUS / "heldout.jsonl"
 GOAL_FIELDS = ("indicator", "comparator", "value", "upper_value", "unit", "period")
 PRECISION_GOAL, RECALL_GOAL = 0.98, 0.95
-# Measured once on the held-out split now (the sixth: labelled before the extractor was run
+# Measured once on the held-out split now (the seventh: labelled before the extractor was run
 # on it; docs/extraction.md), as the floor of that split: a new split is a new text, and its
 # floors are what was first measured on it, never more.
 HELD_OUT_FLOOR = {
-    "target": (0.909, 0.952),
-    "indicator": (0.848, 0.888),
-    "comparator": (0.909, 0.952),
-    "value": (0.909, 0.952),
-    "upper_value": (0.909, 0.952),
-    "unit": (0.909, 0.952),
-    "kind": (0.893, 0.936),
-    "period": (0.893, 0.936),
+    "target": (0.721, 0.876),
+    "indicator": (0.645, 0.784),
+    "comparator": (0.721, 0.876),
+    "value": (0.721, 0.876),
+    "upper_value": (0.721, 0.876),
+    "unit": (0.721, 0.876),
+    "kind": (0.721, 0.876),
+    "period": (0.670, 0.815),
 }
 
 
@@ -77,7 +77,7 @@ def test_the_dev_split_reaches_the_goal_on_every_field():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 12 not done: held-out precision 0.85–0.91, recall 0.89–0.95 (docs/extraction.md)",
+    reason="issue 12 not done: held-out precision 0.65–0.72, recall 0.78–0.88 (docs/extraction.md)",
 )
 def test_the_held_out_split_reaches_the_goal_on_every_field():
     scores = evaluate(load_labelled(HELD_OUT))
