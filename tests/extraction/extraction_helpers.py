@@ -34,6 +34,23 @@ def only(text: str) -> Candidate:
     return candidates[0]
 
 
+def read_fields(text: str) -> list[tuple]:
+    """Return each candidate of ``text`` as (indicator phrase, comparator, value, upper
+    value, unit, kind, (period start, period end, target year))."""
+    return [
+        (
+            text[c.indicator_span[0] : c.indicator_span[1]],
+            c.comparator,
+            c.value,
+            c.upper_value,
+            c.unit,
+            c.kind,
+            (c.period_start, c.period_end, c.target_year),
+        )
+        for c in extract_targets(text)
+    ]
+
+
 def phrase_of(text: str, candidate: Candidate) -> str:
     return text[candidate.span[0] : candidate.span[1]]
 

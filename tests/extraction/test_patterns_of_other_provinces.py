@@ -4,24 +4,9 @@ ranks, counts, old target years and two years in one sentence, per mille, glued 
 
 from decimal import Decimal
 
-from extraction_helpers import only
+from extraction_helpers import only, read_fields
 
 from plantrack.extraction.extractor import extract_targets
-
-
-def _read(text: str) -> list[tuple]:
-    return [
-        (
-            text[c.indicator_span[0] : c.indicator_span[1]],
-            c.comparator,
-            c.value,
-            c.upper_value,
-            c.unit,
-            c.kind,
-            (c.period_start, c.period_end, c.target_year),
-        )
-        for c in extract_targets(text)
-    ]
 
 
 def test_a_structure_with_no_target_word_after_a_target_sentence_gives_its_shares():
@@ -31,7 +16,7 @@ def test_a_structure_with_no_target_word_after_a_target_sentence_gives_its_share
         "nghiệp - xây dựng chiếm khoảng 29,0%; Thuế sản phẩm, trừ trợ cấp sản phẩm khoảng 4 - 5%."
     )
 
-    assert _read(text)[1:] == [
+    assert read_fields(text)[1:] == [
         ("Nông, lâm nghiệp - thủy sản", "~", 22, 23, "%", "share", (None, None, 2030)),
         ("công nghiệp - xây dựng", "~", Decimal("29.0"), None, "%", "share", (None, None, 2030)),
         ("Thuế sản phẩm, trừ trợ cấp sản phẩm", "~", 4, 5, "%", "share", (None, None, 2030)),
@@ -54,7 +39,7 @@ def test_a_rank_in_a_group_of_provinces_is_a_ceiling():
         "trong nhóm 5 tỉnh dẫn đầu của vùng trung du và miền núi phía Bắc."
     )
 
-    assert _read(text) == [
+    assert read_fields(text) == [
         ("quy mô kinh tế và GRDP bình quân đầu người", "<=", 5, None, "hạng", "rank",
          (None, None, 2030)),
     ]  # fmt: skip
@@ -66,7 +51,7 @@ def test_a_rank_may_name_its_indicator_after_it():
         "trên địa bàn (GRDP)/người cao nhất cả nước."
     )
 
-    assert _read(text) == [
+    assert read_fields(text) == [
         ("tổng sản phẩm trên địa bàn (GRDP)/người", "<=", 10, None, "hạng", "rank",
          (None, None, 2030)),
     ]  # fmt: skip
@@ -75,7 +60,7 @@ def test_a_rank_may_name_its_indicator_after_it():
 def test_counts_of_towns_give_one_candidate_each():
     text = "Đến năm 2030, tỉnh có 11 đô thị, trong đó 1 đô thị loại II và 2 đô thị loại IV."
 
-    assert [(name, value, unit) for name, _, value, _, unit, _, _ in _read(text)] == [
+    assert [(name, value, unit) for name, _, value, _, unit, _, _ in read_fields(text)] == [
         ("đô thị", 11, "đô thị"),
         ("đô thị loại II", 1, "đô thị"),
         ("đô thị loại IV", 2, "đô thị"),
@@ -98,7 +83,7 @@ def test_targets_for_two_past_years_in_one_sentence_take_each_its_year():
         "2020 còn khoảng 14,36%."
     )
 
-    assert [(value, period) for _, _, value, _, _, _, period in _read(text)] == [
+    assert [(value, period) for _, _, value, _, _, _, period in read_fields(text)] == [
         (1000, (None, None, 2015)),
         (1800, (None, None, 2020)),
         (28, (None, None, 2015)),
@@ -120,7 +105,7 @@ def test_growth_in_two_periods_of_one_sentence():
         "14,5%/năm giai đoạn 2016 - 2020."
     )
 
-    assert [(c, v, p) for _, c, v, _, _, _, p in _read(text)] == [
+    assert [(c, v, p) for _, c, v, _, _, _, p in read_fields(text)] == [
         (">=", 13, (2011, 2015, 2015)),
         (">=", Decimal("14.5"), (2016, 2020, 2020)),
     ]
@@ -161,7 +146,7 @@ def test_a_part_in_parentheses_is_a_target_of_its_own():
         "đó công nghiệp chiếm khoảng 12,1%); ngành dịch vụ chiếm khoảng 41,2%."
     )
 
-    assert [(name, value, kind) for name, _, value, _, _, kind, _ in _read(text)] == [
+    assert [(name, value, kind) for name, _, value, _, _, kind, _ in read_fields(text)] == [
         ("ngành công nghiệp - xây dựng", Decimal("42.4"), "share"),
         ("công nghiệp", Decimal("12.1"), "share"),
         ("ngành dịch vụ", Decimal("41.2"), "share"),
@@ -179,7 +164,7 @@ def test_a_conversion_in_parentheses_is_still_no_value():
 def test_a_name_before_a_colon_names_the_value():
     text = "Các chỉ tiêu chủ yếu\nCơ cấu kinh tế (GRDP): du lịch, dịch vụ: 55%; công nghiệp: 37%."
 
-    assert [(name, value, kind) for name, _, value, _, _, kind, _ in _read(text)] == [
+    assert [(name, value, kind) for name, _, value, _, _, kind, _ in read_fields(text)] == [
         ("du lịch, dịch vụ", 55, "share"),
         ("công nghiệp", 37, "share"),
     ]
@@ -191,7 +176,7 @@ def test_an_indicator_written_after_a_percentage():
         "3% hộ nghèo."
     )
 
-    assert _read(text) == [
+    assert read_fields(text) == [
         ("trường học đạt chuẩn quốc gia", "=", 82, None, "%", "level", (None, None, 2030)),
         ("hộ nghèo", "~", -3, -2, "điểm %/năm", "annual_change", (None, 2030, 2030)),
     ]
@@ -209,7 +194,7 @@ def test_sector_growth_after_an_average_is_an_average_growth_too():
         "dịch vụ tăng 7,1 - 7,5%."
     )
 
-    assert [(name, kind, unit) for name, _, _, _, unit, kind, _ in _read(text)] == [
+    assert [(name, kind, unit) for name, _, _, _, unit, kind, _ in read_fields(text)] == [
         ("tổng sản phẩm", "average_growth", "%/năm"),
         ("dịch vụ", "average_growth", "%/năm"),
     ]

@@ -7,24 +7,7 @@ sĩ", "có thêm", and a statistic of a past year. The sentences are variations 
 
 from decimal import Decimal
 
-from extraction_helpers import only
-
-from plantrack.extraction.extractor import extract_targets
-
-
-def _read(text: str) -> list[tuple]:
-    return [
-        (
-            text[c.indicator_span[0] : c.indicator_span[1]],
-            c.comparator,
-            c.value,
-            c.upper_value,
-            c.unit,
-            c.kind,
-            (c.period_start, c.period_end, c.target_year),
-        )
-        for c in extract_targets(text)
-    ]
+from extraction_helpers import only, read_fields
 
 
 def test_a_ratio_to_gdp_is_a_target_not_a_comparison():
@@ -33,7 +16,7 @@ def test_a_ratio_to_gdp_is_a_target_not_a_comparison():
         "giai đoạn 2026 - 2030 đạt khoảng 14%."
     )
 
-    assert _read(text) == [
+    assert read_fields(text) == [
         ("Tỷ lệ thu ngân sách so với GRDP", "~", 12, 13, "%", "level", (2021, 2025, 2025)),
         ("Tỷ lệ thu ngân sách so với GRDP", "~", 14, None, "%", "level", (2026, 2030, 2030)),
     ]  # fmt: skip
@@ -45,10 +28,10 @@ def test_a_list_without_names_takes_the_sectors_of_the_shares_before_it():
         "15%; dịch vụ đạt 45%. Năm 2030 đạt tương ứng: 44%; 10% và 46%."
     )
 
-    names = [row[0] for row in _read(text)]
+    names = [row[0] for row in read_fields(text)]
 
     assert names == ["công nghiệp - xây dựng", "nông nghiệp", "dịch vụ"] * 2
-    assert [row[5] for row in _read(text)] == ["share"] * 6
+    assert [row[5] for row in read_fields(text)] == ["share"] * 6
 
 
 def test_a_counted_noun_stops_at_the_comma_of_the_next_target():
@@ -57,7 +40,7 @@ def test_a_counted_noun_stops_at_the_comma_of_the_next_target():
         "tế, đóng góp GRDP của ngành du lịch trong tổng GRDP của tỉnh đạt khoảng 12%."
     )
 
-    rows = _read(text)
+    rows = read_fields(text)
 
     assert rows[1][0] == "khách quốc tế"
     assert rows[2][:2] == ("đóng góp GRDP của ngành du lịch trong tổng GRDP của tỉnh", "~")
@@ -70,7 +53,7 @@ def test_from_a_growth_rate_is_a_floor_and_a_part_of_a_fall_falls_too():
         "đặc biệt khó khăn giảm bình quân 3%/năm; tốc độ tăng GRDP bình quân từ 7,5%/năm."
     )
 
-    assert _read(text)[1:] == [
+    assert read_fields(text)[1:] == [
         ("các xã đặc biệt khó khăn", "=", -3, None, "điểm %/năm", "annual_change",
          (2021, 2025, 2025)),
         ("tốc độ tăng GRDP", ">=", Decimal("7.5"), None, "%/năm", "average_growth",
@@ -84,7 +67,7 @@ def test_words_before_a_colon_that_say_how_the_values_go_are_not_the_indicator()
         "triệu đồng; năm 2027 đạt 90 triệu đồng."
     )
 
-    assert [row[0] for row in _read(text)] == ["thu nhập bình quân đầu người"] * 2
+    assert [row[0] for row in read_fields(text)] == ["thu nhập bình quân đầu người"] * 2
 
 
 def test_a_rank_with_its_indicator_before_it_lends_it_to_the_next_value():
@@ -93,7 +76,7 @@ def test_a_rank_with_its_indicator_before_it_lends_it_to_the_next_value():
         "cả nước, và đạt 150 triệu đồng/người/năm."
     )
 
-    assert _read(text) == [
+    assert read_fields(text) == [
         ("GRDP bình quân đầu người", "<=", 20, None, "hạng", "rank", (None, None, 2030)),
         ("GRDP bình quân đầu người", "=", 150, None, "triệu đồng/người/năm", "level",
          (None, None, 2030)),
@@ -105,7 +88,7 @@ def test_the_whole_a_rank_is_among_and_the_last_of_a_list_of_counts_are_left_out
         "Mục tiêu đến năm 2030 thuộc nhóm 12 tỉnh, thành phố đứng đầu về quy mô công nghiệp "
         "của cả nước."
     )
-    towns = _read(
+    towns = read_fields(
         "Đến năm 2030, tỉnh sẽ có 1 đô thị loại II, 3 đô thị loại IV và các đô thị loại V."
     )
 
@@ -119,7 +102,7 @@ def test_an_aside_in_parentheses_belongs_to_the_value_before_it():
         "đương 8.000 USD) và thu nhập bình quân đầu người khoảng 90 triệu đồng/năm."
     )
 
-    assert _read(text)[1][0] == "thu nhập bình quân đầu người"
+    assert read_fields(text)[1][0] == "thu nhập bình quân đầu người"
 
 
 def test_a_five_year_total_raised_and_what_is_added_are_cumulative():
@@ -128,7 +111,7 @@ def test_a_five_year_total_raised_and_what_is_added_are_cumulative():
         "có thêm 10 xã đạt chuẩn nông thôn mới nâng cao; số dược sĩ/vạn dân đạt 4 dược sĩ."
     )
 
-    assert _read(text) == [
+    assert read_fields(text) == [
         ("tổng huy động vốn đầu tư toàn xã hội", "=", 400, None, "nghìn tỷ đồng", "cumulative",
          (2026, 2030, 2030)),
         ("xã đạt chuẩn nông thôn mới nâng cao", "=", 10, None, "xã", "cumulative",
@@ -143,6 +126,6 @@ def test_about_above_or_below_is_about_and_a_past_years_statistic_is_no_target()
         "liệu thống kê, năm 2020 GRDP bình quân đầu người của tỉnh đạt 3.000 USD."
     )
 
-    assert _read(text) == [
+    assert read_fields(text) == [
         ("kim ngạch xuất khẩu", "~", 2, None, "tỷ USD", "level", (None, None, 2030)),
     ]

@@ -5,24 +5,7 @@ value. The sentences are variations of the corpus's (tests/extraction/corpus/dev
 
 from decimal import Decimal
 
-from extraction_helpers import only
-
-from plantrack.extraction.extractor import extract_targets
-
-
-def _read(text: str) -> list[tuple]:
-    return [
-        (
-            text[c.indicator_span[0] : c.indicator_span[1]],
-            c.comparator,
-            c.value,
-            c.upper_value,
-            c.unit,
-            c.kind,
-            (c.period_start, c.period_end, c.target_year),
-        )
-        for c in extract_targets(text)
-    ]
+from extraction_helpers import only, read_fields
 
 
 def test_a_period_before_a_colon_is_the_targets_not_its_name():
@@ -38,7 +21,7 @@ def test_a_fall_each_year_without_per_year_is_an_annual_change_and_so_is_its_par
         "người dân tộc thiểu số 2% - 3%/năm; 80% số xã đạt chuẩn nông thôn mới."
     )
 
-    assert _read(text) == [
+    assert read_fields(text) == [
         ("tỷ lệ hộ nghèo", "~", Decimal("-1.5"), -1, "điểm %/năm", "annual_change",
          (2021, 2030, 2030)),
         ("hộ nghèo người dân tộc thiểu số", "~", -3, -2, "điểm %/năm", "annual_change",
@@ -53,8 +36,8 @@ def test_a_part_that_takes_a_percentage_of_the_whole_before_it_is_a_share():
         "chiếm khoảng 15%."
     )
 
-    assert _read(text)[1][0] == "khách quốc tế"
-    assert _read(text)[1][5] == "share"
+    assert read_fields(text)[1][0] == "khách quốc tế"
+    assert read_fields(text)[1][5] == "share"
 
 
 def test_and_between_two_verbs_stays_inside_an_indicator_written_after_the_value():
@@ -78,7 +61,9 @@ def test_what_is_planted_or_built_is_named_after_the_value():
         "giao thông nông thôn."
     )
 
-    assert [(name, value, unit, kind) for name, _, value, _, unit, kind, _ in _read(text)] == [
+    assert [
+        (name, value, unit, kind) for name, _, value, _, unit, kind, _ in read_fields(text)
+    ] == [
         ("cây ăn quả", 1500, "ha", "cumulative"),
         ("cây dược liệu", 300, "ha", "cumulative"),
         ("chè", 200, "ha", "cumulative"),

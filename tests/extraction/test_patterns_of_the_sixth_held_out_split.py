@@ -7,28 +7,13 @@ average. The sentences are variations of the corpus's (tests/extraction/corpus/d
 
 from decimal import Decimal
 
-from plantrack.extraction.extractor import extract_targets
-
-
-def _read(text: str) -> list[tuple]:
-    return [
-        (
-            text[c.indicator_span[0] : c.indicator_span[1]],
-            c.comparator,
-            c.value,
-            c.upper_value,
-            c.unit,
-            c.kind,
-            (c.period_start, c.period_end, c.target_year),
-        )
-        for c in extract_targets(text)
-    ]
+from extraction_helpers import read_fields
 
 
 def test_whose_target_it_is_after_a_period_is_no_part_of_the_indicator():
     text = "Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021-2030 của tỉnh đạt 8-9%/năm."
 
-    assert _read(text) == [
+    assert read_fields(text) == [
         ("Tốc độ tăng trưởng GRDP", "~", 8, 9, "%/năm", "average_growth", (2021, 2030, 2030)),
     ]  # fmt: skip
 
@@ -36,7 +21,7 @@ def test_whose_target_it_is_after_a_period_is_no_part_of_the_indicator():
 def test_of_the_province_without_a_period_stays_in_the_indicator():
     text = "Phấn đấu đến năm 2030, tốc độ tăng GRDP của tỉnh đạt bình quân 7%/năm."
 
-    assert _read(text)[0][0] == "tốc độ tăng GRDP của tỉnh"
+    assert read_fields(text)[0][0] == "tốc độ tăng GRDP của tỉnh"
 
 
 def test_a_range_whose_first_number_carries_its_scale_is_one_range():
@@ -45,7 +30,7 @@ def test_a_range_whose_first_number_carries_its_scale_is_one_range():
         "nghìn tỷ đồng."
     )
 
-    assert _read(text) == [
+    assert read_fields(text) == [
         ("huy động vốn đầu tư toàn xã hội", "~", 200, 250, "nghìn tỷ đồng", "cumulative",
          (None, 2030, 2030)),
     ]  # fmt: skip
@@ -57,13 +42,13 @@ def test_a_scale_without_a_second_number_of_that_scale_makes_no_range():
         "tỷ đồng."
     )
 
-    assert [row[2:4] for row in _read(text)] == [(15, None)]
+    assert [row[2:4] for row in read_fields(text)] == [(15, None)]
 
 
 def test_a_place_that_has_a_population_rate_is_its_subject():
     text = "Về xã hội, đến 2030, Bạc Liêu có tốc độ tăng dân số bình quân 0,8 %/năm."
 
-    assert _read(text) == [
+    assert read_fields(text) == [
         ("tốc độ tăng dân số", "=", Decimal("0.8"), None, "%/năm", "level", (None, None, 2030)),
     ]  # fmt: skip
 
@@ -71,7 +56,7 @@ def test_a_place_that_has_a_population_rate_is_its_subject():
 def test_a_floor_of_growth_over_last_year_is_a_target():
     text = "Mục tiêu tổng quát\nPhấn đấu tốc độ tăng trưởng GRDP từ 9% trở lên so với năm 2021."
 
-    assert _read(text) == [
+    assert read_fields(text) == [
         ("tốc độ tăng trưởng GRDP", ">=", 9, None, "%", "level", (None, None, None)),
     ]  # fmt: skip
 
@@ -79,13 +64,13 @@ def test_a_floor_of_growth_over_last_year_is_a_target():
 def test_a_rise_over_last_year_is_still_a_result():
     text = "Phấn đấu năm 2024 thu ngân sách tăng 12% so với năm 2023."
 
-    assert _read(text) == []
+    assert read_fields(text) == []
 
 
 def test_raising_a_revenue_leaves_the_verb_out_of_the_indicator():
     text = "Giai đoạn 2021-2025 phấn đấu tăng thu nội địa tối thiểu 12%/năm."
 
-    assert _read(text)[0][:5] == ("thu nội địa", ">=", 12, None, "%/năm")
+    assert read_fields(text)[0][:5] == ("thu nội địa", ">=", 12, None, "%/năm")
 
 
 def test_a_rank_among_the_best_names_what_it_ranks():
@@ -94,7 +79,7 @@ def test_a_rank_among_the_best_names_what_it_ranks():
         "môi trường đầu tư tốt nhất vùng."
     )
 
-    assert _read(text) == [
+    assert read_fields(text) == [
         ("các chỉ số về môi trường đầu tư", "<=", 5, None, "hạng", "rank", (None, None, 2030)),
     ]  # fmt: skip
 
@@ -102,7 +87,9 @@ def test_a_rank_among_the_best_names_what_it_ranks():
 def test_a_sector_that_contributes_a_share_of_grdp_is_a_share():
     text = "Mục tiêu đến năm 2030, tỷ trọng dịch vụ đóng góp 45% GRDP."
 
-    assert _read(text) == [("tỷ trọng dịch vụ", "=", 45, None, "%", "share", (None, None, 2030))]
+    assert read_fields(text) == [
+        ("tỷ trọng dịch vụ", "=", 45, None, "%", "share", (None, None, 2030))
+    ]
 
 
 def test_what_is_now_is_no_target_even_in_a_passage_of_targets():
@@ -112,7 +99,7 @@ def test_what_is_now_is_no_target_even_in_a_passage_of_targets():
         "năm 2005."
     )
 
-    assert _read(text) == []
+    assert read_fields(text) == []
 
 
 def test_an_average_of_the_peoples_income_is_no_target_cue():
@@ -121,7 +108,7 @@ def test_an_average_of_the_peoples_income_is_no_target_cue():
         "người dân là trên 50 triệu đồng/người/năm, tỉ lệ hộ nghèo giảm còn 2,5%."
     )
 
-    assert _read(text) == []
+    assert read_fields(text) == []
 
 
 def test_a_period_that_ended_before_the_plan_began_tells_what_happened():
@@ -130,7 +117,7 @@ def test_a_period_that_ended_before_the_plan_began_tells_what_happened():
         "Giai đoạn 2011 - 2020, tốc độ tăng trưởng kinh tế bình quân của tỉnh đạt 6,1%/năm."
     )
 
-    assert _read(text) == []
+    assert read_fields(text) == []
 
 
 def test_a_past_period_in_an_older_plan_is_still_a_target():
@@ -139,4 +126,4 @@ def test_a_past_period_in_an_older_plan_is_still_a_target():
         "2020.\nGiai đoạn 2011 - 2015, tốc độ tăng trưởng bình quân đạt 10%/năm."
     )
 
-    assert [row[:2] for row in _read(text)] == [("tốc độ tăng trưởng", ">=")]
+    assert [row[:2] for row in read_fields(text)] == [("tốc độ tăng trưởng", ">=")]
