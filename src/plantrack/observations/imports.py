@@ -242,15 +242,19 @@ def _write_rows(
     now = timezone.now()  # the new figures' created_at and updated_at, their revisions' at
     approved = state == WorkflowState.APPROVED
     if not stored:
+        keys: set[tuple] = set()  # (indicator, unit, period) of new figures, no breakdown
 
         def every_row() -> Iterator[tuple]:
+            keys.clear()  # (called again after a race lost)
             for record in checked.rows:
+                if not record[3]:
+                    keys.add(record[:3])
                 yield (*record[:6], record[7] or default_source, record[8])
 
         report.created = _insert_new(every_row, batch, now=now, state=state, agency=agency)
         if approved:
             # A changed figure's keys are sent by record_observation; these are all new.
-            send_figures_changed(keys=(record[:3] for record in checked.rows if not record[3]))
+            send_figures_changed(keys=keys)
     else:
         for chunk in checked.rows.chunks():
             new = _record_known(

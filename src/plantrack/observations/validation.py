@@ -192,19 +192,15 @@ class CheckedFile:
     count: int
     indicators: dict[int, Indicator]
     units: dict[int, AdminUnit]
+    periods: set[str]
 
     def close(self) -> None:
         """Drop the rows on disk (the import pipeline calls it when the import ends)."""
         self.rows.close()
 
     def keys(self) -> tuple[set[int], set[int], set[str]]:
-        """Return the (indicator ids, unit ids, periods) of the rows, read from disk."""
-        indicators, units, periods = set(), set(), set()
-        for record in self.rows:
-            indicators.add(record[0])
-            units.add(record[1])
-            periods.add(record[2])
-        return indicators, units, periods
+        """Return the (indicator ids, unit ids, periods) of the rows."""
+        return set(self.indicators), set(self.units), self.periods
 
 
 def check_file(
@@ -610,6 +606,7 @@ class _FilePass:
             count=self.count,
             indicators=self.indicators,
             units=self.units,
+            periods=set().union(*self.series.values()),
         )
         self.series.clear()  # what the checks over all rows kept: not needed to write
         return checked
@@ -660,6 +657,9 @@ class _FilePass:
         if not self.series:
             return []
         threshold = outlier_threshold()
+        # A jump is beyond the threshold when |value - previous| × d > n × |previous|, for
+        # the threshold n / d: whole numbers, exact, and no division a row.
+        above, below = threshold.as_integer_ratio()
         points = outlier_points().scaleb(_MICRO)  # in millionths, as the values
         history = self._history()
         # (row's place, rate or not, the change in points or the jump, the value and the
@@ -691,9 +691,9 @@ class _FilePass:
                 else:
                     if previous == 0:
                         continue
-                    jump = Decimal(abs(value - previous)) / Decimal(abs(previous))
-                    if jump <= threshold:
+                    if abs(value - previous) * below <= above * abs(previous):
                         continue
+                    jump = Decimal(abs(value - previous)) / Decimal(abs(previous))
                     found.append((entry & _ORDINAL_MASK, False, jump, value, previous, before))
         if not found:
             return []

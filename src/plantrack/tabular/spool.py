@@ -23,6 +23,7 @@ class Spool:
         self.chunk_size = max(chunk_size, 1)
         self._file: IO[bytes] | None = None
         self._offsets: list[int] = []  # where each chunk on disk starts
+        self._sizes: list[int] = []  # and how many bytes it takes
         self._filling: list[tuple[Any, ...]] = []
         self._count = 0
 
@@ -38,9 +39,11 @@ class Spool:
     def _store(self) -> None:
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix="plantrack-import-")
-        self._file.seek(0, 2)
-        self._offsets.append(self._file.tell())
-        marshal.dump(self._filling, self._file)
+        # Dumped and loaded as bytes: marshal reading a file object asks it for each value.
+        data = marshal.dumps(self._filling)
+        self._offsets.append(self._file.seek(0, 2))
+        self._sizes.append(len(data))
+        self._file.write(data)
         self._filling = []
 
     def _load(self, number: int) -> list[tuple[Any, ...]]:
@@ -49,7 +52,8 @@ class Spool:
         if self._file is None:
             raise IndexError(f"spool: no chunk {number}")
         self._file.seek(self._offsets[number])
-        chunk: list[tuple[Any, ...]] = marshal.load(self._file)  # noqa: S302 -- our own file
+        data = self._file.read(self._sizes[number])
+        chunk: list[tuple[Any, ...]] = marshal.loads(data)  # noqa: S302 -- our own file
         return chunk
 
     def chunks(self) -> Iterator[list[tuple[Any, ...]]]:
@@ -78,4 +82,4 @@ class Spool:
         if self._file is not None:
             self._file.close()
             self._file = None
-        self._offsets, self._filling, self._count = [], [], 0
+        self._offsets, self._sizes, self._filling, self._count = [], [], [], 0
