@@ -241,6 +241,8 @@ def _write_rows(
     stored = sum(1 for _pk in locked.iterator(chunk_size=checked.rows.chunk_size))
     now = timezone.now()  # the new figures' created_at and updated_at, their revisions' at
     approved = state == WorkflowState.APPROVED
+    # A record of ``checked.rows`` (``CheckedFile``): indicator id, unit id, period,
+    # breakdown, value, status, status given, source, comment, then where it was read.
     if not stored:
         keys: set[tuple] = set()  # (indicator, unit, period) of new figures, no breakdown
 

@@ -1,8 +1,11 @@
 """Check rows read from a file against the registry, before anything is written.
 
-``check_rows`` turns ``SourceRow`` objects into ``CheckedRow`` objects (indicator, unit,
-period, value, …) and ``Problem`` objects, one for every thing wrong, each saying where and
-what in the active language. The checks: the indicator and unit exist (by code, or by name
+``check_file`` reads a file's ``SourceRow`` objects one at a time, turns each into a
+``CheckedRow`` (indicator, unit, period, value, …) or ``Problem`` objects, one for every
+thing wrong, each saying where and what in the active language, and keeps the rows that
+passed on disk as compact records (``CheckedFile``), with one int a row for the checks over
+all rows; ``check_rows`` does the same for a few rows and returns them as ``CheckedRow``
+objects (a figure entered on a page). The checks: the indicator and unit exist (by code, or by name
 without diacritics and case), the period exists and matches the indicator's frequency, the
 unit existed during the period, the value is a number in the indicator's allowed range
 (percentages 0–100), the user may report it, the file gives it once; then, over all rows,
