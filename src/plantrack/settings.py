@@ -273,6 +273,9 @@ PLANTRACK_IMPORT_MAX_CELL_CHARS: int = env_int(
     "PLANTRACK_IMPORT_MAX_CELL_CHARS", 32_767, minimum=100
 )
 PLANTRACK_IMPORT_MAX_PROBLEMS: int = env_int("PLANTRACK_IMPORT_MAX_PROBLEMS", 200, minimum=1)
+# A file of figures is checked and written this many rows at a time: the rows that passed
+# wait on disk (tabular/spool.py), so an import's memory does not grow with its file.
+PLANTRACK_IMPORT_CHUNK_ROWS: int = env_int("PLANTRACK_IMPORT_CHUNK_ROWS", 10_000, minimum=1)
 # An uploaded file past 2.5 MB is spooled to a temporary file rather than held in memory
 # while the request is read; the import then reads at most PLANTRACK_IMPORT_MAX_BYTES of it.
 # The rest of a request's body (its form fields, a JSON body) stays within Django's 2.5 MB.

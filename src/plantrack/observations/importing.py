@@ -3,6 +3,10 @@
 No database here: this module turns bytes into ``SourceRow`` objects that remember where each
 value came from (sheet, row, column), and reports what it cannot read as ``Problem`` objects.
 ``imports.import_observations`` validates the rows against the registry and writes them.
+The rows of a CSV or a workbook are a ``RowStream``: read from the bytes as they are
+iterated, again for each pass over them, so a file of a million rows is never held as rows
+(a JSON file is held whole, as ``json.loads`` reads it, and its rows are made as they are
+iterated).
 
 Layouts:
 
@@ -26,6 +30,7 @@ from __future__ import annotations
 import csv
 import json
 import operator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -42,10 +47,11 @@ from plantrack.tabular.readers import (
     damaged_csv,
     delimiter,
     detect_format,
+    head,
     open_workbook,
     xls_refused,
 )
-from plantrack.tabular.text import decode_text, normalise
+from plantrack.tabular.text import decode_text, decoded_lines, normalise, text_encoding
 
 META_SHEET = "_plantrack"
 TEMPLATE_MARK = "plantrack-template"
@@ -66,16 +72,48 @@ COLUMN_ALIASES = {
 REQUIRED_COLUMNS = ("indicator", "unit", "period", "value")
 
 
+class RowStream:
+    """The rows of a file, read from its bytes each time they are iterated.
+
+    ``read(stream)`` yields the rows and adds to ``stream.problems`` what it cannot read;
+    each iteration starts them afresh, so they are what the last reading found. ``broken``
+    says the last reading stopped at damage past which nothing of the file counts, not even
+    the rows read before it (a damaged CSV).
+    """
+
+    def __init__(self, read: Callable[[RowStream], Iterator[SourceRow]]) -> None:
+        self._read = read
+        self.problems: list[Problem] = []
+        self.broken = False
+
+    def __iter__(self) -> Iterator[SourceRow]:
+        self.problems = []
+        self.broken = False
+        return self._read(self)
+
+
 @dataclass
 class ReadResult:
-    """What a file holds: its rows, its layout and locale, and what could not be read."""
+    """What a file holds: its rows, its layout and locale, and what could not be read.
+
+    ``rows`` is a list, or a ``RowStream`` whose own problems join ``problems`` once it has
+    been read (``reading_problems``).
+    """
 
     file_format: str
     layout: str
-    rows: list[SourceRow] = field(default_factory=list)
+    rows: Iterable[SourceRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     declared_locale: str | None = None
     template: dict = field(default_factory=dict)
+
+    def reading_problems(self) -> list[Problem]:
+        """What could not be read: on opening the file, and by the last reading of its rows."""
+        return [*self.problems, *getattr(self.rows, "problems", ())]
+
+    def broken(self) -> bool:
+        """Whether the last reading of the rows found damage that voids them all."""
+        return bool(getattr(self.rows, "broken", False))
 
 
 def read_file(content: bytes, filename: str) -> ReadResult:
@@ -97,18 +135,23 @@ def read_file(content: bytes, filename: str) -> ReadResult:
 
 def _read_csv(content: bytes, filename: str) -> ReadResult:
     result = ReadResult(file_format="csv", layout="long")
-    text = decode_text(content, filename)
-    if isinstance(text, Problem):
-        result.problems.append(text)
+    encoding = text_encoding(content, filename)
+    if isinstance(encoding, Problem):
+        result.problems.append(encoding)
         return result
-    separator = delimiter(text, lambda cells: _header_columns(cells) is not None)
-    rows = csv_rows(text, separator)
-    try:
-        numbered = limits.bounded_rows(enumerate(rows, start=1), filename, "", cells=False)
-        _read_long(result, filename, "", numbered, letters=False)
-    except csv.Error as error:
-        result.rows.clear()
-        result.problems.append(damaged_csv(filename, rows.line_num, error))
+    start = head(decoded_lines(content, encoding))
+    separator = delimiter(start, lambda cells: _header_columns(cells) is not None)
+
+    def read(stream: RowStream) -> Iterator[SourceRow]:
+        rows = csv_rows(decoded_lines(content, encoding), separator)
+        try:
+            numbered = limits.bounded_rows(enumerate(rows, start=1), filename, "", cells=False)
+            yield from _long_rows(stream.problems, filename, "", numbered, letters=False)
+        except csv.Error as error:
+            stream.broken = True
+            stream.problems.append(damaged_csv(filename, rows.line_num, error))
+
+    result.rows = RowStream(read)
     return result
 
 
@@ -126,15 +169,15 @@ def _header_columns(cells) -> dict[str, int] | None:
 # --- long layout, shared by CSV and XLSX -----------------------------------------------------
 
 
-def _read_long(result, filename, sheet, numbered_rows, *, letters: bool) -> None:
-    """Append a ``SourceRow`` for every non-blank row after the header row.
+def _long_rows(problems, filename, sheet, numbered_rows, *, letters: bool) -> Iterator[SourceRow]:
+    """Yield a ``SourceRow`` for every non-blank row after the header row; add a problem to
+    ``problems`` when there is no header row.
 
     Rows are many (a million in bench/import.py), so the per-row work is kept small: the
     column names are worked out once and shared by every row of the sheet (read only), and
     the cells are picked with one ``itemgetter``.
     """
     header_columns: dict[str, int] | None = None
-    append = result.rows.append
     for number, cells in numbered_rows:
         if header_columns is None:
             header_columns = _header_columns(cells)
@@ -160,9 +203,9 @@ def _read_long(result, filename, sheet, numbered_rows, *, letters: bool) -> None
                 canonical: cells[index] if index < len(cells) else None
                 for canonical, index in zip(canonicals, indexes, strict=True)
             }
-        append(SourceRow(sheet=sheet, row=number, cells=values, columns=names))
+        yield SourceRow(sheet=sheet, row=number, cells=values, columns=names)
     if header_columns is None:
-        result.problems.append(
+        problems.append(
             Problem(
                 code="missing_columns",
                 message=_(
@@ -195,35 +238,51 @@ def _read_xlsx(content: bytes, filename: str) -> ReadResult:
         return result
     try:
         if META_SHEET in workbook.sheetnames:
-            return _read_template(workbook, filename)
-        result = ReadResult(file_format="xlsx", layout="long")
+            return _read_template(workbook, content, filename)
+    finally:
+        workbook.close()
+    result = ReadResult(file_format="xlsx", layout="long")
+    result.rows = RowStream(lambda stream: _long_sheets(stream, content, filename))
+    return result
+
+
+def _long_sheets(stream: RowStream, content: bytes, filename: str) -> Iterator[SourceRow]:
+    """Yield the rows of every sheet of a workbook in the long layout (opened again here)."""
+    workbook = open_workbook(content, filename)
+    if isinstance(workbook, Problem):  # it opened before: only if the bytes changed
+        stream.problems.append(workbook)
+        return
+    problems = stream.problems
+    found = 0
+    try:
         for sheet in workbook.worksheets:
             numbered = enumerate(sheet.iter_rows(values_only=True), start=1)
             rows = limits.bounded_rows(numbered, filename, sheet.title)
-            found_before = len(result.rows)
-            problems_before = len(result.problems)
-            _read_long(result, filename, sheet.title, rows, letters=True)
+            found_before = found
+            problems_before = len(problems)
+            for row in _long_rows(problems, filename, sheet.title, rows, letters=True):
+                found += 1
+                yield row
             # A workbook may hold notes on other sheets: only a sheet with no header at all,
             # when no sheet has one, is an error.
-            if len(result.rows) == found_before and len(result.problems) > problems_before:
-                result.problems.pop()
-        if not result.rows and not result.problems:
-            result.problems.append(
-                Problem(
-                    code="missing_columns",
-                    message=_(
-                        "Không trang nào có dòng tiêu đề với các cột indicator (chỉ số), unit "
-                        "(đơn vị), period (kỳ) và value (giá trị)."
-                    ),
-                    file=filename,
-                )
-            )
-        return result
+            if found == found_before and len(problems) > problems_before:
+                problems.pop()
     finally:
         workbook.close()
+    if not found and not problems:
+        problems.append(
+            Problem(
+                code="missing_columns",
+                message=_(
+                    "Không trang nào có dòng tiêu đề với các cột indicator (chỉ số), unit "
+                    "(đơn vị), period (kỳ) và value (giá trị)."
+                ),
+                file=filename,
+            )
+        )
 
 
-def _read_template(workbook, filename: str) -> ReadResult:
+def _read_template(workbook, content: bytes, filename: str) -> ReadResult:
     """Read a workbook made by ``excel_template.write_template``: one row per filled input cell.
 
     The hidden sheet ``META_SHEET`` says where things are: ``code_row`` holds each input
@@ -278,10 +337,31 @@ def _read_template(workbook, filename: str) -> ReadResult:
         )
     result.template = meta
     result.declared_locale = meta.get("locale") or None
-    sheet = workbook[DATA_SHEET]
-    numbered = enumerate(sheet.iter_rows(values_only=True), start=1)
-    rows = [cells for _number, cells in limits.bounded_rows(numbered, filename, DATA_SHEET)]
-    codes = rows[code_row - 1] if len(rows) >= code_row else ()
+
+    def read(stream: RowStream) -> Iterator[SourceRow]:
+        opened = open_workbook(content, filename)
+        if isinstance(opened, Problem):  # it opened before: only if the bytes changed
+            stream.problems.append(opened)
+            return
+        try:
+            sheet = opened[DATA_SHEET]
+            yield from _template_rows(sheet, filename, code_row, first_data_row, period, fixed)
+        finally:
+            opened.close()
+
+    result.rows = RowStream(read)
+    return result
+
+
+def _template_rows(sheet, filename, code_row, first_data_row, period, fixed):
+    """Yield a ``SourceRow`` for every filled input cell of the template's data sheet."""
+
+    def numbered():
+        rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+        return limits.bounded_rows(rows, filename, DATA_SHEET)
+
+    # The row of unit codes first (near the top), then the data rows in a second reading.
+    codes = next((cells for number, cells in numbered() if number == code_row), ())
     unit_columns = [
         (index, str(code).strip())
         for index, code in enumerate(codes)
@@ -295,7 +375,9 @@ def _read_template(workbook, filename: str) -> ReadResult:
         | {"unit": column_letter(index), "value": column_letter(index), "period": period_name}
         for index, _code in unit_columns
     }
-    for number, cells in enumerate(rows[first_data_row - 1 :], start=first_data_row):
+    for number, cells in numbered():
+        if number < first_data_row:
+            continue
         position = fixed["indicator"]
         indicator = cells[position] if position < len(cells) else None
         if indicator is None or str(indicator).strip() == "":
@@ -306,8 +388,7 @@ def _read_template(workbook, filename: str) -> ReadResult:
                 continue
             values = {name: cells[i] if i < len(cells) else None for name, i in fixed.items()}
             values |= {"unit": unit_code, "period": period, "value": value}
-            result.rows.append(SourceRow(DATA_SHEET, number, values, names_of[index]))
-    return result
+            yield SourceRow(DATA_SHEET, number, values, names_of[index])
 
 
 # --- JSON -----------------------------------------------------------------------------------
@@ -380,9 +461,14 @@ def _read_json(content: bytes, filename: str) -> ReadResult:
     if len(data) > limits.current().max_rows:
         result.problems.append(limits.too_many_rows(filename, "", len(data)))
         return result
+    result.rows = RowStream(lambda stream: _json_rows(stream, data, filename))
+    return result
+
+
+def _json_rows(stream: RowStream, data: list, filename: str) -> Iterator[SourceRow]:
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict):
-            result.problems.append(
+            stream.problems.append(
                 Problem(
                     code="invalid_json",
                     message=_("Mục thứ %(number)s không phải là một đối tượng.")
@@ -400,8 +486,7 @@ def _read_json(content: bytes, filename: str) -> ReadResult:
                     values[canonical] = keyed[alias]
                     names[canonical] = canonical
                     break
-        result.rows.append(SourceRow(sheet="", row=number, cells=values, columns=names))
-    return result
+        yield SourceRow(sheet="", row=number, cells=values, columns=names)
 
 
 # --- numbers --------------------------------------------------------------------------------

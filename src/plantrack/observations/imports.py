@@ -2,12 +2,17 @@
 
 ``import_observations`` is what the ``import`` command, the web upload and the API call:
 ``FigureImporter`` gives the pipeline (``tabular.pipeline.run_import``) its reader
-(``importing.read_file``), its row checker (``validation.check_rows``, with the reporting
+(``importing.read_file``), its row checker (``validation.check_file``, with the reporting
 agency and the right to approve) and its writer, which puts new figures in with the shared
-fast insert and changed ones as new vintages. docs/data-collection.md, "Importing figures".
+fast insert and changed ones as new vintages. The rows are read, checked and written a
+chunk at a time (``PLANTRACK_IMPORT_CHUNK_ROWS``): those that passed wait on disk between
+the checks and the write, so memory does not grow with the file, and the write is still one
+transaction. docs/data-collection.md, "Importing figures".
 """
 
+import functools
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,11 +27,7 @@ from plantrack.observations.choices import FigureStatus, ImportKind, RevisionAct
 from plantrack.observations.importing import read_file
 from plantrack.observations.models import ImportBatch, Observation, ObservationRevision
 from plantrack.observations.signals import figures_changed_together, send_figures_changed
-from plantrack.observations.validation import (
-    CheckedRow,
-    check_rows,
-    choose_locale,
-)
+from plantrack.observations.validation import CheckedFile, CheckedRow, check_file
 from plantrack.observations.vintages import (
     FigureTaken,
     current_figure,
@@ -36,6 +37,7 @@ from plantrack.observations.vintages import (
 )
 from plantrack.observations.workflow import self_approval_mark
 from plantrack.tabular.bulk import insert_rows, plain
+from plantrack.tabular.numbers import LOCALES
 from plantrack.tabular.pipeline import Checked, Importer, Source, WriteConflict, run_import
 from plantrack.tabular.problems import ImportReport, Problem
 
@@ -86,50 +88,63 @@ class FigureImporter(Importer):
 
     def check(self, source: Source, file_name: str) -> Checked:
         read = source.extra
-        chosen, problems = choose_locale(read, self.locale, file_name)
         self.agency, agency_problem = _reporting_agency(self.permissions, self.agency, file_name)
+        row_check = self._approvable(file_name) if self.approve else None
+        checked = check_file(
+            read, file_name, declared=self.locale, permissions=self.permissions, row_check=row_check
+        )
+        source.problems = read.reading_problems()
+        problems = checked.locale_problems
         if agency_problem:
             problems.append(agency_problem)
-        checked, row_problems = check_rows(
-            read, file_name, locale=chosen, permissions=self.permissions
-        )
-        problems += row_problems
+        if read.broken():
+            # A damaged file: nothing of it counts, not even the rows read before the damage.
+            checked.rows.close()
+            problems = [problem for problem in problems if problem.row is None]
+            declared = self.locale or None
+            return Checked([], problems, declared if declared in LOCALES else None, read=0)
+        problems += checked.problems
         if self.approve:
-            refused = self._not_approvable(checked, file_name)
-            problems += refused
-            if checked and not refused and not settings.PLANTRACK_ALLOW_SELF_APPROVAL:
+            problems += checked.refused
+            if (
+                len(checked.rows)
+                and not checked.refused
+                and not settings.PLANTRACK_ALLOW_SELF_APPROVAL
+            ):
                 # May approve, but these are the importer's own figures (four eyes).
                 problems.append(_self_approval_refused(file_name))
-        return Checked(checked, problems, chosen)
+        return Checked(checked, problems, checked.locale, read=checked.count)
 
-    def _not_approvable(self, checked, file_name: str) -> list[Problem]:
-        problems = []
-        approvable: dict[int, bool] = {}  # indicator id → may approve, asked once each
-        for row in checked:
+    def _approvable(self, file_name: str):
+        """Return the check of a row's right to approve: a problem for a row whose indicator
+        the user may not approve, asked once an indicator."""
+        approvable: dict[int, bool] = {}  # indicator id → may approve
+
+        def check(row: CheckedRow) -> Problem | None:
             allowed = approvable.get(row.key[0])
             if allowed is None:
                 allowed = approvable[row.key[0]] = self.permissions.may_approve(row.indicator)
-            if not allowed:
-                problems.append(
-                    Problem(
-                        code="not_permitted",
-                        message=_("Bạn không được phê duyệt số liệu của chỉ số %(code)s.")
-                        % {"code": row.indicator.code},
-                        file=file_name,
-                        sheet=row.source.sheet,
-                        row=row.source.row,
-                        column=row.source.columns.get("indicator", ""),
-                        value=row.indicator.code,
-                    )
-                )
-        return problems
+            if allowed:
+                return None
+            return Problem(
+                code="not_permitted",
+                message=_("Bạn không được phê duyệt số liệu của chỉ số %(code)s.")
+                % {"code": row.indicator.code},
+                file=file_name,
+                sheet=row.source.sheet,
+                row=row.source.row,
+                column=row.source.columns.get("indicator", ""),
+                value=row.indicator.code,
+            )
 
-    def open_record(self, report: ImportReport, rows) -> ImportBatch:
+        return check
+
+    def open_record(self, report: ImportReport, rows: CheckedFile) -> ImportBatch:
         return ImportBatch.open(
-            report, kind=ImportKind.FIGURES, user=self.user, agency=self.agency, rows=len(rows)
+            report, kind=ImportKind.FIGURES, user=self.user, agency=self.agency, rows=len(rows.rows)
         )
 
-    def write(self, rows, report: ImportReport) -> None:
+    def write(self, rows: CheckedFile, report: ImportReport) -> None:
         state = WorkflowState.APPROVED if self.approve else WorkflowState.SUBMITTED
         default_source = _("Tệp %(file)s (SHA-256 %(checksum)s)") % {
             "file": report.file_name,
@@ -195,56 +210,119 @@ def _agency(agency_id: int):
     return Agency.objects.get(pk=agency_id)
 
 
-def _write_rows(report, checked, agency, state, default_source, *, self_approval=False) -> None:
+def _write_rows(
+    report, checked: CheckedFile, agency, state, default_source, *, self_approval=False
+) -> None:
     """Write the checked rows: new values in bulk, changed ones as new vintages.
 
     New values (no figure yet for their indicator, unit, period and breakdown) go in with
-    the database's own bulk path (``_insert_new``), each with its CREATED revision, written
-    by one INSERT … SELECT: the history stays complete without a model instance per row.
-    A value that replaces a known figure goes through ``record_observation``, one by one.
+    the database's own bulk path (``_insert_new``); then every one gets its CREATED
+    revision, written by one INSERT … SELECT: the history stays complete without a model
+    instance per row. A value that replaces a known figure goes through
+    ``record_observation``, one by one. The stored figures of the file's indicators, units
+    and periods are locked first, all of them in id order (``vintages.record_observation``,
+    ``workflow._locked``); when there are none, every row is new and all go in one stream
+    from the spool; otherwise the rows are compared with the stored figures a chunk at a
+    time.
     """
     batch = report.batch
     reason = _("Nhập từ tệp %(file)s") % {"file": report.file_name}
     if self_approval:
         # Imported as approved by the importer (PLANTRACK_ALLOW_SELF_APPROVAL): say so.
         reason = f"{reason} ({self_approval_mark()})"
-    existing: dict[tuple, list[_Known]] = defaultdict(list)
-    # Only the figures' rows, in id order (vintages.record_observation, workflow._locked).
-    candidates = (
+    indicator_ids, unit_ids, periods = checked.keys()
+    # Only the figures' rows, in id order; read a chunk at a time, not kept.
+    locked = (
         Observation.objects.select_for_update(of=("self",))
-        .filter(
-            indicator_id__in={row.key[0] for row in checked},
-            unit_id__in={row.key[1] for row in checked},
-            period__in={row.key[2] for row in checked},
-        )
+        .filter(indicator_id__in=indicator_ids, unit_id__in=unit_ids, period__in=periods)
         .order_by("pk")
+        .values_list("pk", flat=True)
     )
+    stored = sum(1 for _pk in locked.iterator(chunk_size=checked.rows.chunk_size))
+    now = timezone.now()  # the new figures' created_at and updated_at, their revisions' at
+    approved = state == WorkflowState.APPROVED
+    # A record of ``checked.rows`` (``CheckedFile``): indicator id, unit id, period,
+    # breakdown, value, status, status given, source, comment, then where it was read.
+    if not stored:
+        keys: set[tuple] = set()  # (indicator, unit, period) of new figures, no breakdown
+
+        def every_row() -> Iterator[tuple]:
+            keys.clear()  # (called again after a race lost)
+            for record in checked.rows:
+                if not record[3]:
+                    keys.add(record[:3])
+                yield (*record[:6], record[7] or default_source, record[8])
+
+        report.created = _insert_new(every_row, batch, now=now, state=state, agency=agency)
+        if approved:
+            # A changed figure's keys are sent by record_observation; these are all new.
+            send_figures_changed(keys=keys)
+    else:
+        for chunk in checked.rows.chunks():
+            new = _record_known(
+                report,
+                chunk,
+                checked,
+                agency=agency,
+                state=state,
+                default_source=default_source,
+                reason=reason,
+                self_approval=self_approval,
+            )
+            if new:
+                report.created += _insert_new(
+                    functools.partial(list, new), batch, now=now, state=state, agency=agency
+                )
+                if approved:
+                    send_figures_changed(keys=[row[:3] for row in new if not row[3]])
+    if report.created:
+        connection = connections[Observation.objects.db]
+        with connection.cursor() as cursor:
+            _insert_created_revisions(
+                cursor, connection, batch, now=now, reason=reason, self_approval=self_approval
+            )
+
+
+def _record_known(
+    report, chunk, checked: CheckedFile, *, agency, state, default_source, reason, self_approval
+) -> list[tuple]:
+    """Record the rows of ``chunk`` whose figure is stored (a new vintage, or unchanged);
+    return the others, new, as ``_ROW_COLUMNS`` tuples."""
+    existing: dict[tuple, list[_Known]] = defaultdict(list)
+    stored = Observation.objects.filter(
+        indicator_id__in={record[0] for record in chunk},
+        unit_id__in={record[1] for record in chunk},
+        period__in={record[2] for record in chunk},
+    ).order_by("pk")
     columns = ("indicator_id", "unit_id", "period", "breakdown", "value", "status", "source")
-    for figure in candidates.values_list(*columns):
+    for figure in stored.values_list(*columns):
         existing[figure[:4]].append(_Known(*figure[4:]))
     fresh = []
-    for row in checked:
-        source = row.source_text or default_source
-        known = existing.get(row.key)
+    for record in chunk:
+        indicator_id, unit_id, period, breakdown, value, status, given, source_text, comment = (
+            record[:9]
+        )
+        source = source_text or default_source
+        known = existing.get((indicator_id, unit_id, period, breakdown))
         if not known:
-            status = _PLAIN_STATUS.get(row.status, row.status)
-            fresh.append((*row.key, row.value, status, source, row.comment))
+            fresh.append((indicator_id, unit_id, period, breakdown, value, status, source, comment))
             continue
-        if any(_already_known(row, figure) for figure in known):
+        value = Decimal(value)
+        if any(_already_known(value, status, given, source_text, figure) for figure in known):
             report.unchanged += 1
             continue
         _observation, written = record_observation(
-            indicator=row.indicator,
-            unit=row.unit,
-            period=row.period,
-            breakdown=row.breakdown,
-            value=row.value,
-            status=row.status,
+            indicator=checked.indicators[indicator_id],
+            unit=checked.units[unit_id],
+            period=period,
+            breakdown=breakdown,
+            value=value,
+            status=FigureStatus(status),
             source=source,
-            comment=row.comment,
+            comment=comment,
             state=state,
             agency=agency,
-            user=batch.user,
+            user=report.batch.user,
             reason=reason,
             self_approval=self_approval,
         )
@@ -252,24 +330,7 @@ def _write_rows(report, checked, agency, state, default_source, *, self_approval
             report.changed += 1
         else:
             report.unchanged += 1
-    try:
-        with transaction.atomic():  # a savepoint, so the winner can be read after a race
-            report.created = _insert_new(
-                fresh, batch, state=state, agency=agency, reason=reason, self_approval=self_approval
-            )
-    except IntegrityError as error:
-        # Another import or entry made one of these figures current meanwhile: name it.
-        winner = next(
-            (figure for row in fresh if (figure := current_figure(*row[:4])) is not None), None
-        )
-        raise FigureTaken(winner) from error
-    if state == WorkflowState.APPROVED:
-        send_figures_changed(keys=[(r[0], r[1], r[2]) for r in fresh if not r[3]])
-
-
-# FigureStatus members as plain text: the SQLite driver binds a str subclass (an enum
-# member) through its adapter look-up, a tenth of the insert's time (bench/import.py).
-_PLAIN_STATUS = {status: status.value for status in FigureStatus}
+    return fresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,44 +357,51 @@ _ROW_COLUMNS = (
 
 
 def _insert_new(
-    rows: list[tuple], batch: ImportBatch, *, state, agency, reason: str, self_approval=False
+    rows: Callable[[], Iterable[tuple]], batch: ImportBatch, *, now, state, agency
 ) -> int:
-    """Insert new figures and their CREATED revisions; return how many.
+    """Insert new figures; return how many. Their revisions follow (``_write_rows``).
 
-    ``rows`` are tuples of ``_ROW_COLUMNS``, written by the shared fast insert
-    (``tabular.bulk.insert_rows``), with one moment for ``created_at``, ``updated_at`` and
-    the revisions' ``at``. The revisions are made by
-    the database from the rows just written (``import_batch`` = this batch, in id order).
-    Runs inside the import's transaction, so a failure writes nothing.
+    ``rows()`` gives tuples of ``_ROW_COLUMNS``, written by the shared fast insert
+    (``tabular.bulk.insert_rows``) as they come, with ``now`` for ``created_at`` and
+    ``updated_at``; it is called again, after a race lost, to name the figure that won.
+    Runs inside the import's transaction (a savepoint here), so a failure writes nothing.
     """
-    if not rows:
-        return 0
-    now = timezone.now()
-    insert_rows(
-        Observation,
-        _ROW_COLUMNS,
-        rows,
-        prepared=True,
-        constants={
-            "state": state,
-            "agency_id": agency.pk if agency is not None else None,
-            "is_current": True,
-            "supersedes_id": None,
-            "published_on": None,
-            "created_by_id": batch.user_id,
-            "created_at": now,
-            "updated_at": now,
-            "import_batch_id": batch.pk,
-            "review_note": "",
-            "version": 1,
-        },
-    )
-    connection = connections[Observation.objects.db]
-    with connection.cursor() as cursor:
-        _insert_created_revisions(
-            cursor, connection, batch, now=now, reason=reason, self_approval=self_approval
+    count = 0
+
+    def counted() -> Iterator[tuple]:
+        nonlocal count
+        for row in rows():
+            count += 1
+            yield row
+
+    try:
+        with transaction.atomic():  # a savepoint, so the winner can be read after a race
+            insert_rows(
+                Observation,
+                _ROW_COLUMNS,
+                counted(),
+                prepared=True,
+                constants={
+                    "state": state,
+                    "agency_id": agency.pk if agency is not None else None,
+                    "is_current": True,
+                    "supersedes_id": None,
+                    "published_on": None,
+                    "created_by_id": batch.user_id,
+                    "created_at": now,
+                    "updated_at": now,
+                    "import_batch_id": batch.pk,
+                    "review_note": "",
+                    "version": 1,
+                },
+            )
+    except IntegrityError as error:
+        # Another import or entry made one of these figures current meanwhile: name it.
+        winner = next(
+            (figure for row in rows() if (figure := current_figure(*row[:4])) is not None), None
         )
-    return len(rows)
+        raise FigureTaken(winner) from error
+    return count
 
 
 def _insert_created_revisions(
@@ -371,12 +439,12 @@ def _insert_created_revisions(
     )
 
 
-def _already_known(row: CheckedRow, known: _Known) -> bool:
+def _already_known(value: Decimal, status: str, given: bool, source: str, known: _Known) -> bool:
     """Return True if ``known`` is the row's figure: the same value, and the same status and
     source where the row gives them (a row without a source takes the file's name and
     checksum as source, which must not make every value sent again look new)."""
-    if not same_value(known.value, row.value):
+    if not same_value(known.value, value):
         return False
-    if row.status_given and known.status != row.status:
+    if given and known.status != status:
         return False
-    return not row.source_text or known.source == row.source_text
+    return not source or known.source == source

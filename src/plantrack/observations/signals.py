@@ -25,8 +25,11 @@ _gathering: ContextVar[list | None] = ContextVar("figures_changed_gathering", de
 def send_figures_changed(observations: Iterable = (), *, keys: Iterable[tuple] = ()) -> None:
     """Send ``figures_changed`` for ``observations`` and ``keys`` (indicator, unit, period)."""
     observations = list(observations)
-    all_keys = {(o.indicator_id, o.unit_id, o.period) for o in observations if not o.breakdown}
-    all_keys |= set(keys)
+    if isinstance(keys, set) and not observations:
+        all_keys = keys  # a large import's own set, not copied (it is not changed after)
+    else:
+        all_keys = {(o.indicator_id, o.unit_id, o.period) for o in observations if not o.breakdown}
+        all_keys.update(keys)
     figure_ids = [o.pk for o in observations]
     gathered = _gathering.get()
     if gathered is not None:
@@ -48,7 +51,9 @@ def figures_changed_together() -> Iterator[None]:
         yield
     finally:
         _gathering.reset(token)
-    keys = set().union(*(k for k, _ids in gathered)) if gathered else set()
+    keys: set = gathered[0][0] if len(gathered) == 1 else set()  # one import: its own set
+    if len(gathered) > 1:
+        keys.update(*(k for k, _ids in gathered))
     figure_ids = [pk for _k, ids in gathered for pk in ids]
     if keys:
         figures_changed.send(sender=None, keys=sorted(keys), figure_ids=figure_ids)

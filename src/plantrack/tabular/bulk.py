@@ -14,12 +14,16 @@ It runs in the caller's transaction: an error writes nothing once the caller's
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import NOT_PROVIDED, Field, Model
+
+# The most rows given to one ``executemany`` (SQLite): what it holds at once.
+EXECUTEMANY_ROWS = 10_000
 
 # Values of these exact types go to the driver unchanged.
 _PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
@@ -86,9 +90,12 @@ def insert_rows(
             marks = ", ".join(["%s"] * (len(columns) + len(tail)))
             # The table and column names are the model's own; the values are parameters.
             sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
-            # django-stubs wants a Sequence; Django and sqlite3 take any iterable, and a
-            # generator keeps a large import's rows out of memory.
-            cursor.executemany(sql, values)  # type: ignore[arg-type]
+            # A batch a call: Django's SQLite cursor peeks at the first row with
+            # itertools.tee, which then keeps every row given to the call until it ends
+            # (a million rows: half a gigabyte, bench/import.py).
+            rows_left = iter(values)
+            while batch := list(itertools.islice(rows_left, EXECUTEMANY_ROWS)):
+                cursor.executemany(sql, batch)
 
 
 def _prepare(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,11 +50,16 @@ class DryRun(Exception):
 @dataclass
 class Source:
     """What a reader made of a file: its rows in the importer's own form, its format and
-    layout, and what could not be read."""
+    layout, and what could not be read.
+
+    ``rows`` is a list, or rows read from the file as the checker iterates them (figures:
+    ``observations.importing.RowStream``); the checker then says how many it read
+    (``Checked.read``) and may add to ``problems`` what the reading found.
+    """
 
     file_format: str
     layout: str
-    rows: list[Any] = field(default_factory=list)
+    rows: Iterable[Any] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # Whatever else the importer's checker needs from the reading (a template's metadata).
     extra: Any = None
@@ -63,11 +68,18 @@ class Source:
 @dataclass
 class Checked:
     """What a row checker made of a source: rows ready to write, problems, the locale
-    chosen for numbers typed as text."""
+    chosen for numbers typed as text, and how many rows were read when the source's rows
+    are not a list.
 
-    rows: list[Any]
+    ``rows`` is what the importer's writer takes: a list, or the importer's own record of
+    the rows that passed (figures: ``validation.CheckedFile``, on disk), with a ``close``
+    that the runner calls when the import ends, written or not.
+    """
+
+    rows: Any
     problems: list[Problem]
     locale: str | None = None
+    read: int | None = None
 
 
 class Importer:
@@ -84,14 +96,16 @@ class Importer:
         raise NotImplementedError
 
     def check(self, source: Source, file_name: str) -> Checked:
+        """Check the source's rows. May raise ``limits.LimitExceeded`` when its rows are
+        read as they are checked."""
         raise NotImplementedError
 
-    def open_record(self, report: ImportReport, rows: list[Any]) -> Any:
+    def open_record(self, report: ImportReport, rows: Any) -> Any:
         """Return the import record of a file about to be written (in the transaction), or
         None; a record has ``close(report)``, called once the rows are written."""
         return None
 
-    def write(self, rows: list[Any], report: ImportReport) -> None:
+    def write(self, rows: Any, report: ImportReport) -> None:
         """Write the checked rows, counting them in ``report`` as created, changed or
         unchanged. Runs in the import's transaction: an exception writes nothing."""
         raise NotImplementedError
@@ -136,27 +150,46 @@ def run_import(
     if refused is None:
         try:
             source = importer.read(content, file_name)
+            checked = importer.check(source, file_name)
         except limits.LimitExceeded as exceeded:
             refused = exceeded.problem
     if refused is not None:
-        # Past a limit: that is the one problem, and no row is checked.
+        # Past a limit: that is the one problem, and no row is checked (or what was checked
+        # before the row past it is dropped).
         source = Source(file_format=file_format, layout="long", problems=[refused])
         checked = Checked(rows=[], problems=[])
     else:
         for problem in source.problems:
             problem.file = problem.file or file_name
-        checked = importer.check(source, file_name)
+    try:
+        return _report_and_write(importer, source, checked, content, file_name, dry_run=dry_run)
+    finally:
+        close = getattr(checked.rows, "close", None)
+        if close is not None:
+            close()
+
+
+def _report_and_write(
+    importer: Importer,
+    source: Source,
+    checked: Checked,
+    content: bytes,
+    file_name: str,
+    *,
+    dry_run: bool,
+) -> ImportReport:
+    rows = checked.read if checked.read is not None else len(source.rows)  # type: ignore[arg-type]
     report = ImportReport(
         file_name=file_name,
         checksum=hashlib.sha256(content).hexdigest(),
         file_format=source.file_format,
         layout=source.layout,
         locale=checked.locale,
-        rows=len(source.rows),
+        rows=rows,
         dry_run=dry_run,
         problems=[*source.problems, *checked.problems],
     )
-    if not source.rows and not report.errors:
+    if not rows and not report.errors:
         report.problems.append(
             Problem(code="empty_file", message=str(importer.empty_message), file=file_name)
         )
@@ -202,9 +235,7 @@ _RETRYABLE = {"40P01", "40001"}
 WRITE_ATTEMPTS = 3
 
 
-def _write_retrying(
-    importer: Importer, rows: list[Any], report: ImportReport, *, dry_run: bool
-) -> None:
+def _write_retrying(importer: Importer, rows: Any, report: ImportReport, *, dry_run: bool) -> None:
     """Write in one transaction; run it again when the database chose it as a deadlock's
     victim (PostgreSQL, two imports of the same figures at once), then the second attempt
     sees the first import's figures: a new vintage, or a ``WriteConflict`` naming them.

@@ -14,7 +14,7 @@ import csv
 import io
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,14 @@ from django.utils.translation import gettext as _
 
 from plantrack.tabular import limits
 from plantrack.tabular.problems import Problem
-from plantrack.tabular.text import FORMULA_TRIGGERS, decode_text, header_keys, stt_of, text_of
+from plantrack.tabular.text import (
+    FORMULA_TRIGGERS,
+    decode_text,
+    header_keys,
+    lines,
+    stt_of,
+    text_of,
+)
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -69,23 +76,22 @@ def detect_format(filename: str, content: bytes) -> str:
     return "csv"
 
 
-def lines(text: str) -> Iterator[str]:
-    """Yield the lines of ``text``, each with its "\n", as ``io.StringIO(text)`` would.
-
-    Without the copy ``io.StringIO`` makes: four bytes a character, half a gigabyte for a
-    CSV of a million rows (bench/import.py).
-    """
-    start, find = 0, text.find
-    while (end := find("\n", start) + 1) > 0:
-        yield text[start:end]
-        start = end
-    if start < len(text):
-        yield text[start:]
+def head(text_lines: Iterable[str]) -> str:
+    """Return what ``delimiter`` reads of a text given as its lines: its first 4,096
+    characters and ``HEADER_SEARCH_ROWS`` lines, at least (whole lines)."""
+    taken: list[str] = []
+    size = 0
+    for line in text_lines:
+        taken.append(line)
+        size += len(line)
+        if size >= 4096 and len(taken) >= HEADER_SEARCH_ROWS:
+            break
+    return "".join(taken)
 
 
 def delimiter(text: str, is_header: Callable[[list[str]], bool]) -> str:
     """Return the separator (",", ";" or tab) with which the file shows its header row
-    (a row of cells for which ``is_header`` is true).
+    (a row of cells for which ``is_header`` is true). ``text`` may be the file's ``head``.
 
     Only the separator is guessed: quoting is always Excel's (double quotes, doubled inside),
     since ``csv.Sniffer`` takes an apostrophe in a text ("Wikipedia 'Cao Bằng'") for the
@@ -95,13 +101,13 @@ def delimiter(text: str, is_header: Callable[[list[str]], bool]) -> str:
         sniffed = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
         sniffed = ","
-    head = "".join(itertools.islice(lines(text), HEADER_SEARCH_ROWS))
+    first = "".join(itertools.islice(lines(text), HEADER_SEARCH_ROWS))
     # A row wider than the limit is no header: the reader refuses it, without reading here
     # each of a million cells as a header might name it.
     widest = limits.current().max_columns
     for candidate in dict.fromkeys((sniffed, ",", ";", "\t")):
         try:
-            rows = list(csv.reader(io.StringIO(head), delimiter=candidate))
+            rows = list(csv.reader(io.StringIO(first), delimiter=candidate))
         except csv.Error:
             continue
         if any(len(cells) <= widest and is_header(cells) for cells in rows):
@@ -109,15 +115,15 @@ def delimiter(text: str, is_header: Callable[[list[str]], bool]) -> str:
     return sniffed
 
 
-def csv_rows(text: str, separator: str) -> _csv.Reader:
-    """Return a CSV reader of ``text`` whose fields are at most the cell limit long.
+def csv_rows(text_lines: Iterable[str], separator: str) -> _csv.Reader:
+    """Return a CSV reader of a text's lines whose fields are at most the cell limit long.
 
     The csv module stops at the first field past its limit before making it (a 200,000
     characters field, a whole file in one quoted field); ``damaged_csv`` names it. The limit
     is the module's own, for the process: every reader sets it the same.
     """
     csv.field_size_limit(limits.current().max_cell_chars)
-    return csv.reader(lines(text), delimiter=separator)
+    return csv.reader(text_lines, delimiter=separator)
 
 
 def xls_refused(file_name: str) -> Problem:
@@ -257,7 +263,7 @@ def _read_csv(table: Table, content: bytes, file_name: str, layout: Layout) -> N
         table.problems.append(text)
         return
     separator = delimiter(text, lambda cells: layout.header(cells) is not None)
-    reader = csv_rows(text, separator)
+    reader = csv_rows(lines(text), separator)
     try:
         numbered = (
             (number, [unquote(cell) for cell in cells])

@@ -6,10 +6,11 @@ Vietnamese, and refuses the rest; keys compare names without diacritics and case
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from django.utils.translation import gettext as _
@@ -121,26 +122,35 @@ def resolve_list(
 def decode_text(content: bytes, filename: str) -> str | Problem:
     """Decode UTF-8 (with or without BOM), UTF-16 or Windows-1258, or refuse (a ``Problem``).
 
+    The whole text at once: ``text_encoding`` says which, and why not; ``decoded_lines``
+    decodes a large file a piece at a time instead.
+    """
+    encoding = text_encoding(content, filename)
+    if isinstance(encoding, Problem):
+        return encoding
+    return "".join(decoded_lines(content, encoding))
+
+
+def text_encoding(content: bytes, filename: str) -> str | Problem:
+    """Return the codec of ``content`` (UTF-8 with or without BOM, UTF-16 or Windows-1258),
+    or the problem that refuses it.
+
     UTF-16 is recognised by its BOM, or without one by zero bytes in every other place (the
     high bytes of Latin letters and digits); other zero bytes are refused (``nul_byte``).
     A file that is UTF-8 but for some bytes (as many well-formed UTF-8 letters as damaged
     bytes, or more) is refused naming the first damaged byte (``damaged_utf8``), never read
     as Windows-1258: its letters would be stored as mojibake. Windows-1258 is accepted only
     when the text reads as Vietnamese: a Latin-1 file is refused rather than read wrongly.
-    Text is returned in composed form (NFC), so names compare equal whatever wrote them.
+    The bytes are decoded a piece at a time and the text dropped: nothing is kept.
     """
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return unicodedata.normalize("NFC", content.decode("utf-16"))
-        except UnicodeDecodeError:
-            pass
+        if _decodes(content, "utf-16"):
+            return "utf-16"
     elif b"\x00" in content:
         encoding = _utf16_without_bom(content)
         if encoding:
-            try:
-                return unicodedata.normalize("NFC", content.decode(encoding))
-            except UnicodeDecodeError:
-                pass
+            if _decodes(content, encoding):
+                return encoding
         else:
             offset = content.index(b"\x00")
             return Problem(
@@ -154,18 +164,14 @@ def decode_text(content: bytes, filename: str) -> str | Problem:
                 row=content.count(b"\n", 0, offset) + 1,
             )
     else:
-        try:
-            return unicodedata.normalize("NFC", content.decode("utf-8-sig"))
-        except UnicodeDecodeError as error:
-            if _mostly_utf8(content):
-                return damaged_utf8(content, error.start, filename)
-        try:
-            text = content.decode("cp1258")
-        except UnicodeDecodeError:
-            text = None
-        # Windows-1258 writes Vietnamese with combining tone marks: compose them.
-        if text is not None and _looks_vietnamese(text):
-            return unicodedata.normalize("NFC", text)
+        damaged = _utf8_error(content)
+        if damaged is None:
+            return "utf-8-sig"
+        if _mostly_utf8(content):
+            return damaged_utf8(content, damaged, filename)
+        # Windows-1258 writes Vietnamese with combining tone marks, composed when decoded.
+        if _decodes(content, "cp1258") and _looks_vietnamese(content):
+            return "cp1258"
     return Problem(
         code="unknown_encoding",
         message=_(
@@ -174,6 +180,83 @@ def decode_text(content: bytes, filename: str) -> str | Problem:
         ),
         file=filename,
     )
+
+
+# How much of a file is decoded at a time: a piece of text is a few times its bytes.
+PIECE_BYTES = 1 << 20
+
+
+def decoded_lines(content: bytes, encoding: str) -> Iterator[str]:
+    """Yield the lines of ``content`` decoded with ``encoding`` (``text_encoding``'s), each
+    with its "\n" as ``lines`` splits them, composed (NFC); a piece of about
+    ``PIECE_BYTES`` is decoded at a time, so the file's text is never whole in memory.
+
+    Pieces end at a "\n" of the text: composition never reaches across one.
+    """
+    if encoding.startswith("utf-16"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        rest = ""
+        size = len(content)
+        for start in range(0, size, PIECE_BYTES):
+            end = start + PIECE_BYTES
+            text = rest + decoder.decode(content[start:end], final=end >= size)
+            cut = text.rfind("\n") + 1
+            rest = text[cut:]
+            yield from lines(unicodedata.normalize("NFC", text[:cut]))
+        if rest:
+            yield from lines(unicodedata.normalize("NFC", rest))
+        return
+    for start, end in _line_pieces(content):
+        # A BOM is only at the start (utf-8-sig would take one off any piece).
+        codec = encoding if start == 0 else encoding.removesuffix("-sig")
+        yield from lines(unicodedata.normalize("NFC", content[start:end].decode(codec)))
+
+
+def lines(text: str) -> Iterator[str]:
+    """Yield the lines of ``text``, each with its "\n", as ``io.StringIO(text)`` would.
+
+    Without the copy ``io.StringIO`` makes: four bytes a character, half a gigabyte for a
+    CSV of a million rows (bench/import.py).
+    """
+    start, find = 0, text.find
+    while (end := find("\n", start) + 1) > 0:
+        yield text[start:end]
+        start = end
+    if start < len(text):
+        yield text[start:]
+
+
+def _line_pieces(content: bytes) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of pieces of about ``PIECE_BYTES`` of an 8-bit or UTF-8 text, each
+    ending after a "\n" (a byte no UTF-8 sequence holds) or at the end."""
+    start, size = 0, len(content)
+    while start < size:
+        end = content.find(b"\n", start + PIECE_BYTES) + 1 or size
+        yield start, end
+        start = end
+
+
+def _decodes(content: bytes, encoding: str) -> bool:
+    """Return True if ``content`` decodes with ``encoding``, decoded a piece at a time."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    size = len(content)
+    try:
+        for start in range(0, size, PIECE_BYTES):
+            decoder.decode(content[start : start + PIECE_BYTES], final=start + PIECE_BYTES >= size)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf8_error(content: bytes) -> int | None:
+    """Return the offset of the first byte that is not UTF-8 (a BOM allowed first), or None."""
+    for start, end in _line_pieces(content):
+        try:
+            content[start:end].decode("utf-8-sig" if start == 0 else "utf-8")
+        except UnicodeDecodeError as error:
+            return start + error.start
+    return None
 
 
 def damaged_utf8(content: bytes, offset: int, filename: str) -> Problem:
@@ -195,9 +278,12 @@ def _mostly_utf8(content: bytes) -> bool:
     """Return True when ``content`` holds at least as many well-formed UTF-8 letters past
     ASCII as damaged bytes: a UTF-8 file damaged, not a file in another encoding (a
     Windows-1258 or Latin-1 text is almost never well-formed UTF-8 past ASCII)."""
-    replaced = content.decode("utf-8", errors="replace")
-    damaged = replaced.count("\ufffd")
-    wide = len(replaced) - len(replaced.encode("ascii", errors="ignore")) - damaged
+    wide = damaged = 0
+    for start, end in _line_pieces(content):
+        replaced = content[start:end].decode("utf-8", errors="replace")
+        bad = replaced.count("\ufffd")
+        damaged += bad
+        wide += len(replaced) - len(replaced.encode("ascii", errors="ignore")) - bad
     return wide >= damaged
 
 
@@ -212,7 +298,11 @@ def _utf16_without_bom(content: bytes) -> str | None:
     return None
 
 
-def _looks_vietnamese(text: str) -> bool:
-    composed = unicodedata.normalize("NFC", text)
+def _looks_vietnamese(content: bytes) -> bool:
+    """Return True if ``content``, read as Windows-1258 and composed, has a Vietnamese letter."""
     letters = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
-    return any(ch in letters for ch in composed.lower())
+    for start, end in _line_pieces(content):
+        composed = unicodedata.normalize("NFC", content[start:end].decode("cp1258"))
+        if any(ch in letters for ch in composed.lower()):
+            return True
+    return False
