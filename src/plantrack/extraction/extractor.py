@@ -438,7 +438,7 @@ def _update_context(context, text, start, end, sentence, found) -> None:
     if context.plan_start is None and _PLAN_RE.search(sentence):
         starts = [period.start for period in _periods(text, start, end) if period.start]
         context.plan_start = starts[0] if starts else None
-    run = []
+    run: list[tuple[int, int]] = []
     for candidate in reversed(found):
         if candidate.kind != SHARE:
             break

@@ -284,7 +284,8 @@ def indicator_series(indicator: Indicator, user) -> list[UnitSeries]:
     for observation in observations:
         observation.indicator = indicator
         observation.unit = units[observation.unit_id]
-        observation.agency = agencies.get(observation.agency_id)
+        if observation.agency_id is not None:
+            observation.agency = agencies[observation.agency_id]
         by_unit[observation.unit_id].append(observation)
     series = []
     for unit_id in sorted(by_unit, key=lambda pk: (units[pk].level, units[pk].code, pk)):
