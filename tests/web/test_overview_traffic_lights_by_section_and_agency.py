@@ -1,11 +1,13 @@
-"""The overview's traffic-light tables: statuses by plan section and by lead agency, every
-cell linking to its targets."""
+"""The overview's traffic-light tables: statuses by plan section, by sector and by lead
+agency, every cell linking to its targets."""
 
 import re
 
 import pytest
 from overview_world import GROWTH_2025_PHRASE, GROWTH_PHRASE, PER_CAPITA_PHRASE, build
 from pytest_django.asserts import assertContains, assertNotContains
+
+from plantrack.plans.choices import Sector
 
 pytestmark = pytest.mark.django_db
 PLAN = "QH-CB-2021-2030"
@@ -73,3 +75,37 @@ def test_an_agency_cell_leads_to_its_targets(client, world):
     assertContains(response, GROWTH_2025_PHRASE)
     assertNotContains(response, PER_CAPITA_PHRASE)
     assertContains(response, "Cơ quan chủ trì: <strong>Sở Công Thương</strong>")
+
+
+@pytest.fixture
+def sectors(world, grdp_growth, grdp_per_capita):
+    grdp_growth.sector = Sector.ECONOMY
+    grdp_growth.save(update_fields=["sector"])
+    grdp_per_capita.sector = Sector.SOCIETY  # not its sector: two sectors to tell apart
+    grdp_per_capita.save(update_fields=["sector"])
+
+
+def test_statuses_by_sector_in_the_plans_order_with_the_unsorted_last(client, sectors):
+    rows = table_rows(client.get("/").content.decode(), "by-sector")
+
+    assert rows == {
+        "Kinh tế": ["1", "1", "0", "0", "2"],
+        "Xã hội": ["0", "0", "1", "0", "1"],
+        "Chưa xếp lĩnh vực": ["0", "0", "0", "1", "1"],
+    }
+    assertContains(
+        client.get("/"), f'href="/targets/?plan={PLAN}&amp;status=off_track&amp;sector=economy"'
+    )
+
+
+def test_a_sector_cell_leads_to_its_targets_and_reads_in_english(client, sectors):
+    response = client.get(f"/targets/?plan={PLAN}&sector=economy")
+
+    assertContains(response, GROWTH_PHRASE)
+    assertContains(response, GROWTH_2025_PHRASE)
+    assertNotContains(response, PER_CAPITA_PHRASE)
+    assertContains(response, "Lĩnh vực: <strong>Kinh tế</strong>")
+
+    client.cookies["django_language"] = "en"
+    rows = table_rows(client.get("/").content.decode(), "by-sector")
+    assert list(rows) == ["Economy (Kinh tế)", "Society (Xã hội)", "Not assigned to a sector"]

@@ -52,7 +52,7 @@ class IndicatorFilter(FilterSet):
 
     class Meta:
         model = Indicator
-        fields = ["owner", "frequency", "value_type"]
+        fields = ["owner", "sector", "frequency", "value_type"]
 
 
 class TargetFilter(FilterSet):
@@ -133,6 +133,7 @@ class IndicatorSerializer(ModelSerializer):
             "source",
             "owner",
             "owner_is_illustrative",
+            "sector",
             "frequency",
             "value_type",
             "direction",

@@ -49,6 +49,7 @@ from plantrack.plans.choices import (
     PlanKind,
     PlanStatus,
     SectionKind,
+    Sector,
     SeriesMeasure,
     TargetKind,
     ValueType,
@@ -329,6 +330,9 @@ def _load_indicators(
                 "definition": "\n".join(line for line in definition if line),
                 "owner": owner,
                 "owner_is_illustrative": bool(conf.get("owner_assignment")),
+                "sector": _choice(Sector, conf["sector"], f"{where}/sector")
+                if "sector" in conf
+                else "",
                 "value_type": _choice(ValueType, conf["value_type"], f"{where}/value_type"),
                 "direction": _choice(
                     Direction, fact.get("direction") or conf["direction"], f"{where}/direction"

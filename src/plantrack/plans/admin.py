@@ -35,8 +35,8 @@ class PlanSectionAdmin(admin.ModelAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "unit", "direction", "frequency", "owner"]
-    list_filter = ["direction", "frequency", "value_type", "owner"]
+    list_display = ["code", "name", "unit", "sector", "direction", "frequency", "owner"]
+    list_filter = ["sector", "direction", "frequency", "value_type", "owner"]
     list_select_related = ["owner"]
     search_fields = ["code", "name", "name_en"]
     autocomplete_fields = ["owner"]

@@ -36,6 +36,17 @@ class Frequency(models.TextChoices):
     MONTHLY = "monthly", _("Hằng tháng")
 
 
+class Sector(models.TextChoices):
+    """The field an indicator measures, as a plan groups its specific targets ("Về kinh tế",
+    "Về xã hội", "Về môi trường", "Về quốc phòng, an ninh")."""
+
+    ECONOMY = "economy", _("Kinh tế")
+    SOCIETY = "society", _("Xã hội")
+    ENVIRONMENT = "environment", _("Tài nguyên, môi trường")
+    GOVERNANCE = "governance", _("Quản lý nhà nước, cải cách hành chính")
+    DEFENCE = "defence", _("Quốc phòng, an ninh")
+
+
 class ValueType(models.TextChoices):
     NUMBER = "number", _("Số")
     PERCENT = "percent", _("Tỷ lệ phần trăm")

@@ -12,6 +12,7 @@ from plantrack.plans.choices import (
     PlanKind,
     PlanStatus,
     SectionKind,
+    Sector,
     SeriesMeasure,
     TargetKind,
     ValueType,
@@ -168,6 +169,13 @@ class Indicator(models.Model):
         _("phân công minh họa"),
         default=False,
         help_text=_("Cơ quan chủ trì do bản minh họa gán, không phải theo văn bản công bố."),
+    )
+    sector = models.CharField(
+        _("lĩnh vực"),
+        max_length=20,
+        choices=Sector,
+        blank=True,
+        help_text=_("Nhóm chỉ tiêu của quy hoạch: kinh tế, xã hội, môi trường…"),
     )
     frequency = models.CharField(
         _("kỳ báo cáo"), max_length=20, choices=Frequency, default=Frequency.ANNUAL

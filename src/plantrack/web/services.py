@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language, gettext
 
 from plantrack.accounts.models import Agency
@@ -24,7 +25,7 @@ from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import FigureStatus
 from plantrack.observations.models import Observation
 from plantrack.observations.periods import PeriodError, parse_period
-from plantrack.plans.choices import PlanKind, PlanStatus, SeriesMeasure, TargetKind
+from plantrack.plans.choices import PlanKind, PlanStatus, Sector, SeriesMeasure, TargetKind
 from plantrack.plans.models import Indicator, Plan, PlanSection, Target
 from plantrack.progress.choices import Status
 from plantrack.progress.engine import COLUMN_COMPONENTS, remaining_rate_text
@@ -176,6 +177,7 @@ _LISTED_FIELDS = (
     "section__title_en",
     "order",
     "supersedes",
+    "indicator__sector",
     "indicator__owner__code",
     "indicator__owner__name",
     "indicator__owner__name_en",
@@ -424,9 +426,11 @@ NONE_KEY = "none"
 
 @dataclass
 class TargetFilter:
-    """Which targets a list shows: a plan, and optionally a status, a section, an agency.
+    """Which targets a list shows: a plan, and optionally a status, a section, a sector, an
+    agency.
 
-    ``section`` is a section id, ``agency`` an agency code; either may be ``NONE_KEY``.
+    ``section`` is a section id, ``sector`` a ``Sector`` value (the target's indicator's),
+    ``agency`` an agency code; each may be ``NONE_KEY``.
     Any filter other than the plan shows only the targets in force (no replaced version),
     as the overview counts them.
     """
@@ -434,6 +438,7 @@ class TargetFilter:
     plan: str = ""
     status: str = ""
     section: str = ""
+    sector: str = ""
     agency: str = ""
 
     @classmethod
@@ -441,13 +446,13 @@ class TargetFilter:
         return cls(
             **{
                 name: query.get(name, "").strip()
-                for name in ("plan", "status", "section", "agency")
+                for name in ("plan", "status", "section", "sector", "agency")
             }
         )
 
     @property
     def narrows(self) -> bool:
-        return bool(self.status or self.section or self.agency)
+        return bool(self.status or self.section or self.sector or self.agency)
 
     def url(self, **changes: str) -> str:
         """Return the target list's address for this filter with ``changes`` applied."""
@@ -455,6 +460,7 @@ class TargetFilter:
             "plan": self.plan,
             "status": self.status,
             "section": self.section,
+            "sector": self.sector,
             "agency": self.agency,
         } | changes
         query = urlencode({name: value for name, value in fields.items() if value})
@@ -471,6 +477,8 @@ class TargetFilter:
             return False
         if self.section and section_key(target) != self.section:
             return False
+        if self.sector and sector_key(target) != self.sector:
+            return False
         return not self.agency or agency_key(target) == self.agency
 
 
@@ -480,6 +488,23 @@ def status_of(judgement: "Judgement | _JudgementFacts | None") -> str:
 
 def section_key(target: Target) -> str:
     return str(target.section_id) if target.section_id is not None else NONE_KEY
+
+
+def sector_key(target: Target) -> str:
+    sector = target.indicator.sector if target.indicator is not None else ""
+    return sector or NONE_KEY
+
+
+def sector_names(sector: str) -> tuple[str, str]:
+    """Return a sector's name in Vietnamese and English ("" for no sector)."""
+    if sector not in Sector.values:
+        return "", ""
+    label = Sector(sector).label
+    with translation.override("vi"):
+        vietnamese = str(label)
+    with translation.override("en"):
+        english = str(label)
+    return vietnamese, english
 
 
 def agency_key(target: Target) -> str:
@@ -534,6 +559,7 @@ class Overview:
     counts: list[StatusCount]
     columns: list[StatusCount]  # the statuses present, in order: the tables' columns
     by_section: list[BreakdownRow]
+    by_sector: list[BreakdownRow]
     by_agency: list[BreakdownRow]
     alerts: list[Alert]  # the worst ``ALERT_LIMIT`` of them
     acting: list[StatusCount]  # how many of each alert status, linked to the list
@@ -609,6 +635,7 @@ def plan_overview(user, plan_code: str = "") -> Overview | None:
             "section__number",
             "section__title",
             "section__title_en",
+            "indicator__sector",
             "indicator__owner__code",
             "indicator__owner__name",
             "indicator__owner__name_en",
@@ -645,7 +672,8 @@ def plan_overview(user, plan_code: str = "") -> Overview | None:
         for index, target in enumerate(targets):
             key = key_of(target)
             groups.setdefault(key, []).append(index)
-            names.setdefault(key, names_of(target))
+            if key not in names:
+                names[key] = names_of(target)
         rows = []
         for key, members in groups.items():
             here = Counter(statuses[index] for index in members)
@@ -674,6 +702,11 @@ def plan_overview(user, plan_code: str = "") -> Overview | None:
         "section",
         lambda t: str(t.section_id) if t.section_id is not None else NONE_KEY,
         lambda t: _section_title(t.section_number, t.section_title, t.section_title_en),
+    )
+    sectors = list(Sector.values)
+    by_sector = sorted(
+        breakdown("sector", lambda t: t.sector or NONE_KEY, lambda t: sector_names(t.sector)),
+        key=lambda row: sectors.index(row.key) if row.key in sectors else len(sectors),
     )
     by_agency = sorted(
         breakdown(
@@ -716,6 +749,7 @@ def plan_overview(user, plan_code: str = "") -> Overview | None:
         counts=counts,
         columns=columns,
         by_section=by_section,
+        by_sector=by_sector,
         by_agency=by_agency,
         alerts=alerts,
         acting=sorted(
@@ -738,6 +772,7 @@ class _TargetFacts(NamedTuple):
     section_number: str | None
     section_title: str | None
     section_title_en: str | None
+    sector: str | None
     owner_code: str | None
     owner_name: str | None
     owner_name_en: str | None
@@ -813,6 +848,13 @@ def describe_filter(chosen: TargetFilter, outlines: list[PlanOutline]) -> Filter
         name = names.get(chosen.section, ("", ""))
         parts.append(
             (gettext("Mục"), _in_language(name) or gettext("Chỉ tiêu chưa gắn với mục nào"))
+        )
+    if chosen.sector:
+        parts.append(
+            (
+                gettext("Lĩnh vực"),
+                _in_language(sector_names(chosen.sector)) or gettext("Chưa xếp lĩnh vực"),
+            )
         )
     if chosen.agency:
         names = {agency_key(row.target): _agency_names(row.target) for row in rows}
