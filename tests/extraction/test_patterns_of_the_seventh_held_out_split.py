@@ -3,8 +3,8 @@ on targets met ("hoàn thành 19/25 chỉ tiêu", "đã hoàn thành thắng l�
 277% kế hoạch năm", "(kế hoạch tăng 8,5 - 8,7%)") whose figures are results, "so năm 2015"
 as a comparison, a named place after a period, "có bằng cấp", a list of shares headed by its
 own year, a part in parentheses after "trong đó", "tăng từ X%/năm" as a floor, "ước đạt" in
-a plan, "dân số trung bình". The sentences are variations of the corpus's
-(tests/extraction/corpus/dev.txt)."""
+a plan, "dân số trung bình", "tăng từ 7 - 7,5% so với năm 2021" as a one-year target. The
+sentences are variations of the corpus's (tests/extraction/corpus/dev.txt)."""
 
 from decimal import Decimal
 
@@ -153,3 +153,21 @@ def test_the_average_population_is_its_indicator():
     text = "Thành phố cũng đặt mục tiêu dân số trung bình hơn 3 triệu người."
 
     assert read_fields(text)[0][0] == "dân số trung bình"
+
+
+def test_a_range_of_growth_over_last_year_is_a_target():
+    text = (
+        "Nghị quyết về Kế hoạch năm 2022 đặt mục tiêu: Tổng sản phẩm trong tỉnh (GRDP) tăng "
+        "từ 7 - 7,5% so với năm 2021."
+    )
+
+    assert read_fields(text) == [
+        ("Tổng sản phẩm trong tỉnh (GRDP)", "~", 7, Decimal("7.5"), "%", "level",
+         (None, None, 2022)),
+    ]  # fmt: skip
+
+
+def test_one_figure_of_growth_over_last_year_is_still_a_result():
+    text = "Mục tiêu đã đạt: năm 2021 tổng sản phẩm trong tỉnh tăng 2,6% so với năm 2020."
+
+    assert read_fields(text) == []

@@ -754,7 +754,8 @@ def _sentence_candidates(text, start, end, context, earlier) -> list[Candidate]:
         # năm 2010".
         tail = re.split(r"[,;:(]", text[post_end:next_start], maxsplit=1)[0]
         clause = text[clause_start : post_end + len(tail)]
-        if _RESULT_RE.search(_PLANNED_ESTIMATE_RE.sub(" đạt", clause)):
+        aimed = _RANGE_OVER_A_YEAR_RE.sub(r" đạt\1", _PLANNED_ESTIMATE_RE.sub(" đạt", clause))
+        if _RESULT_RE.search(aimed):
             clause_start = post_end
             continue
         previous = found[-1] if found else (earlier[-1] if earlier else None)
@@ -781,6 +782,12 @@ def _sentence_candidates(text, start, end, context, earlier) -> list[Candidate]:
 _PLAN_RE = re.compile(r"(?<!\w)quy\s+hoạch(?!\w)", _I)
 # "phấn đấu đến 2030 tổng thu ngân sách ước đạt 57.000 tỷ đồng": an estimate of what is
 # aimed at, not of what happened.
+# "tăng từ 8 - 8,3% so với năm 2021": a range of growth over last year is aimed at (a result
+# is one figure).
+_RANGE_OVER_A_YEAR_RE = re.compile(
+    r"(?<!\w)(?:tăng|giảm)\s+từ(\s+\d[\d.,]*\s*%?\s*[-–]\s*\d[\d.,]*\s*%)\s+so\s+với\s+năm\s+\d{4}",
+    _I,
+)
 _PLANNED_ESTIMATE_RE = re.compile(r"(?<=phấn đấu)(?P<aim>[^;.]*?)\sước\s+đạt(?!\w)", _I)
 
 
