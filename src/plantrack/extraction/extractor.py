@@ -1182,7 +1182,11 @@ def _following_indicator(text, value, position, end):
         return None
     if value.noun_start is not None:  # a counted noun: "1 đô thị loại II", "lượt khách du lịch"
         start, noun_end = value.noun_start, value.end
-    elif value.unit.base in _NAMING_UNITS:  # "2.000 ha cây ăn quả", "8 xã đạt chuẩn …"
+    # What the value counts, named after it ("2.000 ha cây ăn quả", "8 xã đạt chuẩn …"), or
+    # what a bare percentage is of.
+    elif value.unit.base in _NAMING_UNITS or (
+        value.unit.is_percent and value.unit.text == "%" and not value.share_of_gdp
+    ):
         match = re.match(r"\s+", text[value.end : end])
         if not match:
             return None
@@ -1193,14 +1197,6 @@ def _following_indicator(text, value, position, end):
         if value.unit.base == "xã":  # the counted thing is the unit's noun
             number_end = value.numbers[-1][1][1]
             start = number_end + len(text[number_end:start]) - len(text[number_end:start].lstrip())
-    elif value.unit.is_percent and value.unit.text == "%" and not value.share_of_gdp:
-        match = re.match(r"\s+", text[value.end : end])
-        if not match:
-            return None
-        start = value.end + match.end()
-        if _NOT_FOLLOWING_RE.match(text, start):
-            return None
-        noun_end = start
     else:
         return None
     words = _FOLLOWING_WORDS_RE.match(text, start, end)
