@@ -114,8 +114,8 @@ def plan_outlines(user, chosen: "TargetFilter | None" = None, page_number=1) -> 
     after the first, the sections and plans with no target on it.
 
     Every target is read with only what places, filters and counts it (a province's plan
-    holds 3,000 targets; a page shows 100): its section, order, revision, agency and
-    status; only the page's rows are loaded in full. Nine queries, plus what ``for_user``
+    holds 3,000 targets; a page shows 100): its section, order, revision, sector, agency
+    and status; only the page's rows are loaded in full. Nine queries, plus what ``for_user``
     needs to know the user, whatever the size of the plans: plans; sections; targets; their
     judgements' statuses; whether these are stale; the page's targets and judgements in
     full; their latest figures (two, ``latest_observations``).
