@@ -7,12 +7,13 @@ from plantrack.geo.models import AdminUnit
 
 pytestmark = pytest.mark.django_db
 
-# The indicator (with its owner), its targets, their judgements, the units and the agencies
-# of its figures (each read once), its figures.
-ANONYMOUS_QUERIES = 6
-# With figures below the province, the map reads one more: the other units of the map,
-# or the old units each new one was formed from.
-WITH_MAP_QUERIES = ANONYMOUS_QUERIES + 1
+# The indicator (with its owner), its targets, their judgements, the units with figures; the
+# figures of the units shown and their agencies; the years with figures below the province.
+ANONYMOUS_QUERIES = 7
+# With figures below the province, the map reads its year's figures, their units and
+# agencies, and one more: the other units of the map, or the old units each new one was
+# formed from.
+WITH_MAP_QUERIES = ANONYMOUS_QUERIES + 4
 
 
 def test_indicator_query_count_is_the_same_for_one_figure_and_for_many(

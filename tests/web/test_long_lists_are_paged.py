@@ -160,3 +160,16 @@ def add_two_districts(indicator, province, publish) -> None:
             code=code, name=name, level=UnitLevel.DISTRICT, parent=province
         )
         publish(indicator, unit, "2024", "5")
+
+
+def test_an_indicator_with_no_target_charts_the_province_first(
+    client, grdp_growth, province, publish
+):
+    publish(grdp_growth, province, "2023", "4.92")
+    publish(grdp_growth, province, "2024", "6.74")
+    add_two_districts(grdp_growth, province, publish)
+
+    html = client.get("/indicators/grdp_growth/").content.decode()
+
+    heading = html.split('<h2 id="over-the-years">')[1].split("</h2>")[0]
+    assert "(Tỉnh Cao Bằng)" in heading  # the districts come after it, as the list shows them

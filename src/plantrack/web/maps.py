@@ -80,27 +80,35 @@ class IndicatorMap:
         }
 
 
-def sub_provincial_years(series) -> list[int]:
-    """Return the years with a yearly total figure below the province, oldest first."""
-    years = set()
-    for unit_series in series:
-        if unit_series.unit.level not in _LEVELS:
-            continue
-        for group in unit_series.periods:
-            if not group.breakdown and len(group.period) == 4 and group.period.isdigit():
-                years.add(int(group.period))
-    return sorted(years)
+# The levels a map may show, as the figures' query names them.
+MAP_LEVELS = tuple(str(level) for level in _LEVELS)
 
 
-def indicator_map(series, year: int | None = None) -> IndicatorMap | None:
-    """Return the map of the figures in ``series`` (``web.services.indicator_series``) for
-    ``year`` (default: the latest with figures below the province); None when there are no
-    figures below the province at all. A year without figures falls back to the latest."""
-    years = sub_provincial_years(series)
+def sub_provincial_years(indicator, user) -> list[int]:
+    """Return the years with a yearly total figure of ``indicator`` below the province that
+    ``user`` may see, oldest first (one query)."""
+    periods = (
+        Observation.objects.for_user(user)
+        .filter(indicator=indicator, unit__level__in=MAP_LEVELS, breakdown="")
+        .order_by()
+        .values_list("period", flat=True)
+        .distinct()
+    )
+    return sorted({int(period) for period in periods if len(period) == 4 and period.isdigit()})
+
+
+def map_year(years: list[int], asked: int | None) -> int | None:
+    """Return the year a map shows: the one asked for when it has figures, else the latest
+    (None when no year has figures below the province)."""
     if not years:
         return None
-    if year not in years:
-        year = years[-1]
+    return asked if asked in years else years[-1]
+
+
+def indicator_map(series, year: int, years: list[int]) -> IndicatorMap | None:
+    """Return the map of the figures in ``series`` (``web.services.indicator_series``, those
+    below the province) for ``year``, one of ``years`` (``sub_provincial_years``); None when
+    ``series`` holds no yearly total of that year below the province."""
     period = str(year)
     figures: dict[str, dict[int, tuple[AdminUnit, Observation]]] = {level: {} for level in _LEVELS}
     for unit_series in series:
@@ -114,7 +122,9 @@ def indicator_map(series, year: int | None = None) -> IndicatorMap | None:
             if current is not None:
                 figures[unit.level][unit.pk] = (unit, current)
     # The coarsest level with figures that year is the map's (districts before communes).
-    level = next(level for level in _LEVELS if figures[level])
+    level = next((level for level in _LEVELS if figures[level]), None)
+    if level is None:
+        return None
     found = figures[level]
     units = [unit for unit, _observation in found.values()]
     drawn = all(unit.geometry for unit in units)

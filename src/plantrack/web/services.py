@@ -21,6 +21,7 @@ from django.utils import translation
 from django.utils.translation import get_language, gettext
 
 from plantrack.accounts.models import Agency
+from plantrack.geo.choices import UnitLevel
 from plantrack.geo.models import AdminUnit
 from plantrack.observations.choices import FigureStatus
 from plantrack.observations.models import Observation
@@ -269,28 +270,61 @@ def indicator_commitments(indicator: Indicator, user) -> list[Target]:
     return _in_revision_order(list(targets))
 
 
-def indicator_series(indicator: Indicator, user) -> list[UnitSeries]:
-    """Return every figure of ``indicator`` that ``user`` may see, current and superseded.
+# Units in the order an indicator page lists them: the province, its districts, its communes.
+_LEVEL_ORDER: dict[str, int] = {UnitLevel.PROVINCE: 0, UnitLevel.DISTRICT: 1, UnitLevel.COMMUNE: 2}
 
-    Grouped by unit (province first, then by code), then by period, newest first; within a
-    period the current vintage comes first, then older vintages, newest first.
+
+def unit_order(unit: AdminUnit) -> tuple[int, str, int]:
+    return (_LEVEL_ORDER.get(unit.level, len(_LEVEL_ORDER)), unit.code, unit.pk)
+
+
+def indicator_units(indicator: Indicator, user) -> list[AdminUnit]:
+    """Return the units with a figure of ``indicator`` that ``user`` may see, in
+    ``unit_order`` (one query)."""
+    visible = Observation.objects.for_user(user).filter(indicator=indicator)
+    return sorted(AdminUnit.objects.filter(pk__in=visible.values("unit")), key=unit_order)
+
+
+def indicator_series(
+    indicator: Indicator,
+    user,
+    *,
+    units: Iterable[AdminUnit] | None = None,
+    levels: Iterable[str] | None = None,
+    period: str | None = None,
+) -> list[UnitSeries]:
+    """Return the figures of ``indicator`` that ``user`` may see, current and superseded:
+    every one, or only those of ``units``, of units at ``levels``, of ``period``.
+
+    Grouped by unit (in ``unit_order``: the province first), then by period, newest first;
+    within a period the current vintage comes first, then older vintages, newest first.
     """
     observations = Observation.objects.for_user(user).filter(indicator=indicator)
+    if levels is not None:
+        observations = observations.filter(unit__level__in=list(levels))
+    if period is not None:
+        observations = observations.filter(period=period)
     # Each unit and agency once, not joined to every figure (a national indicator has 33,000
-    # figures of 3,300 units and a few agencies): three queries whatever the number.
-    units = {unit.pk: unit for unit in AdminUnit.objects.filter(pk__in=observations.values("unit"))}
+    # figures of 3,300 units and a few agencies).
+    if units is not None:
+        unit_of = {unit.pk: unit for unit in units}
+        observations = observations.filter(unit_id__in=list(unit_of))
+    else:
+        unit_of = {
+            unit.pk: unit for unit in AdminUnit.objects.filter(pk__in=observations.values("unit"))
+        }
     agencies = {
         agency.pk: agency for agency in Agency.objects.filter(pk__in=observations.values("agency"))
     }
     by_unit: dict[int, list[Observation]] = defaultdict(list)
     for observation in observations:
         observation.indicator = indicator
-        observation.unit = units[observation.unit_id]
+        observation.unit = unit_of[observation.unit_id]
         if observation.agency_id is not None:
             observation.agency = agencies[observation.agency_id]
         by_unit[observation.unit_id].append(observation)
     series = []
-    for unit_id in sorted(by_unit, key=lambda pk: (units[pk].level, units[pk].code, pk)):
+    for unit_id in sorted(by_unit, key=lambda pk: unit_order(unit_of[pk])):
         groups: dict[tuple[str, str], list[Observation]] = defaultdict(list)
         for observation in by_unit[unit_id]:
             groups[(observation.period, observation.breakdown)].append(observation)
@@ -305,7 +339,7 @@ def indicator_series(indicator: Indicator, user) -> list[UnitSeries]:
         # Two stable sorts: newest period first, and within a period the total first.
         periods.sort(key=lambda group: group.breakdown)
         periods.sort(key=lambda group: _recency_of_text(group.period), reverse=True)
-        series.append(UnitSeries(unit=units[unit_id], periods=periods))
+        series.append(UnitSeries(unit=unit_of[unit_id], periods=periods))
     return series
 
 
@@ -960,6 +994,15 @@ class IndicatorChart:
         }
 
 
+def targets_unit(targets: Iterable[Target]) -> AdminUnit | None:
+    """Return the unit the first of ``targets`` is set for (its own, or its plan's)."""
+    for target in targets:
+        unit = target.scope_unit or target.plan.scope_unit
+        if unit is not None:
+            return unit
+    return None
+
+
 def indicator_chart(
     indicator: Indicator,
     targets: list[Target],
@@ -979,11 +1022,7 @@ def indicator_chart(
     None when there is nothing to draw.
     """
     standing = [target for target in targets if not target.replaced]
-    unit = None
-    for target in standing:
-        unit = target.scope_unit or target.plan.scope_unit
-        if unit is not None:
-            break
+    unit = targets_unit(standing)
     by_unit = {unit_series.unit.pk: unit_series for unit_series in series}
     if unit is None or (unit.pk not in by_unit and series):
         unit = series[0].unit if series else unit

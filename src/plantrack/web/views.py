@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404, render
 from plantrack.geo.choices import UnitLevel
 from plantrack.plans.models import Indicator, Plan, Target
 from plantrack.progress.models import Judgement
+from plantrack.tabular.pipeline import collector_paused
 from plantrack.web import services
-from plantrack.web.maps import indicator_map
+from plantrack.web.maps import MAP_LEVELS, indicator_map, map_year, sub_provincial_years
 from plantrack.web.overview_work import work_overview
 from plantrack.web.target_page import target_page
 from plantrack.web.templatetags.plantrack import describe_target_value
@@ -57,13 +58,24 @@ def target(request, pk: int):
     return render(request, "web/target.html", context)
 
 
+@collector_paused()  # a national indicator's thousands of targets and units, no cycles
 def indicator(request, code: str):
     """Show one indicator: every plan's commitment on it and every figure, with sources."""
     indicator = get_object_or_404(
         Indicator.objects.for_user(request.user).select_related("owner"), code=code
     )
     targets = services.indicator_commitments(indicator, request.user)
-    series = services.indicator_series(indicator, request.user)
+    # Only what the page shows is read (a national indicator has 33,000 figures of 3,300
+    # units): the province's figures, the chart's unit's, a page of the units below, and the
+    # map's year.
+    units = services.indicator_units(indicator, request.user)
+    below = [unit for unit in units if unit.level != UnitLevel.PROVINCE]
+    page = Paginator(below, UNITS_PER_PAGE).get_page(request.GET.get("page", 1))
+    chart_unit = services.targets_unit(target for target in targets if not target.replaced)
+    shown = [unit for unit in units if unit.level == UnitLevel.PROVINCE] + list(page)
+    series = services.indicator_series(
+        indicator, request.user, units=shown + ([chart_unit] if chart_unit else [])
+    )
     judgements = {
         judgement.target_id: judgement
         for judgement in Judgement.objects.for_user(request.user).filter(
@@ -72,17 +84,19 @@ def indicator(request, code: str):
     }
     chart = services.indicator_chart(indicator, targets, series, describe_target_value, judgements)
     try:
-        map_year = int(request.GET.get("map_year", ""))
+        asked = int(request.GET.get("map_year", ""))
     except ValueError:
-        map_year = None
-    units_map = indicator_map(series, map_year)
+        asked = None
+    years = sub_provincial_years(indicator, request.user)
+    year = map_year(years, asked)
+    units_map = None
+    if year is not None:
+        year_series = services.indicator_series(
+            indicator, request.user, levels=MAP_LEVELS, period=str(year)
+        )
+        units_map = indicator_map(year_series, year, years)
     if units_map is not None and chart is not None and len(chart.figures) < 2 and not chart.lines:
         chart = None  # one unit's one figure says less than the map of them all
-    # Every unit's figures: the province's in full, the units below it a page at a time (a
-    # national indicator has 3,000 communes' figures; the open-data files hold them all).
-    provincial = [each for each in series if each.unit.level == UnitLevel.PROVINCE]
-    below = [each for each in series if each.unit.level != UnitLevel.PROVINCE]
-    page = Paginator(below, UNITS_PER_PAGE).get_page(request.GET.get("page", 1))
     # The map's table too (a national indicator's year holds 3,000 communes): the choropleth
     # draws them all, the table lists them a page at a time.
     map_page = None
@@ -95,6 +109,7 @@ def indicator(request, code: str):
     commitments = Paginator(targets, services.TARGETS_PER_PAGE).get_page(
         request.GET.get("targets_page", 1)
     )
+    listed = {unit.pk for unit in shown}
     context = {
         "indicator": indicator,
         "targets": targets,
@@ -102,7 +117,7 @@ def indicator(request, code: str):
         **_page_links(
             request, commitments, "targets_page", anchor="#commitments", prefix="commitments_"
         ),
-        "series": provincial + list(page),
+        "series": [each for each in series if each.unit.pk in listed],
         "page": page,
         "page_counts": "units",
         **_page_links(request, page),
