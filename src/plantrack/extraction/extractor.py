@@ -62,7 +62,8 @@ _FROM_RE = re.compile(r"\btừ\s*$", _I)
 _AFTER_RE = re.compile(r"\s*(?:trở\s+lên|trở\s+xuống)", _I)
 _QUALIFIER_RE = re.compile(r"\s*\((?:giá|theo|tính|chưa|đã|không)[^()]{0,60}\)", _I)
 _RANK_BEFORE_RE = re.compile(r"(?:nhóm|top|tốp|tốp đầu|trong số)\s*$", _I)
-_PARITY_RE = re.compile(r"tương\s+đương\s*$", _I)
+# "tương đương 14.800-15.400 USD": the upper number of a conversion is no value either.
+_PARITY_RE = re.compile(r"tương\s+đương\s*(?:\d[\d.,]*\s*[-–—]\s*)?$", _I)
 
 # Periods: "giai đoạn 2021 - 2025", "thời kỳ 2021-2030", "2021 – 2030"; "đến năm 2030",
 # "năm 2030", "vào năm 2030", "giai đoạn đến năm 2015", "từ nay đến năm 2015", "tính đến
@@ -221,7 +222,10 @@ _NOT_AN_INDICATOR_RE = re.compile(r"diện\s+tích\s+tự\s+nhiên|phạm\s+vi|r
 # trung bình cả nước" names a relative indicator, not a comparison with last year; "từ 11%
 # trở lên so với năm 2020" is a growth target over a year; "tỷ trọng công nghiệp đóng góp
 # 40% GRDP" a share. A day's date
-# ("Tính đến 30/11/2025") and "đúng hướng" speak of what happened.
+# ("Tính đến 30/11/2025"), "đúng hướng" and "tiếp tục tăng, đến năm 2020 chiếm …" speak of
+# what happened; "gấp 1,3 lần năm 2020" is a relative figure (labelled none); what "the rest
+# of" a year must bring ("mục tiêu 10,3% giai đoạn còn lại") and a target restated "như đã
+# đề ra" are set elsewhere, not by the text.
 _RESULT_RE = re.compile(
     r"(?<!\w)(?:ước(?!\s+mơ)|đã\s+đạt|đạt\s+được(?!\s+(?:các\s+)?mục\s+tiêu)|"
     r"thực\s+hiện\s+được|"
@@ -233,7 +237,8 @@ _RESULT_RE = re.compile(
     r"năm\s+qua|vừa\s+qua|đúng\s+hướng|tính\s+đến(?:\s+ngày)?\s+\d{1,2}/\d|đứng\s+thứ|"
     r"vượt[^;.]{0,24}?(?:kế\s+hoạch|dự\s+toán)|kế\s+hoạch\s+(?:giao|đề\s+ra)|dự\s+toán|"
     r"không\s+ngừng|khởi\s+sắc|tăng\s+trưởng\s+(?:khá|nhanh)|những\s+kết\s+quả|"
-    r"số\s+liệu\s+thống\s+kê|hiện\s+đạt)(?!\w)",
+    r"số\s+liệu\s+thống\s+kê|hiện\s+đạt|tiếp\s+tục\s+tăng(?=\s*,)|"
+    r"gấp\s+\d[\d.,]*\s*lần\s+năm\s+\d{4}|giai\s+đoạn\s+còn\s+lại|như\s+đã\s+đề\s+ra)(?!\w)",
     _I,
 )
 # A target: planning words, a bound, an average, a future period.
