@@ -19,18 +19,18 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV, HELD_OUT = CORPUS / "dev.jsonl", CORPUS / "heldout.jsonl"
 GOAL_FIELDS = ("indicator", "comparator", "value", "upper_value", "unit", "period")
 PRECISION_GOAL, RECALL_GOAL = 0.98, 0.95
-# Measured once on the held-out split now (the eighth: labelled before the extractor was run
-# on it; docs/extraction.md), as the floor of that split: a new split is a new text, and its
-# floors are what was first measured on it, never more.
+# Measured once on the held-out split now (the ninth: labelled before the extractor was ever
+# run on it; docs/extraction.md), as the floor of that split: a new split is a new text, and
+# its floors are what was first measured on it, never more.
 HELD_OUT_FLOOR = {
-    "target": (0.907, 0.98),
-    "indicator": (0.796, 0.86),
-    "comparator": (0.907, 0.98),
-    "value": (0.907, 0.98),
-    "upper_value": (0.907, 0.98),
-    "unit": (0.888, 0.96),
-    "kind": (0.870, 0.94),
-    "period": (0.833, 0.90),
+    "target": (0.929, 0.981),
+    "indicator": (0.754, 0.796),
+    "comparator": (0.912, 0.962),
+    "value": (0.929, 0.981),
+    "upper_value": (0.929, 0.981),
+    "unit": (0.912, 0.962),
+    "kind": (0.842, 0.888),
+    "period": (0.859, 0.907),
 }
 
 
@@ -51,18 +51,34 @@ def test_corpus_files_are_built_from_their_sources():
         assert (CORPUS / built).read_text(encoding="utf-8") == to_jsonl(parse(CORPUS / source))
 
 
-def test_corpus_covers_ten_other_provinces_in_two_splits_that_share_none():
+def test_corpus_covers_ten_other_provinces_and_the_held_out_documents_are_not_in_dev():
+    """The held-out split's documents are none of dev's; its provinces may be.
+
+    Until the eighth split, each held-out split was of provinces not in dev. Every province
+    but Cao Bằng is in the corpus now, so the ninth takes other documents (other plans,
+    resolutions and reports) of provinces already seen: what is held out is the text, and a
+    passage's source (its address) is what must not be in dev. A weaker test than new
+    provinces, and docs/extraction.md says so.
+    """
     dev, held_out = _records(DEV), _records(HELD_OUT)
     dev_provinces = {record["province"] for record in dev} - {"(national)"}
     held_out_provinces = {record["province"] for record in held_out}
 
     assert "Cao Bằng" not in dev_provinces | held_out_provinces
     assert len(dev_provinces | held_out_provinces) >= 10
-    assert dev_provinces.isdisjoint(held_out_provinces)
+    assert len(held_out_provinces) >= 10
+    dev_addresses = {_address(record) for record in dev}
+    assert {_address(record) for record in held_out}.isdisjoint(dev_addresses)
+    assert {record["text"] for record in held_out}.isdisjoint(record["text"] for record in dev)
     assert sum(len(record["targets"]) for record in dev + held_out) >= 150
     assert sum(1 for record in dev + held_out if not record["targets"]) >= 10  # results
     assert all("http" in record["source"] for record in dev + held_out)
     load_labelled(DEV), load_labelled(HELD_OUT)  # every label is found in its passage
+
+
+def _address(record: dict) -> str:
+    """Return the address a passage was copied from: the last part of its source."""
+    return record["source"].rsplit("http", 1)[1]
 
 
 def test_the_dev_split_reaches_the_goal_on_every_field():
@@ -77,7 +93,7 @@ def test_the_dev_split_reaches_the_goal_on_every_field():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 12 not done: held-out precision 0.80–0.91, recall 0.86–0.98 (docs/extraction.md)",
+    reason="issue 12 not done: held-out precision 0.75–0.93, recall 0.80–0.98 (docs/extraction.md)",
 )
 def test_the_held_out_split_reaches_the_goal_on_every_field():
     scores = evaluate(load_labelled(HELD_OUT))
