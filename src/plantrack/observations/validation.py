@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import itertools
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -231,8 +231,9 @@ def check_file(
 
     def check(locale: str | None, *, counting: bool, minority: str | None = None) -> _FilePass:
         checked = _FilePass(read, filename, permissions, row_check, chunk_size)
-        for _row in checked.rows(locale, counting=counting, minority=minority):
-            pass
+        # Every row is checked and the passing ones spooled to disk as they go; none is kept
+        # here (itertools' "consume" recipe).
+        deque(checked.rows(locale, counting=counting, minority=minority), maxlen=0)
         return checked
 
     if decided:
