@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(
@@ -118,6 +119,10 @@ def chromium(monkeypatch):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
         yield browser
         browser.close()
+        # Inside Playwright's loop the ORM keeps its connections apart from the test's
+        # (Django holds them per context); closed here, or PostgreSQL's test database keeps
+        # a session open and pytest-django cannot drop it at the end of the run.
+        connections.close_all()
 
 
 @pytest.fixture

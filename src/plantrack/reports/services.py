@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from django.core.files.base import ContentFile
-from django.db import close_old_connections, transaction
+from django.db import connections, transaction
 from django.utils import timezone
 
 from plantrack.accounts.permissions import NotPermitted, Permissions
@@ -156,11 +156,12 @@ def _start_thread(run_id: int) -> None:
 
 
 def _build_in_thread(run_id: int) -> None:
-    close_old_connections()
     try:
         build_run(ReportRun.objects.select_related("plan").get(pk=run_id))
     finally:
-        close_old_connections()
+        # The thread's own connections: close_old_connections would keep a healthy one
+        # open for CONN_MAX_AGE after the thread has ended.
+        connections.close_all()
 
 
 def save_files(run: ReportRun, folder: Path) -> list[Path]:
