@@ -23,8 +23,6 @@ SCREENSHOTS = Path(
         Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots",
     )
 )
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 try:
     from playwright.sync_api import sync_playwright

@@ -8,9 +8,9 @@ import pytest
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
-from conftest import DESKTOP  # noqa: E402  (after the skip when Playwright is absent)
 from django.contrib.auth import get_user_model  # noqa: E402
 from grid_journeys import GRID, REVIEW, SOURCE, log_in, open_industry_round  # noqa: E402
+from viewports import DESKTOP  # noqa: E402  (after the skip when Playwright is absent)
 
 from plantrack.observations.choices import WorkflowState  # noqa: E402
 from plantrack.observations.entry import enter_observation  # noqa: E402

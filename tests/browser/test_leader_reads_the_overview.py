@@ -9,7 +9,7 @@ import pytest
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
-from conftest import DESKTOP, PHONE  # noqa: E402  (after the skip when Playwright is absent)
+from viewports import DESKTOP, PHONE  # noqa: E402  (after the skip when Playwright is absent)
 
 ANNUAL_PLAN = "KH-CB-2025"
 OFF_TRACK_PHRASE = "tăng trưởng kinh tế 8%"

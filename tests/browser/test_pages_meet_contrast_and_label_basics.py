@@ -13,7 +13,7 @@ import pytest
 
 pytest.importorskip("playwright.sync_api")
 
-from conftest import DESKTOP, PHONE  # noqa: E402  (after the skip when Playwright is absent)
+from viewports import DESKTOP, PHONE  # noqa: E402  (after the skip when Playwright is absent)
 
 PAGES = [
     "/",

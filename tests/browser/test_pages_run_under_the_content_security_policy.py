@@ -7,7 +7,7 @@ import pytest
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
-from conftest import DESKTOP  # noqa: E402  (after the skip when Playwright is absent)
+from viewports import DESKTOP  # noqa: E402  (after the skip when Playwright is absent)
 
 PAGES = [
     "/",

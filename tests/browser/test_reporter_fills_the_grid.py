@@ -10,8 +10,8 @@ import pytest
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
-from conftest import DESKTOP, PHONE  # noqa: E402  (after the skip when Playwright is absent)
 from grid_journeys import GRID, SOURCE, log_in, open_industry_round  # noqa: E402
+from viewports import DESKTOP, PHONE  # noqa: E402  (after the skip when Playwright is absent)
 
 from plantrack.observations.choices import WorkflowState  # noqa: E402
 from plantrack.observations.models import Observation  # noqa: E402

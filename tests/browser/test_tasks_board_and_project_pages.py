@@ -11,7 +11,7 @@ import pytest
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
-from conftest import DESKTOP, PHONE  # noqa: E402  (after the skip when Playwright is absent)
+from viewports import DESKTOP, PHONE  # noqa: E402  (after the skip when Playwright is absent)
 
 
 def _timeline_rows(browser) -> int:
