@@ -159,6 +159,10 @@ _PREDICATE_WORDS = [
     r"top",
     r"tốp",
     r"(?:trong\s+)?cả\s+(?:giai\s+đoạn|thời\s+kỳ)",
+    # "tổng vốn đầu tư xã hội 5 năm đạt …", "tốc độ tăng trưởng GRDP bình quân 5 năm đạt …": the
+    # span of years is the predicate's (the period's length), not part of the indicator's name.
+    # ("Tổng vốn đầu tư … Phú Thọ trong 5 năm kỳ vọng đạt …" keeps its "trong 5 năm").
+    r"(?<!trong )\d{1,2}\s+năm(?:\s+(?:tới|tiếp\s+theo))?(?!\s+\d)",
     # "từ 11,91% lên 12,97%": the old value is part of the predicate of the new one.
     r"từ\s+\d[\d.,]*\s*%?",
 ]
@@ -1341,7 +1345,8 @@ _RATE_RE = re.compile(r"^(?:t[ỷỉ]\s+lệ|t[ỷỉ]\s+trọng|t[ỷỉ]\s+su�
 # the level of that rate, not a change of it.
 _POPULATION_RATE_RE = re.compile(r"^(?:t[ỷỉ]\s+lệ|tốc\s+độ)\s+(?:tăng|phát\s+triển)\s+dân\s+số", _I)
 _CUMULATIVE_RE = re.compile(
-    r"(?<!\w)(?:cả\s+thời\s+kỳ|cả\s+giai\s+đoạn|lũy\s+kế|tổng\s+cộng|trong\s+\d+\s+năm)(?!\w)",
+    r"(?<!\w)(?:cả\s+thời\s+kỳ|cả\s+giai\s+đoạn|lũy\s+kế|tổng\s+cộng|(?:trong\s+)?\d{1,2}\s+năm(?!\s+\d))"
+    r"(?!\w)",
     _I,
 )
 _ACTION_RE = re.compile(
