@@ -266,15 +266,16 @@ _PASSAGE_TARGET_RE = re.compile(
     r"(?<!\w)(?:mục\s+tiêu|(?<!hoàn thành các )(?<!hoàn thành )chỉ\s+tiêu|phấn\s+đấu)(?!\w)", _I
 )
 # A report on targets already met: "hoàn thành 19/25 chỉ tiêu chủ yếu đề ra", "đã hoàn thành
-# thắng lợi các chỉ tiêu Nghị quyết", "đạt 277% kế hoạch năm", "14/19 chỉ tiêu … đạt và vượt
+# thắng lợi các chỉ tiêu Nghị quyết", "đã thực hiện đạt và vượt hầu hết các chỉ tiêu", "đạt 277% kế hoạch năm", "14/19 chỉ tiêu … đạt và vượt
 # mức kế hoạch", "các chỉ tiêu đều vượt so với kế hoạch". Its target words look back: the
 # sentence and those after it, until a sentence looks forward again, tell what happened.
 _LOOKS_BACK_RE = re.compile(
-    r"(?<!\w)(?:(?:(?:đã|đều)\s+(?:hoàn\s+thành|đạt\s+và\s+vượt|vượt)"
+    r"(?<!\w)(?:(?:(?:đã|đều)\s+(?:thực\s+hiện\s+)?(?:hoàn\s+thành|đạt\s+và\s+vượt|vượt)"
     r"(?:\s+(?:thắng\s+lợi|vượt\s+mức|xuất\s+sắc))?|"
     r"hoàn\s+thành\s+(?:thắng\s+lợi|vượt\s+mức|xuất\s+sắc)|"
     r"(?:hoàn\s+thành|đạt)(?:\s+và\s+vượt)?(?=\s+\d+\s*/\s*\d+\s))"
-    r"(?:\s+(?:các|toàn\s+bộ|\d+\s*/\s*\d+))?(?:\s+(?:mục\s+tiêu|chỉ\s+tiêu))?|"
+    r"(?:\s+(?:hầu\s+hết|phần\s+lớn|đa\s+số))?(?:\s+(?:các|toàn\s+bộ|\d+\s*/\s*\d+))?"
+    r"(?:\s+(?:mục\s+tiêu|chỉ\s+tiêu))?|"
     r"\d+\s*/\s*\d+\s+(?:mục\s+tiêu|chỉ\s+tiêu)[^.;]{0,60}?(?:đạt|vượt|hoàn\s+thành)|"
     r"\d[\d.,]*\s*%\s+(?:so\s+với\s+)?kế\s+hoạch|"
     r"đạt[^.;]{0,40}?so\s+với\s+kế\s+hoạch|"
