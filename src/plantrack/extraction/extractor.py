@@ -183,9 +183,19 @@ _HEAD_RE = re.compile(
     r"xã|huyện|đường|điện|nước|rừng|che\s+phủ|kết\s+nạp|giải\s+ngân|năng\s+lượng)(?!\w)",
     _I,
 )
+# "giảm tỷ trọng nông nghiệp xuống còn 28,43% và tăng tỷ trọng công nghiệp - xây dựng lên
+# 26,87%": the verb and "tỷ trọng" say the change; the sector's name is the indicator.
+_SHARE_CHANGE = (
+    r"(?i:giảm|tăng|nâng)\s+t[ỷỉ]\s+trọng\s+(?=(?i:(?:các\s+)?(?:nhóm\s+ngành\s+|ngành\s+|khu\s+vực\s+|"
+    r"lĩnh\s+vực\s+)?(?:nông|lâm|thủy|thuỷ|công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|"
+    r"thương\s+mại)(?!\w)))"
+)
+_SHARE_CHANGE_RE = re.compile(_SHARE_CHANGE)
 # Words before an indicator that are not part of it: list marks, section words, periods.
 _NOISE_RE = re.compile(
-    r"(?:[-+•*–.)]\s*|[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*|(?i:"
+    r"(?:[-+•*–.)]\s*|[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*|"
+    rf"{_SHARE_CHANGE}|"
+    r"(?i:"
     r"và|với|cùng|trong\s+đó|riêng|cụ\s+thể|theo\s+đó|đồng\s+thời|phấn\s+đấu|đạt|có(?!\s+bằng\s+cấp)|gồm|"
     r"bao\s+gồm|tỉnh(?!\s+[A-ZĐ])|tính\s+chung|đưa(?!\s+ra)|cần|phải|huy\s+động(?=\s+tổng)|giữ(?:\s+ổn\s+định|\s+vững)|giảm|nâng|tăng(?=\s+thu\s+(?!nhập))|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
     r"(?:về\s+|trong\s+)?cơ\s+cấu\s+(?:kinh\s+tế|GRDP|GDP)(?:\s+\(\s*GRDP\s*\))?"
@@ -1250,7 +1260,7 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         if not part:
             chosen = len(region)
             continue
-        if _HEAD_RE.match(part):
+        if _HEAD_RE.match(part) or _SHARE_CHANGE_RE.match(region[cut:].lstrip()):
             chosen = cut
             if _WEAK_HEAD_RE.match(part):
                 for earlier in reversed(cuts[:position]):
