@@ -613,7 +613,7 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
     if count is not None:
         noun = collapse_spaces(count.group("noun")).lower()
         unit, noun_start = Unit(noun, Decimal(1), noun), count.start("noun")
-    elif unit is not None and unit.base == "lượt khách":
+    elif unit is not None and unit.base in ("lượt khách", "khách"):
         noun_start = unit_match.start() + unit_match.group().lower().rfind("khách")
         if noun_start < unit_match.start() or text[noun_start - 1 : noun_start] != " ":
             noun_start = None
@@ -947,7 +947,14 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
         # its indicator.
         f_start, f_end, qualified = following
         has_own = ind_start < ind_end
-        weak_own = has_own and value.noun_start is not None and not _HEAD_RE.match(text, ind_start)
+        weak_own = (
+            has_own
+            and value.noun_start is not None
+            and (
+                not _HEAD_RE.match(text, ind_start)
+                or bool(_VERB_ONLY_RE.fullmatch(text, ind_start, ind_end))
+            )
+        )
         naming = value.unit is not None and value.unit.base in _NAMING_UNITS
         if naming and has_own:  # "trồng mới 3.000 ha rừng": the own words only say what is done
             weak_own = bool(_ACTION_ONLY_RE.fullmatch(text, ind_start, ind_end))
@@ -1139,6 +1146,9 @@ _FOLLOWING_WORDS_RE = re.compile(
 # "8 xã đạt chuẩn nông thôn mới"); they name the target when nothing before the value does
 # but an action ("trồng mới").
 _NAMING_UNITS = ("ha", "km", "xã")
+# A verb alone before a count says what is done, not what is counted: "thu hút 15 triệu khách
+# du lịch" ("thu" would be a head word, as in "thu ngân sách").
+_VERB_ONLY_RE = re.compile(r"(?:thu\s+hút|đón(?:\s+tiếp)?|phục\s+vụ)(?:\s+được)?", _I)
 _NOT_FOLLOWING_RE = re.compile(
     r"(?:so\s+với|trở\s+lên|trở\s+xuống|vào\s+năm|vào|năm|đến|tới|trong|giai\s+đoạn|thời\s+kỳ|"
     r"GRDP|GDP|của|từ|và|cao\s+điểm|mức\s+trung\s+bình|mức\s+bình\s+quân)(?!\w)",

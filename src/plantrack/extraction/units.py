@@ -46,7 +46,8 @@ BASES: dict[str, str] = {
     "lượt khách": "lượt khách",
     "lượt người": "lượt khách",
     "lượt": "lượt",
-    "khách": "lượt khách",
+    # "15 triệu khách du lịch" counts visitors, "15 triệu lượt khách" visits: not the same unit.
+    "khách": "khách",
     "người": "người",
     "lao động": "lao động",
     "việc làm": "việc làm",
@@ -160,7 +161,7 @@ def read_unit(written: str) -> Unit | None:
 
     "triệu đồng/người" → Unit("triệu đồng/người", 1e6, "đồng"); "% GRDP" → "%" (a share of
     GRDP); "%/năm" and "% mỗi năm" → "%/năm"; "điểm phần trăm/năm" → "điểm %/năm";
-    "km2" → "km²"; "lượt người" → "lượt khách".
+    "km2" → "km²"; "lượt người" → "lượt khách" ("khách" stays "khách": visitors, not visits).
     """
     match = _UNIT_RE.match(written)
     if match is None:
