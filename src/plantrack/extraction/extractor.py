@@ -121,6 +121,7 @@ _PREDICATE_WORDS = [
     r"đóng\s+góp",  # "tỷ trọng công nghiệp đóng góp 40% GRDP"
     r"(?-i:bằng)",
     r"còn",
+    r"lên\s+(?:tới|đến)",  # "tốc độ tăng trưởng bình quân lên tới 16,38%/năm"
     r"(?<!trở )lên",
     r"(?<!trở )xuống",
     r"thêm",
@@ -563,9 +564,15 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
         # A conversion or a qualifier is no value ("(tương đương 680 USD)", "(giá 2010)");
         # a part of a target is ("(trong đó công nghiệp chiếm khoảng 12,1%)").
         opening = start + before.rfind("(")
-        if not _PAREN_TARGET_RE.match(text, opening + 1, first.start()):
+        if _PAREN_TARGET_RE.match(text, opening + 1, first.start()):
+            in_parens = opening
+        elif not (
+            not text[opening + 1 : first.start()].strip()
+            and _SECTOR_END_RE.search(text, start, opening + 1)
+        ):
             return None
-        in_parens = opening
+        # else "tiếp theo là Dịch vụ (11,10%/năm)": the sector's own figure, a value as if
+        # no parenthesis stood around it.
     if _PARITY_RE.search(before):
         return None
     # Further numbers: a list "20 - 30 - 50%", "23%, 57,5% và 19,5%" (three or more, or
@@ -643,6 +650,12 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
     return value
 
 
+# A sector's name right before a parenthesis: "tiếp theo là Dịch vụ (11,10%/năm)".
+_SECTOR_END_RE = re.compile(
+    r"(?<!\w)(?:nông\s+nghiệp|lâm\s+nghiệp|thủy\s+sản|thuỷ\s+sản|công\s+nghiệp|xây\s+dựng|"
+    r"dịch\s+vụ|du\s+lịch|thương\s+mại)\s*\($",
+    _I,
+)
 # Inside parentheses, a value is a target when a predicate stands before it: "(trong đó
 # công nghiệp chiếm khoảng 12,1%)", "(trong đó, nước sạch đạt trên 90%)".
 _PAREN_TARGET_RE = re.compile(
@@ -1291,6 +1304,11 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         if len(region[goal.end() :].split()) < 3:
             goal = None  # "Kinh tế tăng trưởng với tốc độ …": "tốc độ" alone names nothing
     if goal is not None and _HEAD_RE.match(region, goal.end()):
+        subject = _SECTOR_SUBJECT_RE.match(region, first, goal.start())
+        if subject and _BARE_GROWTH_RE.fullmatch(region[goal.end() :].strip()):
+            # "khu vực Công nghiệp - Xây dựng được kỳ vọng dẫn dắt với tốc độ tăng trưởng bình
+            # quân lên tới 16,38%/năm": a bare growth rate is the sector's, named before it.
+            return start + first, start + subject.end("name")
         first = goal.end() + _noise_length(region[goal.end() :])
     if not _HEAD_RE.match(region, first):
         # "Một số mục tiêu cụ thể của Nghị quyết là tốc độ tăng trưởng …"
@@ -1310,8 +1328,24 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start + first + leading, start + first + len(stripped)
 
 
+# The parts of an economy, named in a structure: "ngành dịch vụ", "công nghiệp - xây dựng",
+# "nông, lâm nghiệp và thủy sản", "thuế sản phẩm trừ trợ cấp".
+_SECTOR_RE = re.compile(
+    r"^(?:(?:các\s+)?(?:nhóm\s+ngành|ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:nông|lâm|thủy|thuỷ|"
+    r"công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|thương\s+mại|thuế)(?!\w)",
+    _I,
+)
+
+# A growth rate that names nothing it is of, and a sector standing as the subject before it.
+_BARE_GROWTH_RE = re.compile(r"(?:tốc\s+độ\s+)?tăng\s+trưởng(?:\s+bình\s+quân)?", _I)
+_SECTOR_SUBJECT_RE = re.compile(
+    rf"(?P<name>(?:{_SECTOR_RE.pattern[1:]})[^,;:()]*?)\s+(?:được|sẽ|dự\s+kiến|kỳ\s+vọng|phải|có)\s",
+    _I,
+)
 _PLACE_ONLY_RE = re.compile(r"(?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*)+")
-_CONNECTOR_RE = re.compile(rf"(?<!\w)(?:là|gồm|bao\s+gồm|như|với)\s+(?={_HEAD_RE.pattern})", _I)
+_CONNECTOR_RE = re.compile(
+    rf"(?<!\w)(?:là|gồm|bao\s+gồm|như|với)\s+(?={_HEAD_RE.pattern}|{_SECTOR_RE.pattern[1:]})", _I
+)
 # What a goal is set with, before the indicator: cut wherever it stands, when an indicator
 # head word follows it.
 _GOAL_CUT_RE = re.compile(
@@ -1416,7 +1450,7 @@ def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_ran
     words = f"{lead.lower()} {indicator_text.lower()} {predicate}"
     falling = f"{lead.lower()} {predicate}"
     decreasing = bool(re.search(r"(?<!\w)giảm(?!\w)", falling))
-    to_level = bool(re.search(r"(?<!\w)(?:còn|xuống|lên)(?!\w)", predicate))
+    to_level = bool(re.search(r"(?<!\w)(?:còn|xuống|lên(?!\s+(?:tới|đến)))(?!\w)", predicate))
     rated = unit is not None and (unit.is_percent or unit.is_per_mille)
     yearly = rated and unit is not None and unit.text.endswith("/năm")
     # "giảm hàng năm 1,5% - 2%": a change each year, like "bình quân … giảm".
@@ -1453,14 +1487,6 @@ def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_ran
         return SHARE, Unit("%", Decimal(1), "%") if unit and unit.is_percent else unit, 1
     return LEVEL, unit, 1
 
-
-# The parts of an economy, named in a structure: "ngành dịch vụ", "công nghiệp - xây dựng",
-# "nông, lâm nghiệp và thủy sản", "thuế sản phẩm trừ trợ cấp".
-_SECTOR_RE = re.compile(
-    r"^(?:(?:các\s+)?(?:nhóm\s+ngành|ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:nông|lâm|thủy|thuỷ|"
-    r"công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|thương\s+mại|thuế)(?!\w)",
-    _I,
-)
 
 
 _PART_OF_GDP_RE = re.compile(r"(?<!\w)(?:trong|vào)\s+(?:tổng\s+)?(?:GRDP|GDP)(?!\w)", _I)
