@@ -198,7 +198,7 @@ _NOISE_RE = re.compile(
     rf"{_SHARE_CHANGE}|"
     r"(?i:"
     r"và|với|cùng|trong\s+đó|riêng|cụ\s+thể|theo\s+đó|đồng\s+thời|phấn\s+đấu|đạt|có(?!\s+bằng\s+cấp)|gồm|"
-    r"bao\s+gồm|tỉnh(?!\s+[A-ZĐ])|tính\s+chung|đưa(?!\s+ra)|cần|phải|huy\s+động(?=\s+tổng)|giữ(?:\s+ổn\s+định|\s+vững)|giảm|nâng|tăng(?=\s+thu\s+(?!nhập))|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
+    r"bao\s+gồm|tỉnh(?!\s+[A-ZĐ])|tính\s+chung|xác\s+định|đưa(?!\s+ra)|cần|phải|huy\s+động(?=\s+tổng)|giữ(?:\s+ổn\s+định|\s+vững)|giảm|nâng|tăng(?=\s+thu\s+(?!nhập))|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
     r"(?:về\s+|trong\s+)?cơ\s+cấu\s+(?:kinh\s+tế|GRDP|GDP)(?:\s+\(\s*GRDP\s*\))?"
     r"(?:\s+(?:gồm|với|tăng))?(?=\s*[,:]|\s+(?:gồm|với|ngành|khu\s+vực|lĩnh\s+vực|nhóm|"
     r"t[ỷỉ]\s+trọng)|\s+"
@@ -211,7 +211,7 @@ _NOISE_RE = re.compile(
     r"an\s+ninh|tài\s+nguyên(?:\s+và)?\s+môi\s+trường|hạ\s+tầng)|về|"
     r"hằng\s+năm|hàng\s+năm|mỗi\s+năm|toàn\s+tỉnh|cả\s+nước|"
     rf"{POINT_PERIOD}|(?:trong\s+)?{RANGE_PERIOD})(?!\w)|"
-    r"(?:tỉnh|thành\s+phố|huyện)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*|"
+    r"(?:[Tt]ỉnh|[Tt]hành\s+phố|[Hh]uyện)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*|"
     # A news agency's tag ("TPO - ") and a place or the plan as the subject of a goal:
     # "Thái Nguyên phấn đấu", "Lào Cai sẽ", "quy hoạch đặt mục tiêu", "tỉnh đặt ra các
     # chỉ tiêu chủ yếu phấn đấu", "Trà Vinh có tốc độ tăng dân số …".
