@@ -117,6 +117,7 @@ _PREDICATE_WORDS = [
     r"mức",
     r"đạt",
     r"là",
+    r"chiếm\s+đa\s+số(?:\s+với)?",  # "… chiếm đa số với khoảng 72,7%"
     r"chiếm",
     r"đóng\s+góp",  # "tỷ trọng công nghiệp đóng góp 40% GRDP"
     r"(?-i:bằng)",
