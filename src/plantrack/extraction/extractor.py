@@ -427,7 +427,9 @@ def extract_targets(text: str) -> list[Candidate]:
     """Return the quantitative targets of ``text``, one candidate each, in text order."""
     context = _Context()
     candidates: list[Candidate] = []
-    for start, end in _sentences(text):
+    bounds = _sentences(text)
+    context.plan_start = _aims_start(text, bounds)
+    for start, end in bounds:
         sentence = text[start:end]
         if _RESULT_PASSAGE_RE.search(sentence) and not _PASSAGE_TARGET_RE.search(sentence):
             context.in_targets = context.momentum = False  # "Kết quả thực hiện năm 2023: …"
@@ -443,6 +445,22 @@ def extract_targets(text: str) -> list[Candidate]:
         candidates.extend(found)
         _update_context(context, text, start, end, sentence, found)
     return candidates
+
+
+def _aims_start(text: str, bounds: list[tuple[int, int]]) -> int | None:
+    """Return the first year of the period a text without a plan named in it aims at: that of
+    the first sentence that looks forward with a period ("Giai đoạn 2026-2030, Quảng Trị đặt
+    mục tiêu …"), so that a term gone told before it ("Nhiệm kỳ 2020-2025, tốc độ … bình quân
+    đạt 6,8%/năm") reads as what happened. A text that names its plan ("Quy hoạch tỉnh …
+    thời kỳ 2021 - 2030") takes the plan's period where it is named (``_update_context``)."""
+    if any(_PLAN_RE.search(text, start, end) for start, end in bounds):
+        return None
+    for start, end in bounds:
+        if _looks_forward(text[start:end]):
+            starts = [period.start for period in _periods(text, start, end) if period.start]
+            if starts:
+                return starts[0]
+    return None
 
 
 def _looks_forward(sentence: str) -> bool:
