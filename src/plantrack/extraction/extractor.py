@@ -1443,8 +1443,11 @@ _NEW_ACTION_RE = re.compile(
     r"(?<!\w)(?:trồng|xây\s+dựng|làm|mở|phát\s+triển|đầu\s+tư\s+xây\s+dựng)\s+mới(?!\w)", _I
 )
 _YEARLY_RE = re.compile(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm)(?!\w)", _I)
+# A total over the period; "Vốn đầu tư thực hiện trên địa bàn … 176.919 tỷ đồng" (what is
+# invested in a year, without "tổng") is a level.
 _TOTAL_RE = re.compile(
-    r"^(?:tổng\s+(?:vốn|nhu\s+cầu|mức\s+đầu\s+tư|đầu\s+tư|huy\s+động)|vốn\s+đầu\s+tư|huy\s+động)",
+    r"^(?:tổng\s+(?:vốn|nhu\s+cầu|mức\s+đầu\s+tư|đầu\s+tư|huy\s+động)|vốn\s+đầu\s+tư(?!\s+thực\s+hiện)|"
+    r"huy\s+động)",
     _I,
 )
 
