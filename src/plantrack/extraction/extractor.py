@@ -74,7 +74,7 @@ RANGE_PERIOD = (
 )
 POINT_PERIOD = (
     rf"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?(?:(?:từ\s+nay|tính)\s+)?"
-    rf"(?:(?:(?:đến|tới|vào|trong|đến\s+hết|cuối)\s+)?năm\s+|(?:đến|tới)\s+(?:hết\s+)?)"
+    rf"(?:(?:(?:đến|tới|vào|trong|(?:đến|tới)\s+(?:hết|cuối)|cuối)\s+)?năm\s+|(?:đến|tới)\s+(?:hết\s+)?)"
     rf"(?P<year>{YEAR})"
 )
 _PLAIN_POINT_PERIOD = POINT_PERIOD.replace("(?P<year>", "(?:")
@@ -1417,7 +1417,13 @@ def _normalise_indicator(indicator_text: str) -> str:
 _RATE_RE = re.compile(r"^(?:t[ỷỉ]\s+lệ|t[ỷỉ]\s+trọng|t[ỷỉ]\s+suất|mức\s+giảm|chỉ\s+số)", _I)
 # A population growth rate is itself a rate a year: "Tỷ lệ tăng dân số tự nhiên 1%/năm" is
 # the level of that rate, not a change of it.
-_POPULATION_RATE_RE = re.compile(r"^(?:t[ỷỉ]\s+lệ|tốc\s+độ)\s+(?:tăng|phát\s+triển)\s+dân\s+số", _I)
+# So is the natural growth alone, as a part of one: "… đạt 2,9%/năm; trong đó tăng tự nhiên
+# khoảng 1,35 - 1,4%/năm".
+_POPULATION_RATE_RE = re.compile(
+    r"^(?:(?:t[ỷỉ]\s+lệ|tốc\s+độ)\s+(?:tăng|phát\s+triển)\s+dân\s+số|"
+    r"(?:t[ỷỉ]\s+lệ\s+|tốc\s+độ\s+)?(?:gia\s+)?tăng\s+(?:dân\s+số\s+)?tự\s+nhiên)",
+    _I,
+)
 _CUMULATIVE_RE = re.compile(
     r"(?<!\w)(?:cả\s+thời\s+kỳ|cả\s+giai\s+đoạn|lũy\s+kế|tổng\s+cộng|(?:trong\s+)?\d{1,2}\s+năm(?!\s+\d))"
     r"(?!\w)",
@@ -1477,7 +1483,10 @@ def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_ran
     yearly = rated and unit is not None and unit.text.endswith("/năm")
     # "giảm hàng năm 1,5% - 2%": a change each year, like "bình quân … giảm".
     average = "bình quân" in words or "trung bình" in words or bool(_YEARLY_RE.search(words))
-    changing = bool(re.search(r"(?<!\w)(?:tăng|giảm)(?!\w)|tăngtrưởng", words))
+    # "tốc độ GRDP bình quân hằng năm khoảng 8,5%": a "tốc độ" is a speed of change.
+    changing = bool(re.search(r"(?<!\w)(?:tăng|giảm)(?!\w)|tăngtrưởng", words)) or bool(
+        re.match(r"tốc\s+độ(?!\w)", indicator_text.strip(), _I)
+    )
     if value.is_rank:
         return RANK, Unit("hạng", Decimal(1), "hạng"), 1
     if rated and _POPULATION_RATE_RE.match(indicator_text.strip()):
