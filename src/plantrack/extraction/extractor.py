@@ -246,7 +246,7 @@ _RESULT_RE = re.compile(
     r"(?<!\w)(?:ước(?!\s+mơ)|đã\s+đạt|đạt\s+được(?!\s+(?:các\s+)?mục\s+tiêu)|"
     r"thực\s+hiện\s+được|"
     r"(?<!trở\slên\s)so\s+với(?!\s+(?:mức\s+)?(?:trung\s+bình|bình\s+quân)|\s+(?:GRDP|GDP)(?!\w))|"
-    r"(?<!lệ )(?<!tính )đóng\s+góp(?!\s+của\s+(?:năng\s+suất|nhà\s+máy)|\s+(?:GRDP|GDP)\s+của|"
+    r"(?<!lệ )(?<!tính )(?<!phấn đấu )(?<!sẽ )đóng\s+góp(?!\s+của\s+(?:năng\s+suất|nhà\s+máy)|\s+(?:GRDP|GDP)\s+của|"
     r"\s+(?:khoảng\s+)?\d[\d.,]*\s*%\s*(?:GRDP|GDP)(?!\w))|"
     r"xếp\s+thứ|sơ\s+bộ|(?:tăng|giảm)\s+từ(?![^;.]*?trở\s+(?:lên|xuống))"
     r"(?!\s+\d[\d.,]*\s*%/năm\s*(?:[.;]|$))|cùng\s+kỳ|so\s+năm\s+\d{4}|"
@@ -965,6 +965,13 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
         # "GRDP bình quân gần 7.000USD": "bình quân" names the indicator (per head), it
         # states no average of a growth.
         ind_end = predicate_start + per_head.end()
+        predicate_text = collapse_spaces(text[ind_end : value.start]).lower()
+    contribution = re.search(r"(?<!\w)đóng\s+góp(?!\w)", text[predicate_start : value.start], _I)
+    if ind_start >= ind_end and contribution and value.share_of_gdp:
+        # "Hải Phòng phấn đấu đóng góp khoảng 6,8% vào GDP cả nước": with no indicator before
+        # it, the contribution itself is the share aimed at.
+        ind_start = predicate_start + contribution.start()
+        ind_end = predicate_start + contribution.end()
         predicate_text = collapse_spaces(text[ind_end : value.start]).lower()
     lead = text[clause_start:ind_start] if ind_start < ind_end else pre
     continued = False  # "…, 500 ha sâm Ngọc Linh": a run of what the first value counts

@@ -141,7 +141,7 @@ UNIT_PATTERN = (
     rf"(?:(?P<magnitude>{_MAGNITUDE_RE})\s*)?"
     rf"(?P<base>{_BASE_RE})(?:(?<=[%‰])(?!\d)|(?![\w²³]))"
     rf"(?P<per>(?:\s*/\s*(?:{_DENOMINATOR_RE})(?![\w²³]))*)"
-    r"(?P<share>(?<=%)\s*(?:(?:tổng|trong|của|từ)\s+)?(?:GRDP|GDP)\b(?:\s+(?:của\s+)?tỉnh\b)?)?"
+    r"(?P<share>(?<=%)\s*(?:(?:tổng|trong|của|từ|vào)\s+)?(?:GRDP|GDP)\b(?:\s+(?:của\s+)?tỉnh\b)?)?"
     r"(?P<yearly>\s+(?:mỗi|hằng|hàng|một)\s+năm\b|(?<=%)\s+năm\b(?!\s*\d))?"
 )
 _UNIT_RE = re.compile(UNIT_PATTERN, re.IGNORECASE)
