@@ -1009,6 +1009,10 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
             ind_start, ind_end = f_start, f_end
             post_end = max(post_end, f_end)
             risks.add("following")
+            bound = _TRAILING_BOUND_RE.search(text, f_start, f_end)
+            if bound and naming and not value.after:  # "65.000 căn nhà ở xã hội trở lên"
+                value.after = collapse_spaces(bound.group("after")).lower()
+                ind_end = bound.start()
     if value.is_rank and "following" not in risks:
         group = _RANK_GROUP_RE.match(text, value.end, sentence.end)
         if group:  # "vào nhóm 15 tỉnh, thành phố cao nhất cả nước": the rank's own words
@@ -1146,6 +1150,9 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
     ]  # fmt: skip
 
 
+# A bound written after what a count names: "hoàn thành 65.000 căn nhà ở xã hội trở lên" (not
+# in a name: "tỷ lệ sinh con thứ 3 trở lên", "100% đô thị loại V trở lên").
+_TRAILING_BOUND_RE = re.compile(r"\s+(?P<after>trở\s+(?:lên|xuống))$", _I)
 _PART_OF_RE = re.compile(r"(?<!\w)trong\s+đó(?!\w)", _I)
 
 
@@ -1184,7 +1191,7 @@ _FOLLOWING_WORDS_RE = re.compile(
 # Units after which the words name what is planted or counted ("2.000 ha cây ăn quả",
 # "8 xã đạt chuẩn nông thôn mới"); they name the target when nothing before the value does
 # but an action ("trồng mới").
-_NAMING_UNITS = ("ha", "km", "xã")
+_NAMING_UNITS = ("ha", "km", "xã", "căn")
 # A verb alone before a count says what is done, not what is counted: "thu hút 15 triệu khách
 # du lịch" ("thu" would be a head word, as in "thu ngân sách").
 _VERB_ONLY_RE = re.compile(r"(?:thu\s+hút|đón(?:\s+tiếp)?|phục\s+vụ)(?:\s+được)?", _I)
@@ -1445,15 +1452,18 @@ _ACTION_RE = re.compile(
 # An indicator that is only what is done: "(đầu tư) xây dựng mới và nâng cấp", "trồng mới".
 _ACTION_START_RE = re.compile(
     r"(?:đầu\s+tư\s+)?(?:xây\s+dựng|xây\s+mới|trồng|nâng\s+cấp|cải\s+tạo|cứng\s+hóa|"
-    r"kiên\s+cố\s+hóa|làm\s+mới|mở\s+mới)(?!\w)",
+    r"kiên\s+cố\s+hóa|làm\s+mới|mở\s+mới|hoàn\s+thành)(?!\w)",
     _I,
 )
 # "trồng mới", "đầu tư xây dựng mới và nâng cấp": what is done, with nothing it is done to.
 _ACTION_ONLY_RE = re.compile(
     rf"{_ACTION_START_RE.pattern}(?:\s+mới)?(?:\s+và\s+{_ACTION_START_RE.pattern}(?:\s+mới)?)?", _I
 )
+# … and what is completed: "hoàn thành 65.000 căn nhà ở xã hội trở lên".
 _NEW_ACTION_RE = re.compile(
-    r"(?<!\w)(?:trồng|xây\s+dựng|làm|mở|phát\s+triển|đầu\s+tư\s+xây\s+dựng)\s+mới(?!\w)", _I
+    r"(?<!\w)(?:(?:trồng|xây\s+dựng|làm|mở|phát\s+triển|đầu\s+tư\s+xây\s+dựng)\s+mới|"
+    r"^\s*hoàn\s+thành)(?!\w)",
+    _I,
 )
 _YEARLY_RE = re.compile(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm)(?!\w)", _I)
 # A total over the period; "Vốn đầu tư thực hiện trên địa bàn … 176.919 tỷ đồng" (what is

@@ -66,6 +66,7 @@ BASES: dict[str, str] = {
     "xã": "xã",
     "trường": "trường",
     "dự án": "dự án",
+    "căn": "căn",  # "65.000 căn nhà ở xã hội"
     "km²": "km²",
     "km2": "km²",
     "m²": "m²",
