@@ -246,7 +246,8 @@ _RESULT_RE = re.compile(
     r"(?<!\w)(?:ước(?!\s+mơ)|đã\s+đạt|đạt\s+được(?!\s+(?:các\s+)?mục\s+tiêu)|"
     r"thực\s+hiện\s+được|"
     r"(?<!trở\slên\s)so\s+với(?!\s+(?:mức\s+)?(?:trung\s+bình|bình\s+quân)|\s+(?:GRDP|GDP)(?!\w))|"
-    r"(?<!lệ )(?<!tính )(?<!phấn đấu )(?<!sẽ )đóng\s+góp(?!\s+của\s+(?:năng\s+suất|nhà\s+máy)|\s+(?:GRDP|GDP)\s+của|"
+    r"(?<!lệ )(?<!tính )(?<!phấn đấu )(?<!sẽ )"  # "phấn đấu đóng góp khoảng 6,8% vào GDP": an aim
+    r"đóng\s+góp(?!\s+của\s+(?:năng\s+suất|nhà\s+máy)|\s+(?:GRDP|GDP)\s+của|"
     r"\s+(?:khoảng\s+)?\d[\d.,]*\s*%\s*(?:GRDP|GDP)(?!\w))|"
     r"xếp\s+thứ|sơ\s+bộ|(?:tăng|giảm)\s+từ(?![^;.]*?trở\s+(?:lên|xuống))"
     r"(?!\s+\d[\d.,]*\s*%/năm\s*(?:[.;]|$))|cùng\s+kỳ|so\s+năm\s+\d{4}|"
@@ -278,8 +279,9 @@ _PASSAGE_TARGET_RE = re.compile(
     r"(?<!\w)(?:mục\s+tiêu|(?<!hoàn thành các )(?<!hoàn thành )chỉ\s+tiêu|phấn\s+đấu)(?!\w)", _I
 )
 # A report on targets already met: "hoàn thành 19/25 chỉ tiêu chủ yếu đề ra", "đã hoàn thành
-# thắng lợi các chỉ tiêu Nghị quyết", "đã thực hiện đạt và vượt hầu hết các chỉ tiêu", "đạt 277% kế hoạch năm", "14/19 chỉ tiêu … đạt và vượt
-# mức kế hoạch", "các chỉ tiêu đều vượt so với kế hoạch". Its target words look back: the
+# thắng lợi các chỉ tiêu Nghị quyết", "đã thực hiện đạt và vượt hầu hết các chỉ tiêu", "đạt
+# 277% kế hoạch năm", "14/19 chỉ tiêu … đạt và vượt mức kế hoạch", "các chỉ tiêu đều vượt so
+# với kế hoạch". Its target words look back: the
 # sentence and those after it, until a sentence looks forward again, tell what happened.
 _LOOKS_BACK_RE = re.compile(
     r"(?<!\w)(?:(?:(?:đã|đều)\s+(?:thực\s+hiện\s+)?(?:hoàn\s+thành|đạt\s+và\s+vượt|vượt)"
@@ -1534,7 +1536,6 @@ def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_ran
     if value.share_of_gdp or re.match(r"(?i)^(?:t[ỷỉ]\s+trọng|cơ\s+cấu)", indicator_text.strip()):
         return SHARE, Unit("%", Decimal(1), "%") if unit and unit.is_percent else unit, 1
     return LEVEL, unit, 1
-
 
 
 _PART_OF_GDP_RE = re.compile(r"(?<!\w)(?:trong|vào)\s+(?:tổng\s+)?(?:GRDP|GDP)(?!\w)", _I)
