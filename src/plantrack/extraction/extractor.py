@@ -74,7 +74,7 @@ RANGE_PERIOD = (
 )
 POINT_PERIOD = (
     rf"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?(?:(?:từ\s+nay|tính)\s+)?"
-    rf"(?:(?:(?:đến|tới|vào|trong|đến\s+hết|cuối)\s+)?năm\s+|(?:đến|tới)\s+(?:hết\s+)?)"
+    rf"(?:(?:(?:đến|tới|vào|trong|(?:đến|tới)\s+(?:hết|cuối)|cuối)\s+)?năm\s+|(?:đến|tới)\s+(?:hết\s+)?)"
     rf"(?P<year>{YEAR})"
 )
 _PLAIN_POINT_PERIOD = POINT_PERIOD.replace("(?P<year>", "(?:")
@@ -117,10 +117,12 @@ _PREDICATE_WORDS = [
     r"mức",
     r"đạt",
     r"là",
+    r"chiếm\s+đa\s+số(?:\s+với)?",  # "… chiếm đa số với khoảng 72,7%"
     r"chiếm",
     r"đóng\s+góp",  # "tỷ trọng công nghiệp đóng góp 40% GRDP"
     r"(?-i:bằng)",
     r"còn",
+    r"lên\s+(?:tới|đến)",  # "tốc độ tăng trưởng bình quân lên tới 16,38%/năm"
     r"(?<!trở )lên",
     r"(?<!trở )xuống",
     r"thêm",
@@ -159,6 +161,10 @@ _PREDICATE_WORDS = [
     r"top",
     r"tốp",
     r"(?:trong\s+)?cả\s+(?:giai\s+đoạn|thời\s+kỳ)",
+    # "tổng vốn đầu tư xã hội 5 năm đạt …", "tốc độ tăng trưởng GRDP bình quân 5 năm đạt …": the
+    # span of years is the predicate's (the period's length), not part of the indicator's name.
+    # ("Tổng vốn đầu tư … Phú Thọ trong 5 năm kỳ vọng đạt …" keeps its "trong 5 năm").
+    r"(?<!trong )\d{1,2}\s+năm(?:\s+(?:tới|tiếp\s+theo))?(?!\s+\d)",
     # "từ 11,91% lên 12,97%": the old value is part of the predicate of the new one.
     r"từ\s+\d[\d.,]*\s*%?",
 ]
@@ -179,11 +185,21 @@ _HEAD_RE = re.compile(
     r"xã|huyện|đường|điện|nước|rừng|che\s+phủ|kết\s+nạp|giải\s+ngân|năng\s+lượng)(?!\w)",
     _I,
 )
+# "giảm tỷ trọng nông nghiệp xuống còn 28,43% và tăng tỷ trọng công nghiệp - xây dựng lên
+# 26,87%": the verb and "tỷ trọng" say the change; the sector's name is the indicator.
+_SHARE_CHANGE = (
+    r"(?i:giảm|tăng|nâng)\s+t[ỷỉ]\s+trọng\s+(?=(?i:(?:các\s+)?(?:nhóm\s+ngành\s+|ngành\s+|khu\s+vực\s+|"
+    r"lĩnh\s+vực\s+)?(?:nông|lâm|thủy|thuỷ|công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|"
+    r"thương\s+mại)(?!\w)))"
+)
+_SHARE_CHANGE_RE = re.compile(_SHARE_CHANGE)
 # Words before an indicator that are not part of it: list marks, section words, periods.
 _NOISE_RE = re.compile(
-    r"(?:[-+•*–.)]\s*|[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*|(?i:"
+    r"(?:[-+•*–.)]\s*|[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*|"
+    rf"{_SHARE_CHANGE}|"
+    r"(?i:"
     r"và|với|cùng|trong\s+đó|riêng|cụ\s+thể|theo\s+đó|đồng\s+thời|phấn\s+đấu|đạt|có(?!\s+bằng\s+cấp)|gồm|"
-    r"bao\s+gồm|tỉnh(?!\s+[A-ZĐ])|tính\s+chung|đưa(?!\s+ra)|cần|phải|huy\s+động(?=\s+tổng)|giữ(?:\s+ổn\s+định|\s+vững)|giảm|nâng|tăng(?=\s+thu\s+(?!nhập))|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
+    r"bao\s+gồm|tỉnh(?!\s+[A-ZĐ])|tính\s+chung|xác\s+định|đưa(?!\s+ra)|cần|phải|huy\s+động(?=\s+tổng)|giữ(?:\s+ổn\s+định|\s+vững)|giảm|nâng|tăng(?=\s+thu\s+(?!nhập))|ổn\s+định|duy\s+trì|bình\s+quân|mỗi\s+năm|"
     r"(?:về\s+|trong\s+)?cơ\s+cấu\s+(?:kinh\s+tế|GRDP|GDP)(?:\s+\(\s*GRDP\s*\))?"
     r"(?:\s+(?:gồm|với|tăng))?(?=\s*[,:]|\s+(?:gồm|với|ngành|khu\s+vực|lĩnh\s+vực|nhóm|"
     r"t[ỷỉ]\s+trọng)|\s+"
@@ -196,7 +212,7 @@ _NOISE_RE = re.compile(
     r"an\s+ninh|tài\s+nguyên(?:\s+và)?\s+môi\s+trường|hạ\s+tầng)|về|"
     r"hằng\s+năm|hàng\s+năm|mỗi\s+năm|toàn\s+tỉnh|cả\s+nước|"
     rf"{POINT_PERIOD}|(?:trong\s+)?{RANGE_PERIOD})(?!\w)|"
-    r"(?:tỉnh|thành\s+phố|huyện)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*|"
+    r"(?:[Tt]ỉnh|[Tt]hành\s+phố|[Hh]uyện)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*|"
     # A news agency's tag ("TPO - ") and a place or the plan as the subject of a goal:
     # "Thái Nguyên phấn đấu", "Lào Cai sẽ", "quy hoạch đặt mục tiêu", "tỉnh đặt ra các
     # chỉ tiêu chủ yếu phấn đấu", "Trà Vinh có tốc độ tăng dân số …".
@@ -230,7 +246,8 @@ _RESULT_RE = re.compile(
     r"(?<!\w)(?:ước(?!\s+mơ)|đã\s+đạt|đạt\s+được(?!\s+(?:các\s+)?mục\s+tiêu)|"
     r"thực\s+hiện\s+được|"
     r"(?<!trở\slên\s)so\s+với(?!\s+(?:mức\s+)?(?:trung\s+bình|bình\s+quân)|\s+(?:GRDP|GDP)(?!\w))|"
-    r"(?<!lệ )(?<!tính )đóng\s+góp(?!\s+của\s+(?:năng\s+suất|nhà\s+máy)|\s+(?:GRDP|GDP)\s+của|"
+    r"(?<!lệ )(?<!tính )(?<!phấn đấu )(?<!sẽ )"  # "phấn đấu đóng góp khoảng 6,8% vào GDP": an aim
+    r"đóng\s+góp(?!\s+của\s+(?:năng\s+suất|nhà\s+máy)|\s+(?:GRDP|GDP)\s+của|"
     r"\s+(?:khoảng\s+)?\d[\d.,]*\s*%\s*(?:GRDP|GDP)(?!\w))|"
     r"xếp\s+thứ|sơ\s+bộ|(?:tăng|giảm)\s+từ(?![^;.]*?trở\s+(?:lên|xuống))"
     r"(?!\s+\d[\d.,]*\s*%/năm\s*(?:[.;]|$))|cùng\s+kỳ|so\s+năm\s+\d{4}|"
@@ -262,15 +279,17 @@ _PASSAGE_TARGET_RE = re.compile(
     r"(?<!\w)(?:mục\s+tiêu|(?<!hoàn thành các )(?<!hoàn thành )chỉ\s+tiêu|phấn\s+đấu)(?!\w)", _I
 )
 # A report on targets already met: "hoàn thành 19/25 chỉ tiêu chủ yếu đề ra", "đã hoàn thành
-# thắng lợi các chỉ tiêu Nghị quyết", "đạt 277% kế hoạch năm", "14/19 chỉ tiêu … đạt và vượt
-# mức kế hoạch", "các chỉ tiêu đều vượt so với kế hoạch". Its target words look back: the
+# thắng lợi các chỉ tiêu Nghị quyết", "đã thực hiện đạt và vượt hầu hết các chỉ tiêu", "đạt
+# 277% kế hoạch năm", "14/19 chỉ tiêu … đạt và vượt mức kế hoạch", "các chỉ tiêu đều vượt so
+# với kế hoạch". Its target words look back: the
 # sentence and those after it, until a sentence looks forward again, tell what happened.
 _LOOKS_BACK_RE = re.compile(
-    r"(?<!\w)(?:(?:(?:đã|đều)\s+(?:hoàn\s+thành|đạt\s+và\s+vượt|vượt)"
+    r"(?<!\w)(?:(?:(?:đã|đều)\s+(?:thực\s+hiện\s+)?(?:hoàn\s+thành|đạt\s+và\s+vượt|vượt)"
     r"(?:\s+(?:thắng\s+lợi|vượt\s+mức|xuất\s+sắc))?|"
     r"hoàn\s+thành\s+(?:thắng\s+lợi|vượt\s+mức|xuất\s+sắc)|"
     r"(?:hoàn\s+thành|đạt)(?:\s+và\s+vượt)?(?=\s+\d+\s*/\s*\d+\s))"
-    r"(?:\s+(?:các|toàn\s+bộ|\d+\s*/\s*\d+))?(?:\s+(?:mục\s+tiêu|chỉ\s+tiêu))?|"
+    r"(?:\s+(?:hầu\s+hết|phần\s+lớn|đa\s+số))?(?:\s+(?:các|toàn\s+bộ|\d+\s*/\s*\d+))?"
+    r"(?:\s+(?:mục\s+tiêu|chỉ\s+tiêu))?|"
     r"\d+\s*/\s*\d+\s+(?:mục\s+tiêu|chỉ\s+tiêu)[^.;]{0,60}?(?:đạt|vượt|hoàn\s+thành)|"
     r"\d[\d.,]*\s*%\s+(?:so\s+với\s+)?kế\s+hoạch|"
     r"đạt[^.;]{0,40}?so\s+với\s+kế\s+hoạch|"
@@ -410,7 +429,9 @@ def extract_targets(text: str) -> list[Candidate]:
     """Return the quantitative targets of ``text``, one candidate each, in text order."""
     context = _Context()
     candidates: list[Candidate] = []
-    for start, end in _sentences(text):
+    bounds = _sentences(text)
+    context.plan_start = _aims_start(text, bounds)
+    for start, end in bounds:
         sentence = text[start:end]
         if _RESULT_PASSAGE_RE.search(sentence) and not _PASSAGE_TARGET_RE.search(sentence):
             context.in_targets = context.momentum = False  # "Kết quả thực hiện năm 2023: …"
@@ -426,6 +447,22 @@ def extract_targets(text: str) -> list[Candidate]:
         candidates.extend(found)
         _update_context(context, text, start, end, sentence, found)
     return candidates
+
+
+def _aims_start(text: str, bounds: list[tuple[int, int]]) -> int | None:
+    """Return the first year of the period a text without a plan named in it aims at: that of
+    the first sentence that looks forward with a period ("Giai đoạn 2026-2030, Quảng Trị đặt
+    mục tiêu …"), so that a term gone told before it ("Nhiệm kỳ 2020-2025, tốc độ … bình quân
+    đạt 6,8%/năm") reads as what happened. A text that names its plan ("Quy hoạch tỉnh …
+    thời kỳ 2021 - 2030") takes the plan's period where it is named (``_update_context``)."""
+    if any(_PLAN_RE.search(text, start, end) for start, end in bounds):
+        return None
+    for start, end in bounds:
+        if _looks_forward(text[start:end]):
+            starts = [period.start for period in _periods(text, start, end) if period.start]
+            if starts:
+                return starts[0]
+    return None
 
 
 def _looks_forward(sentence: str) -> bool:
@@ -548,9 +585,15 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
         # A conversion or a qualifier is no value ("(tương đương 680 USD)", "(giá 2010)");
         # a part of a target is ("(trong đó công nghiệp chiếm khoảng 12,1%)").
         opening = start + before.rfind("(")
-        if not _PAREN_TARGET_RE.match(text, opening + 1, first.start()):
+        if _PAREN_TARGET_RE.match(text, opening + 1, first.start()):
+            in_parens = opening
+        elif not (
+            not text[opening + 1 : first.start()].strip()
+            and _SECTOR_END_RE.search(text, start, opening + 1)
+        ):
             return None
-        in_parens = opening
+        # else "tiếp theo là Dịch vụ (11,10%/năm)": the sector's own figure, a value as if
+        # no parenthesis stood around it.
     if _PARITY_RE.search(before):
         return None
     # Further numbers: a list "20 - 30 - 50%", "23%, 57,5% và 19,5%" (three or more, or
@@ -598,7 +641,7 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
     if count is not None:
         noun = collapse_spaces(count.group("noun")).lower()
         unit, noun_start = Unit(noun, Decimal(1), noun), count.start("noun")
-    elif unit is not None and unit.base == "lượt khách":
+    elif unit is not None and unit.base in ("lượt khách", "khách"):
         noun_start = unit_match.start() + unit_match.group().lower().rfind("khách")
         if noun_start < unit_match.start() or text[noun_start - 1 : noun_start] != " ":
             noun_start = None
@@ -628,6 +671,12 @@ def _read_value(text: str, first: re.Match, start: int, end: int) -> _Value | No
     return value
 
 
+# A sector's name right before a parenthesis: "tiếp theo là Dịch vụ (11,10%/năm)".
+_SECTOR_END_RE = re.compile(
+    r"(?<!\w)(?:nông\s+nghiệp|lâm\s+nghiệp|thủy\s+sản|thuỷ\s+sản|công\s+nghiệp|xây\s+dựng|"
+    r"dịch\s+vụ|du\s+lịch|thương\s+mại)\s*\($",
+    _I,
+)
 # Inside parentheses, a value is a target when a predicate stands before it: "(trong đó
 # công nghiệp chiếm khoảng 12,1%)", "(trong đó, nước sạch đạt trên 90%)".
 _PAREN_TARGET_RE = re.compile(
@@ -919,6 +968,13 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
         # states no average of a growth.
         ind_end = predicate_start + per_head.end()
         predicate_text = collapse_spaces(text[ind_end : value.start]).lower()
+    contribution = re.search(r"(?<!\w)đóng\s+góp(?!\w)", text[predicate_start : value.start], _I)
+    if ind_start >= ind_end and contribution and value.share_of_gdp:
+        # "Hải Phòng phấn đấu đóng góp khoảng 6,8% vào GDP cả nước": with no indicator before
+        # it, the contribution itself is the share aimed at.
+        ind_start = predicate_start + contribution.start()
+        ind_end = predicate_start + contribution.end()
+        predicate_text = collapse_spaces(text[ind_end : value.start]).lower()
     lead = text[clause_start:ind_start] if ind_start < ind_end else pre
     continued = False  # "…, 500 ha sâm Ngọc Linh": a run of what the first value counts
     inherited = False
@@ -932,7 +988,14 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
         # its indicator.
         f_start, f_end, qualified = following
         has_own = ind_start < ind_end
-        weak_own = has_own and value.noun_start is not None and not _HEAD_RE.match(text, ind_start)
+        weak_own = (
+            has_own
+            and value.noun_start is not None
+            and (
+                not _HEAD_RE.match(text, ind_start)
+                or bool(_VERB_ONLY_RE.fullmatch(text, ind_start, ind_end))
+            )
+        )
         naming = value.unit is not None and value.unit.base in _NAMING_UNITS
         if naming and has_own:  # "trồng mới 3.000 ha rừng": the own words only say what is done
             weak_own = bool(_ACTION_ONLY_RE.fullmatch(text, ind_start, ind_end))
@@ -948,6 +1011,10 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
             ind_start, ind_end = f_start, f_end
             post_end = max(post_end, f_end)
             risks.add("following")
+            bound = _TRAILING_BOUND_RE.search(text, f_start, f_end)
+            if bound and naming and not value.after:  # "65.000 căn nhà ở xã hội trở lên"
+                value.after = collapse_spaces(bound.group("after")).lower()
+                ind_end = bound.start()
     if value.is_rank and "following" not in risks:
         group = _RANK_GROUP_RE.match(text, value.end, sentence.end)
         if group:  # "vào nhóm 15 tỉnh, thành phố cao nhất cả nước": the rank's own words
@@ -1085,6 +1152,9 @@ def _candidates_for(text, sentence, clause_start, value, post_end, context, prev
     ]  # fmt: skip
 
 
+# A bound written after what a count names: "hoàn thành 65.000 căn nhà ở xã hội trở lên" (not
+# in a name: "tỷ lệ sinh con thứ 3 trở lên", "100% đô thị loại V trở lên").
+_TRAILING_BOUND_RE = re.compile(r"\s+(?P<after>trở\s+(?:lên|xuống))$", _I)
 _PART_OF_RE = re.compile(r"(?<!\w)trong\s+đó(?!\w)", _I)
 
 
@@ -1123,7 +1193,10 @@ _FOLLOWING_WORDS_RE = re.compile(
 # Units after which the words name what is planted or counted ("2.000 ha cây ăn quả",
 # "8 xã đạt chuẩn nông thôn mới"); they name the target when nothing before the value does
 # but an action ("trồng mới").
-_NAMING_UNITS = ("ha", "km", "xã")
+_NAMING_UNITS = ("ha", "km", "xã", "căn")
+# A verb alone before a count says what is done, not what is counted: "thu hút 15 triệu khách
+# du lịch" ("thu" would be a head word, as in "thu ngân sách").
+_VERB_ONLY_RE = re.compile(r"(?:thu\s+hút|đón(?:\s+tiếp)?|phục\s+vụ)(?:\s+được)?", _I)
 _NOT_FOLLOWING_RE = re.compile(
     r"(?:so\s+với|trở\s+lên|trở\s+xuống|vào\s+năm|vào|năm|đến|tới|trong|giai\s+đoạn|thời\s+kỳ|"
     r"GRDP|GDP|của|từ|và|cao\s+điểm|mức\s+trung\s+bình|mức\s+bình\s+quân)(?!\w)",
@@ -1245,7 +1318,7 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         if not part:
             chosen = len(region)
             continue
-        if _HEAD_RE.match(part):
+        if _HEAD_RE.match(part) or _SHARE_CHANGE_RE.match(region[cut:].lstrip()):
             chosen = cut
             if _WEAK_HEAD_RE.match(part):
                 for earlier in reversed(cuts[:position]):
@@ -1266,6 +1339,11 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         if len(region[goal.end() :].split()) < 3:
             goal = None  # "Kinh tế tăng trưởng với tốc độ …": "tốc độ" alone names nothing
     if goal is not None and _HEAD_RE.match(region, goal.end()):
+        subject = _SECTOR_SUBJECT_RE.match(region, first, goal.start())
+        if subject and _BARE_GROWTH_RE.fullmatch(region[goal.end() :].strip()):
+            # "khu vực Công nghiệp - Xây dựng được kỳ vọng dẫn dắt với tốc độ tăng trưởng bình
+            # quân lên tới 16,38%/năm": a bare growth rate is the sector's, named before it.
+            return start + first, start + subject.end("name")
         first = goal.end() + _noise_length(region[goal.end() :])
     if not _HEAD_RE.match(region, first):
         # "Một số mục tiêu cụ thể của Nghị quyết là tốc độ tăng trưởng …"
@@ -1285,8 +1363,24 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start + first + leading, start + first + len(stripped)
 
 
+# The parts of an economy, named in a structure: "ngành dịch vụ", "công nghiệp - xây dựng",
+# "nông, lâm nghiệp và thủy sản", "thuế sản phẩm trừ trợ cấp".
+_SECTOR_RE = re.compile(
+    r"^(?:(?:các\s+)?(?:nhóm\s+ngành|ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:nông|lâm|thủy|thuỷ|"
+    r"công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|thương\s+mại|thuế)(?!\w)",
+    _I,
+)
+
+# A growth rate that names nothing it is of, and a sector standing as the subject before it.
+_BARE_GROWTH_RE = re.compile(r"(?:tốc\s+độ\s+)?tăng\s+trưởng(?:\s+bình\s+quân)?", _I)
+_SECTOR_SUBJECT_RE = re.compile(
+    rf"(?P<name>(?:{_SECTOR_RE.pattern[1:]})[^,;:()]*?)\s+(?:được|sẽ|dự\s+kiến|kỳ\s+vọng|phải|có)\s",
+    _I,
+)
 _PLACE_ONLY_RE = re.compile(r"(?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*)+")
-_CONNECTOR_RE = re.compile(rf"(?<!\w)(?:là|gồm|bao\s+gồm|như|với)\s+(?={_HEAD_RE.pattern})", _I)
+_CONNECTOR_RE = re.compile(
+    rf"(?<!\w)(?:là|gồm|bao\s+gồm|như|với)\s+(?={_HEAD_RE.pattern}|{_SECTOR_RE.pattern[1:]})", _I
+)
 # What a goal is set with, before the indicator: cut wherever it stands, when an indicator
 # head word follows it.
 _GOAL_CUT_RE = re.compile(
@@ -1339,9 +1433,16 @@ def _normalise_indicator(indicator_text: str) -> str:
 _RATE_RE = re.compile(r"^(?:t[ỷỉ]\s+lệ|t[ỷỉ]\s+trọng|t[ỷỉ]\s+suất|mức\s+giảm|chỉ\s+số)", _I)
 # A population growth rate is itself a rate a year: "Tỷ lệ tăng dân số tự nhiên 1%/năm" is
 # the level of that rate, not a change of it.
-_POPULATION_RATE_RE = re.compile(r"^(?:t[ỷỉ]\s+lệ|tốc\s+độ)\s+(?:tăng|phát\s+triển)\s+dân\s+số", _I)
+# So is the natural growth alone, as a part of one: "… đạt 2,9%/năm; trong đó tăng tự nhiên
+# khoảng 1,35 - 1,4%/năm".
+_POPULATION_RATE_RE = re.compile(
+    r"^(?:(?:t[ỷỉ]\s+lệ|tốc\s+độ)\s+(?:tăng|phát\s+triển)\s+dân\s+số|"
+    r"(?:t[ỷỉ]\s+lệ\s+|tốc\s+độ\s+)?(?:gia\s+)?tăng\s+(?:dân\s+số\s+)?tự\s+nhiên)",
+    _I,
+)
 _CUMULATIVE_RE = re.compile(
-    r"(?<!\w)(?:cả\s+thời\s+kỳ|cả\s+giai\s+đoạn|lũy\s+kế|tổng\s+cộng|trong\s+\d+\s+năm)(?!\w)",
+    r"(?<!\w)(?:cả\s+thời\s+kỳ|cả\s+giai\s+đoạn|lũy\s+kế|tổng\s+cộng|(?:trong\s+)?\d{1,2}\s+năm(?!\s+\d))"
+    r"(?!\w)",
     _I,
 )
 _ACTION_RE = re.compile(
@@ -1353,19 +1454,25 @@ _ACTION_RE = re.compile(
 # An indicator that is only what is done: "(đầu tư) xây dựng mới và nâng cấp", "trồng mới".
 _ACTION_START_RE = re.compile(
     r"(?:đầu\s+tư\s+)?(?:xây\s+dựng|xây\s+mới|trồng|nâng\s+cấp|cải\s+tạo|cứng\s+hóa|"
-    r"kiên\s+cố\s+hóa|làm\s+mới|mở\s+mới)(?!\w)",
+    r"kiên\s+cố\s+hóa|làm\s+mới|mở\s+mới|hoàn\s+thành)(?!\w)",
     _I,
 )
 # "trồng mới", "đầu tư xây dựng mới và nâng cấp": what is done, with nothing it is done to.
 _ACTION_ONLY_RE = re.compile(
     rf"{_ACTION_START_RE.pattern}(?:\s+mới)?(?:\s+và\s+{_ACTION_START_RE.pattern}(?:\s+mới)?)?", _I
 )
+# … and what is completed: "hoàn thành 65.000 căn nhà ở xã hội trở lên".
 _NEW_ACTION_RE = re.compile(
-    r"(?<!\w)(?:trồng|xây\s+dựng|làm|mở|phát\s+triển|đầu\s+tư\s+xây\s+dựng)\s+mới(?!\w)", _I
+    r"(?<!\w)(?:(?:trồng|xây\s+dựng|làm|mở|phát\s+triển|đầu\s+tư\s+xây\s+dựng)\s+mới|"
+    r"^\s*hoàn\s+thành)(?!\w)",
+    _I,
 )
 _YEARLY_RE = re.compile(r"(?<!\w)(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm)(?!\w)", _I)
+# A total over the period; "Vốn đầu tư thực hiện trên địa bàn … 176.919 tỷ đồng" (what is
+# invested in a year, without "tổng") is a level.
 _TOTAL_RE = re.compile(
-    r"^(?:tổng\s+(?:vốn|nhu\s+cầu|mức\s+đầu\s+tư|đầu\s+tư|huy\s+động)|vốn\s+đầu\s+tư|huy\s+động)",
+    r"^(?:tổng\s+(?:vốn|nhu\s+cầu|mức\s+đầu\s+tư|đầu\s+tư|huy\s+động)|vốn\s+đầu\s+tư(?!\s+thực\s+hiện)|"
+    r"huy\s+động)",
     _I,
 )
 
@@ -1390,12 +1497,15 @@ def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_ran
     words = f"{lead.lower()} {indicator_text.lower()} {predicate}"
     falling = f"{lead.lower()} {predicate}"
     decreasing = bool(re.search(r"(?<!\w)giảm(?!\w)", falling))
-    to_level = bool(re.search(r"(?<!\w)(?:còn|xuống|lên)(?!\w)", predicate))
+    to_level = bool(re.search(r"(?<!\w)(?:còn|xuống|lên(?!\s+(?:tới|đến)))(?!\w)", predicate))
     rated = unit is not None and (unit.is_percent or unit.is_per_mille)
     yearly = rated and unit is not None and unit.text.endswith("/năm")
     # "giảm hàng năm 1,5% - 2%": a change each year, like "bình quân … giảm".
     average = "bình quân" in words or "trung bình" in words or bool(_YEARLY_RE.search(words))
-    changing = bool(re.search(r"(?<!\w)(?:tăng|giảm)(?!\w)|tăngtrưởng", words))
+    # "tốc độ GRDP bình quân hằng năm khoảng 8,5%": a "tốc độ" is a speed of change.
+    changing = bool(re.search(r"(?<!\w)(?:tăng|giảm)(?!\w)|tăngtrưởng", words)) or bool(
+        re.match(r"tốc\s+độ(?!\w)", indicator_text.strip(), _I)
+    )
     if value.is_rank:
         return RANK, Unit("hạng", Decimal(1), "hạng"), 1
     if rated and _POPULATION_RATE_RE.match(indicator_text.strip()):
@@ -1426,15 +1536,6 @@ def _kind(indicator_text: str, predicate: str, value: _Value, lead: str, has_ran
     if value.share_of_gdp or re.match(r"(?i)^(?:t[ỷỉ]\s+trọng|cơ\s+cấu)", indicator_text.strip()):
         return SHARE, Unit("%", Decimal(1), "%") if unit and unit.is_percent else unit, 1
     return LEVEL, unit, 1
-
-
-# The parts of an economy, named in a structure: "ngành dịch vụ", "công nghiệp - xây dựng",
-# "nông, lâm nghiệp và thủy sản", "thuế sản phẩm trừ trợ cấp".
-_SECTOR_RE = re.compile(
-    r"^(?:(?:các\s+)?(?:nhóm\s+ngành|ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:nông|lâm|thủy|thuỷ|"
-    r"công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|thương\s+mại|thuế)(?!\w)",
-    _I,
-)
 
 
 _PART_OF_GDP_RE = re.compile(r"(?<!\w)(?:trong|vào)\s+(?:tổng\s+)?(?:GRDP|GDP)(?!\w)", _I)

@@ -46,7 +46,8 @@ BASES: dict[str, str] = {
     "lượt khách": "lượt khách",
     "lượt người": "lượt khách",
     "lượt": "lượt",
-    "khách": "lượt khách",
+    # "15 triệu khách du lịch" counts visitors, "15 triệu lượt khách" visits: not the same unit.
+    "khách": "khách",
     "người": "người",
     "lao động": "lao động",
     "việc làm": "việc làm",
@@ -65,6 +66,7 @@ BASES: dict[str, str] = {
     "xã": "xã",
     "trường": "trường",
     "dự án": "dự án",
+    "căn": "căn",  # "65.000 căn nhà ở xã hội"
     "km²": "km²",
     "km2": "km²",
     "m²": "m²",
@@ -140,7 +142,7 @@ UNIT_PATTERN = (
     rf"(?:(?P<magnitude>{_MAGNITUDE_RE})\s*)?"
     rf"(?P<base>{_BASE_RE})(?:(?<=[%‰])(?!\d)|(?![\w²³]))"
     rf"(?P<per>(?:\s*/\s*(?:{_DENOMINATOR_RE})(?![\w²³]))*)"
-    r"(?P<share>(?<=%)\s*(?:(?:tổng|trong|của|từ)\s+)?(?:GRDP|GDP)\b(?:\s+(?:của\s+)?tỉnh\b)?)?"
+    r"(?P<share>(?<=%)\s*(?:(?:tổng|trong|của|từ|vào)\s+)?(?:GRDP|GDP)\b(?:\s+(?:của\s+)?tỉnh\b)?)?"
     r"(?P<yearly>\s+(?:mỗi|hằng|hàng|một)\s+năm\b|(?<=%)\s+năm\b(?!\s*\d))?"
 )
 _UNIT_RE = re.compile(UNIT_PATTERN, re.IGNORECASE)
@@ -160,7 +162,7 @@ def read_unit(written: str) -> Unit | None:
 
     "triệu đồng/người" → Unit("triệu đồng/người", 1e6, "đồng"); "% GRDP" → "%" (a share of
     GRDP); "%/năm" and "% mỗi năm" → "%/năm"; "điểm phần trăm/năm" → "điểm %/năm";
-    "km2" → "km²"; "lượt người" → "lượt khách".
+    "km2" → "km²"; "lượt người" → "lượt khách" ("khách" stays "khách": visitors, not visits).
     """
     match = _UNIT_RE.match(written)
     if match is None:
