@@ -19,18 +19,18 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV, HELD_OUT = CORPUS / "dev.jsonl", CORPUS / "heldout.jsonl"
 GOAL_FIELDS = ("indicator", "comparator", "value", "upper_value", "unit", "period")
 PRECISION_GOAL, RECALL_GOAL = 0.98, 0.95
-# Measured once on the held-out split now (the ninth: labelled before the extractor was ever
+# Measured once on the held-out split now (the tenth: labelled before the extractor was ever
 # run on it; docs/extraction.md), as the floor of that split: a new split is a new text, and
 # its floors are what was first measured on it, never more.
 HELD_OUT_FLOOR = {
-    "target": (0.929, 0.981),
-    "indicator": (0.754, 0.796),
-    "comparator": (0.912, 0.962),
-    "value": (0.929, 0.981),
-    "upper_value": (0.929, 0.981),
-    "unit": (0.912, 0.962),
-    "kind": (0.842, 0.888),
-    "period": (0.859, 0.907),
+    "target": (0.850, 0.919),
+    "indicator": (0.701, 0.758),
+    "comparator": (0.835, 0.903),
+    "value": (0.850, 0.919),
+    "upper_value": (0.850, 0.919),
+    "unit": (0.850, 0.919),
+    "kind": (0.791, 0.854),
+    "period": (0.761, 0.822),
 }
 
 
@@ -55,7 +55,7 @@ def test_corpus_covers_ten_other_provinces_and_the_held_out_documents_are_not_in
     """The held-out split's documents are none of dev's; its provinces may be.
 
     Until the eighth split, each held-out split was of provinces not in dev. Every province
-    but Cao Bằng is in the corpus now, so the ninth takes other documents (other plans,
+    but Cao Bằng is in the corpus now, so the ninth and tenth take other documents (other plans,
     resolutions and reports) of provinces already seen: what is held out is the text, and a
     passage's source (its address) is what must not be in dev. A weaker test than new
     provinces, and docs/extraction.md says so.
@@ -93,7 +93,7 @@ def test_the_dev_split_reaches_the_goal_on_every_field():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 12 not done: held-out precision 0.75–0.93, recall 0.80–0.98 (docs/extraction.md)",
+    reason="issue 12 not done: held-out precision 0.70–0.85, recall 0.76–0.92 (docs/extraction.md)",
 )
 def test_the_held_out_split_reaches_the_goal_on_every_field():
     scores = evaluate(load_labelled(HELD_OUT))
