@@ -76,6 +76,25 @@ def test_corpus_covers_ten_other_provinces_and_the_held_out_documents_are_not_in
     load_labelled(DEV), load_labelled(HELD_OUT)  # every label is found in its passage
 
 
+def test_the_next_held_out_split_is_labelled_from_documents_never_used(tmp_path):
+    """``next_heldout.txt``, labelled for the next round, is read as text only (never by the
+    extractor, so that its first measurement stays a first look): it parses, every label is
+    found in its passage, and none of its sources or passages is in dev or the held-out split.
+    """
+    from corpus.build_corpus import parse, to_jsonl
+
+    upcoming = parse(CORPUS / "next_heldout.txt")
+    used = _records(DEV) + _records(HELD_OUT)
+    built = tmp_path / "next_heldout.jsonl"
+    built.write_text(to_jsonl(upcoming), encoding="utf-8")
+
+    assert len({record["province"] for record in upcoming}) >= 10
+    assert {_address(record) for record in upcoming}.isdisjoint(_address(r) for r in used)
+    assert {record["text"] for record in upcoming}.isdisjoint(record["text"] for record in used)
+    assert sum(len(record["targets"]) for record in upcoming) >= 40
+    load_labelled(built)  # every label is found in its passage (nothing is extracted)
+
+
 def _address(record: dict) -> str:
     """Return the address a passage was copied from: the last part of its source."""
     return record["source"].rsplit("http", 1)[1]
