@@ -185,13 +185,15 @@ _HEAD_RE = re.compile(
     r"xã|huyện|đường|điện|nước|rừng|che\s+phủ|kết\s+nạp|giải\s+ngân|năng\s+lượng)(?!\w)",
     _I,
 )
+# The parts of an economy, named in a structure: "ngành dịch vụ", "công nghiệp - xây dựng",
+# "nông, lâm nghiệp và thủy sản", "thuế sản phẩm trừ trợ cấp".
+_SECTOR_NAME = (
+    r"(?:(?:các\s+)?(?:nhóm\s+ngành|ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:nông|lâm|thủy|thuỷ|"
+    r"công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|thương\s+mại|thuế)(?!\w)"
+)
 # "giảm tỷ trọng nông nghiệp xuống còn 28,43% và tăng tỷ trọng công nghiệp - xây dựng lên
 # 26,87%": the verb and "tỷ trọng" say the change; the sector's name is the indicator.
-_SHARE_CHANGE = (
-    r"(?i:giảm|tăng|nâng)\s+t[ỷỉ]\s+trọng\s+(?=(?i:(?:các\s+)?(?:nhóm\s+ngành\s+|ngành\s+|khu\s+vực\s+|"
-    r"lĩnh\s+vực\s+)?(?:nông|lâm|thủy|thuỷ|công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|"
-    r"thương\s+mại)(?!\w)))"
-)
+_SHARE_CHANGE = rf"(?i:giảm|tăng|nâng)\s+t[ỷỉ]\s+trọng\s+(?=(?i:{_SECTOR_NAME}))"
 _SHARE_CHANGE_RE = re.compile(_SHARE_CHANGE)
 # Words before an indicator that are not part of it: list marks, section words, periods.
 _NOISE_RE = re.compile(
@@ -1363,23 +1365,17 @@ def _indicator_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start + first + leading, start + first + len(stripped)
 
 
-# The parts of an economy, named in a structure: "ngành dịch vụ", "công nghiệp - xây dựng",
-# "nông, lâm nghiệp và thủy sản", "thuế sản phẩm trừ trợ cấp".
-_SECTOR_RE = re.compile(
-    r"^(?:(?:các\s+)?(?:nhóm\s+ngành|ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:nông|lâm|thủy|thuỷ|"
-    r"công\s+nghiệp|xây\s+dựng|dịch\s+vụ|du\s+lịch|thương\s+mại|thuế)(?!\w)",
-    _I,
-)
+_SECTOR_RE = re.compile(rf"^{_SECTOR_NAME}", _I)
 
 # A growth rate that names nothing it is of, and a sector standing as the subject before it.
 _BARE_GROWTH_RE = re.compile(r"(?:tốc\s+độ\s+)?tăng\s+trưởng(?:\s+bình\s+quân)?", _I)
 _SECTOR_SUBJECT_RE = re.compile(
-    rf"(?P<name>(?:{_SECTOR_RE.pattern[1:]})[^,;:()]*?)\s+(?:được|sẽ|dự\s+kiến|kỳ\s+vọng|phải|có)\s",
+    rf"(?P<name>(?:{_SECTOR_NAME})[^,;:()]*?)\s+(?:được|sẽ|dự\s+kiến|kỳ\s+vọng|phải|có)\s",
     _I,
 )
 _PLACE_ONLY_RE = re.compile(r"(?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*)+")
 _CONNECTOR_RE = re.compile(
-    rf"(?<!\w)(?:là|gồm|bao\s+gồm|như|với)\s+(?={_HEAD_RE.pattern}|{_SECTOR_RE.pattern[1:]})", _I
+    rf"(?<!\w)(?:là|gồm|bao\s+gồm|như|với)\s+(?={_HEAD_RE.pattern}|{_SECTOR_NAME})", _I
 )
 # What a goal is set with, before the indicator: cut wherever it stands, when an indicator
 # head word follows it.
